@@ -1,0 +1,34 @@
+#!/usr/bin/env node
+// Runs every compiled test file (dist/**/*.test.js) with Node's own test runner.
+// Pass a substring to run only matching files: `node scripts/run-tests.mjs reading`.
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { spawnSync } from 'node:child_process';
+
+const root = new URL('..', import.meta.url).pathname;
+const filters = process.argv.slice(2);
+
+function findTests(dir) {
+  const found = [];
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) found.push(...findTests(path));
+    else if (name.endsWith('.test.js')) found.push(path);
+  }
+  return found;
+}
+
+const files = findTests(join(root, 'dist'))
+  .map((file) => relative(root, file))
+  .filter((file) => filters.length === 0 || filters.some((f) => file.includes(f)))
+  .sort();
+if (files.length === 0) {
+  console.error('No test files found under dist/. Run `npm run build` first.');
+  process.exit(1);
+}
+const result = spawnSync(
+  process.execPath,
+  ['--test', '--test-concurrency=2', '--test-timeout=300000', ...files],
+  { stdio: 'inherit', cwd: root },
+);
+process.exit(result.status ?? 1);
