@@ -1,0 +1,49 @@
+import type { Kysely } from 'kysely';
+import type { Campaign, Database } from '../db/schema.js';
+import type { MainTable } from '../imports/targets.js';
+
+export function createCampaignsRepository(db: Kysely<Database>) {
+  return {
+    async insert(campaign: { teamId: number; name: string; mainTable: MainTable; packageName: string; hasDialer: boolean }): Promise<Campaign> {
+      return db
+        .insertInto('campaigns')
+        .values({
+          team_id: campaign.teamId,
+          name: campaign.name,
+          main_table: campaign.mainTable,
+          package_name: campaign.packageName,
+          has_dialer: campaign.hasDialer ? 1 : 0,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+    },
+    async findByName(teamId: number, name: string): Promise<Campaign | undefined> {
+      return db.selectFrom('campaigns').selectAll().where('team_id', '=', teamId).where('name', '=', name).executeTakeFirst();
+    },
+    async findById(id: number): Promise<Campaign | undefined> {
+      return db.selectFrom('campaigns').selectAll().where('id', '=', id).executeTakeFirst();
+    },
+    async listByTeam(teamId: number | null): Promise<Campaign[]> {
+      let query = db.selectFrom('campaigns').selectAll().orderBy('id');
+      if (teamId !== null) query = query.where('team_id', '=', teamId);
+      return query.execute();
+    },
+    async listForAgent(userId: number): Promise<Campaign[]> {
+      return db
+        .selectFrom('campaigns')
+        .innerJoin('campaign_agents', 'campaign_agents.campaign_id', 'campaigns.id')
+        .selectAll('campaigns')
+        .where('campaign_agents.user_id', '=', userId)
+        .orderBy('campaigns.id')
+        .execute();
+    },
+    async addAgent(campaignId: number, userId: number): Promise<void> {
+      await db
+        .insertInto('campaign_agents')
+        .values({ campaign_id: campaignId, user_id: userId })
+        .onConflict((oc) => oc.doNothing())
+        .execute();
+    },
+  };
+}
+export type CampaignsRepository = ReturnType<typeof createCampaignsRepository>;

@@ -1,0 +1,229 @@
+// Table types for Kysely. Timestamps are epoch milliseconds (integers) on both databases, booleans are 0/1,
+// JSON is text: one representation for SQLite and PostgreSQL, so repositories need no per-dialect decoding.
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+type Id = Generated<number>;
+type CreatedAt = ColumnType<number, number | undefined, never>;
+
+export type TeamTable = { id: Id; name: string; default_country: string; created_at: CreatedAt };
+
+export type UserTable = {
+  id: Id;
+  login: string;
+  password_hash: string;
+  role: 'admin' | 'manager' | 'agent';
+  team_id: number;
+  created_at: CreatedAt;
+};
+
+/** Field definitions of a main table (owner `individual`, `organization`, `mass-target`) or of a campaign (`campaign:<id>`). */
+export type FieldDefinitionTable = {
+  id: Id;
+  team_id: number;
+  owner: string;
+  key: string;
+  label: string;
+  type: 'text' | 'email' | 'phone' | 'fax' | 'address' | 'date' | 'number';
+  position: number;
+  is_custom: number;
+  is_visible: number;
+  is_editable: number;
+};
+
+export type CampaignTable = {
+  id: Id;
+  team_id: number;
+  name: string;
+  main_table: 'individual' | 'organization';
+  package_name: string;
+  has_dialer: number;
+  created_at: CreatedAt;
+};
+
+export type CampaignAgentTable = { campaign_id: number; user_id: number };
+
+/**
+ * Every customer row of a team: main tables (`scope` = individual | organization | mass-target) and campaign
+ * packages (`scope` = campaign:<id>). Standard fields are columns; custom fields live in `custom` (JSON object).
+ */
+export type CustomerTable = {
+  id: Id;
+  team_id: number;
+  scope: string;
+  campaign_id: number | null;
+  name: string | null;
+  contact: string | null;
+  phone: string | null;
+  mobile: string | null;
+  phone2: string | null;
+  email: string | null;
+  fax: string | null;
+  address: string | null;
+  city: string | null;
+  state: string | null;
+  zip: string | null;
+  country: string | null;
+  company: string | null;
+  title: string | null;
+  birthday: string | null;
+  gender: string | null;
+  website: string | null;
+  industry: string | null;
+  note: string | null;
+  custom: string;
+  dedupe_key: string | null;
+  status: 'new' | 'pending' | 'success' | 'failed' | 'callback';
+  agent_id: number | null;
+  job_id: number | null;
+  created_at: CreatedAt;
+  updated_at: number;
+};
+
+export type DialListTable = {
+  id: Id;
+  campaign_id: number;
+  customer_id: number;
+  phone: string;
+  priority: number;
+  dial_at: number | null;
+  status: 'pending' | 'dialed' | 'done';
+  job_id: number | null;
+  created_at: CreatedAt;
+};
+
+/** Blacklist, whitelist and campaign blacklists: `list` = blacklist | whitelist | campaign-blacklist:<id>. */
+export type NumberListTable = {
+  id: Id;
+  team_id: number;
+  list: string;
+  number: string;
+  note: string | null;
+  job_id: number | null;
+  created_at: CreatedAt;
+};
+
+export type AreaCodeTable = {
+  id: Id;
+  team_id: number;
+  prefix: string;
+  area: string | null;
+  city: string | null;
+  province: string | null;
+  country: string | null;
+  timezone: string | null;
+  carrier: string | null;
+  job_id: number | null;
+  created_at: CreatedAt;
+};
+
+export type DidTable = {
+  id: Id;
+  team_id: number;
+  number: string;
+  description: string | null;
+  campaign: string | null;
+  job_id: number | null;
+  created_at: CreatedAt;
+};
+
+export type UploadTable = {
+  id: Id;
+  team_id: number;
+  user_id: number | null;
+  storage_key: string;
+  original_name: string;
+  size: number;
+  created_at: CreatedAt;
+  expires_at: number | null;
+};
+
+export type JobStatus = 'pending' | 'running' | 'close' | 'failed' | 'cancelled';
+
+export type ImportJobTable = {
+  id: Id;
+  team_id: number;
+  user_id: number | null;
+  upload_id: number | null;
+  target: string;
+  campaign_id: number | null;
+  file_name: string;
+  options: string;
+  status: JobStatus;
+  due_at: number;
+  lease_owner: string | null;
+  lease_expires_at: number | null;
+  attempts: number;
+  checkpoint: string | null;
+  records_read: number;
+  total: number | null;
+  success: number;
+  error: number;
+  duplicated: number;
+  failure_reason: string | null;
+  is_cancel_requested: number;
+  started_at: number | null;
+  finished_at: number | null;
+  created_at: CreatedAt;
+  updated_at: number;
+};
+
+export type JobFileTable = {
+  job_id: number;
+  kind: 'success' | 'error' | 'duplicated' | 'original';
+  storage_key: string;
+  size: number;
+  records: number;
+};
+
+/** What each job changed, so that it can be reverted: inserted rows, and the previous values of updated rows. */
+export type JobChangeTable = {
+  id: Id;
+  job_id: number;
+  table_name: string;
+  row_id: number;
+  change: 'insert' | 'update';
+  previous: string | null;
+};
+
+export type SavedMappingTable = {
+  id: Id;
+  team_id: number;
+  owner: string;
+  header_signature: string;
+  mapping: string;
+  updated_at: number;
+};
+
+export type StoredFileTable = { key: string; size: number; created_at: CreatedAt };
+export type StoredFileChunkTable = { key: string; seq: number; data: Uint8Array };
+
+export type Database = {
+  teams: TeamTable;
+  users: UserTable;
+  field_definitions: FieldDefinitionTable;
+  campaigns: CampaignTable;
+  campaign_agents: CampaignAgentTable;
+  customers: CustomerTable;
+  dial_list: DialListTable;
+  number_lists: NumberListTable;
+  area_codes: AreaCodeTable;
+  dids: DidTable;
+  uploads: UploadTable;
+  import_jobs: ImportJobTable;
+  job_files: JobFileTable;
+  job_changes: JobChangeTable;
+  saved_mappings: SavedMappingTable;
+  stored_files: StoredFileTable;
+  stored_file_chunks: StoredFileChunkTable;
+};
+
+export type Team = Selectable<TeamTable>;
+export type User = Selectable<UserTable>;
+export type Campaign = Selectable<CampaignTable>;
+export type FieldDefinitionRow = Selectable<FieldDefinitionTable>;
+export type NewFieldDefinition = Insertable<FieldDefinitionTable>;
+export type FieldDefinitionUpdate = Updateable<FieldDefinitionTable>;
+export type CustomerRow = Selectable<CustomerTable>;
+export type NewCustomer = Insertable<CustomerTable>;
+export type ImportJob = Selectable<ImportJobTable>;
+export type NewImportJob = Insertable<ImportJobTable>;

@@ -1,0 +1,97 @@
+// The public shapes of the reading stage (file → records) and its limits.
+
+export type SourceFormat = 'csv' | 'xlsx' | 'xls' | 'ods';
+
+/**
+ * One record of the source. `line` is the 1-based physical line where a CSV record starts, or
+ * the sheet's row number. `error` marks a record-level problem (unclosed quote, invalid bytes,
+ * too many columns …): that record fails, the file does not.
+ */
+export type SourceRecord = { line: number; values: string[]; error?: string };
+
+export type ReadLimits = {
+  /** Columns a record may have. */
+  maxColumns: number;
+  /** Characters a single cell may hold (Excel's own limit is 32,767). */
+  maxCellLength: number;
+  /** Bytes all entries of a zip (XLSX, ODS) may inflate to, declared or actual. */
+  maxInflatedBytes: number;
+  /** Inflated/compressed ratio allowed for a big zip entry (≥ 1 MiB inflated). */
+  maxCompressionRatio: number;
+  /** Bytes one CSV record may span (also bounds an unclosed quote or a line without a break). */
+  maxRecordBytes: number;
+  /** Entries a zip may hold. */
+  maxZipEntries: number;
+  /** Bytes of a file that must be read whole (XLS; ODS counts its inflated size). */
+  maxWholeFileBytes: number;
+};
+
+export const DEFAULT_READ_LIMITS: Readonly<ReadLimits> = Object.freeze({
+  maxColumns: 2_000,
+  maxCellLength: 32_767,
+  maxInflatedBytes: 2 * 1024 ** 3,
+  maxCompressionRatio: 200,
+  maxRecordBytes: 1024 ** 2,
+  maxZipEntries: 10_000,
+  maxWholeFileBytes: 100 * 1024 ** 2,
+});
+
+export type ReadOptions = {
+  /** Override the detected encoding of a CSV (any name iconv-lite knows). */
+  encoding?: string;
+  /** Override the sniffed delimiter of a CSV. */
+  delimiter?: string;
+  /** Sheet name of a workbook; default the first visible sheet. */
+  sheet?: string;
+  /** Non-empty records to skip before the header row. */
+  skipTop?: number;
+  limits?: Partial<ReadLimits>;
+  /** The file's name as the user knows it, for messages (default: the path's base name). */
+  displayName?: string;
+};
+
+export type OpenedSource = {
+  format: SourceFormat;
+  encoding: string | null;
+  encodingConfidence: number | null;
+  delimiter: string | null;
+  sheets: string[];
+  sheet: string | null;
+  /** Header names, trimmed, made unique and non-blank. */
+  headers: string[];
+  /** Data records after skip-top and the header row, in order, empty rows skipped. */
+  batches(size: number): AsyncIterable<SourceRecord[]>;
+  stats(): { emptyRowsSkipped: number; recordsRead: number };
+  close(): Promise<void>;
+};
+
+export type Preview = {
+  format: SourceFormat;
+  encoding: string | null;
+  delimiter: string | null;
+  sheets: string[];
+  headers: string[];
+  rows: string[][];
+};
+
+/** What a format reader hands to the common record assembly: raw rows, header not yet taken. */
+export type RawSource = {
+  format: SourceFormat;
+  encoding: string | null;
+  encodingConfidence: number | null;
+  delimiter: string | null;
+  sheets: string[];
+  sheet: string | null;
+  /** Every row of the file in order, in batches of whatever size the reader finds natural. */
+  rows: AsyncIterator<SourceRecord[]>;
+  close(): Promise<void>;
+};
+
+/** Everything a reader needs to know about the file it reads. */
+export type ReadContext = {
+  path: string;
+  /** Name of the file for messages. */
+  file: string;
+  limits: ReadLimits;
+  options: ReadOptions;
+};
