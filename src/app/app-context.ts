@@ -7,6 +7,11 @@ import { createTeamsRepository } from '../teams/teams.repository.js';
 import { createUsersRepository } from '../users/users.repository.js';
 import { createCampaignsRepository } from '../campaigns/campaigns.repository.js';
 import { createFieldDefinitionsRepository } from '../campaigns/field-definitions.repository.js';
+import { createJobsRepository } from '../jobs/jobs.repository.js';
+import { createUploadsRepository } from '../uploads/uploads.repository.js';
+import { createSavedMappingsRepository } from '../imports/saved-mappings.repository.js';
+import { createCustomersRepository, createReferenceRowsRepository } from '../customers/customers.repository.js';
+import { createFileStorage, type FileStorage } from '../storage/file-storage.js';
 
 export function createRepositories(database: AppDatabase) {
   const { db } = database;
@@ -15,6 +20,11 @@ export function createRepositories(database: AppDatabase) {
     users: createUsersRepository(db),
     campaigns: createCampaignsRepository(db),
     fields: createFieldDefinitionsRepository(db),
+    jobs: createJobsRepository(db, database.dialect),
+    uploads: createUploadsRepository(db),
+    savedMappings: createSavedMappingsRepository(db, database.dialect),
+    customers: createCustomersRepository(db),
+    referenceRows: createReferenceRowsRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;
@@ -23,6 +33,7 @@ export type AppContext = {
   config: Config;
   database: AppDatabase;
   repositories: Repositories;
+  storage: FileStorage;
   close(): Promise<void>;
 };
 
@@ -39,6 +50,7 @@ export async function createAppContext(config: Config, options: { migrate?: bool
     config,
     database,
     repositories: createRepositories(database),
+    storage: createFileStorage(config, database),
     close: () => database.close(),
   };
 }

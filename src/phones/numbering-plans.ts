@@ -4,7 +4,8 @@
 // here each pattern is compiled on first use and kept. The values are read through the library's
 // own Metadata accessors, so defaults and fallbacks (national prefix for parsing falling back to the
 // national prefix, a type's possible lengths falling back to the plan's) are exactly the library's.
-import { Metadata } from 'libphonenumber-js/max';
+import { Metadata } from 'libphonenumber-js/core';
+import maxMetadata from 'libphonenumber-js/metadata.max.json';
 
 type LibraryNumberType = {
   pattern(): string;
@@ -54,6 +55,7 @@ export type NumberingPlan = {
   nationalPrefixTransformRule: string | undefined;
   /** `^(?:leading digits)`, used to tell apart countries sharing a calling code. */
   leadingDigits: RegExp | undefined;
+  leadingDigitsPattern: string | undefined;
   hasTypes: boolean;
   /**
    * Index = national number length; the union of the patterns of every number type whose possible
@@ -63,7 +65,7 @@ export type NumberingPlan = {
   types: readonly { pattern: string; possibleLengths: readonly number[] | undefined }[];
 };
 
-const metadata = new (Metadata as unknown as new () => LibraryMetadata)();
+const metadata = new Metadata(maxMetadata) as unknown as LibraryMetadata;
 const plans = new Map<string, NumberingPlan | undefined>();
 const countriesByCallingCode = new Map<string, readonly string[] | undefined>();
 const callingCodeExists = new Map<string, boolean>();
@@ -102,16 +104,69 @@ export function countriesOfCallingCode(callingCode: string): readonly string[] |
   return countries;
 }
 
+/**
+ * How to tell apart the countries of a calling code, in the library's order: the first country whose
+ * leading digits start the number, or which has no leading digits and whose number types accept it.
+ * A run of countries with leading digits becomes one regex with a group per country: alternation
+ * tries its branches left to right, so the first group that takes part is the first country in order.
+ */
+export type CountryResolverStep =
+  | { kind: 'number-type'; country: string; plan: NumberingPlan }
+  | { kind: 'leading-digits'; pattern: RegExp; countries: readonly string[] };
+
+const resolvers = new Map<string, readonly CountryResolverStep[]>();
+
+export function countryResolverOf(callingCode: string, countries: readonly string[]): readonly CountryResolverStep[] {
+  let steps = resolvers.get(callingCode);
+  if (steps === undefined) {
+    steps = compileCountryResolver(countries);
+    resolvers.set(callingCode, steps);
+  }
+  return steps;
+}
+
+function compileCountryResolver(countries: readonly string[]): CountryResolverStep[] {
+  const steps: CountryResolverStep[] = [];
+  let run: { country: string; leadingDigits: string }[] = [];
+  const closeRun = (): void => {
+    if (run.length === 1) {
+      const only = run[0] as { country: string };
+      steps.push({ kind: 'leading-digits', pattern: numberingPlanOf(only.country)?.leadingDigits as RegExp, countries: [only.country] });
+    } else if (run.length > 1) {
+      const groups = run.map((entry) => `(${entry.leadingDigits})`).join('|');
+      steps.push({ kind: 'leading-digits', pattern: new RegExp(`^(?:${groups})`), countries: run.map((entry) => entry.country) });
+    }
+    run = [];
+  };
+  for (const country of countries) {
+    const plan = numberingPlanOf(country) as NumberingPlan;
+    const leadingDigits = plan.leadingDigitsPattern;
+    if (leadingDigits === undefined) {
+      closeRun();
+      steps.push({ kind: 'number-type', country, plan });
+    } else if (/\((?!\?)|\\\d/.test(leadingDigits)) {
+      // Groups of its own would renumber the others' groups: it gets a step of its own.
+      closeRun();
+      run.push({ country, leadingDigits });
+      closeRun();
+    } else {
+      run.push({ country, leadingDigits });
+    }
+  }
+  closeRun();
+  return steps;
+}
+
 /** The library's `getNumberType(...) !== undefined`. */
 export function hasNumberType(plan: NumberingPlan, nationalNumber: string): boolean {
-  if (!plan.nationalNumber.test(nationalNumber)) return false;
   const length = nationalNumber.length;
   let types = plan.typesByLength[length];
   if (types === undefined) {
     types = compileTypesOfLength(plan, length);
     plan.typesByLength[length] = types;
   }
-  return types !== null && types.test(nationalNumber);
+  // Both must hold; the per-length check comes first because it is free.
+  return types !== null && plan.nationalNumber.test(nationalNumber) && types.test(nationalNumber);
 }
 
 /** The library's `PhoneNumber.isValid()` once the plan (country, else calling code) is chosen. */
@@ -142,6 +197,7 @@ function compileNumberingPlan(countryOrCallingCode: string): NumberingPlan | und
     nationalPrefix: nationalPrefix ? new RegExp(`^(?:${nationalPrefix})`) : undefined,
     nationalPrefixTransformRule: selected.nationalPrefixTransformRule(),
     leadingDigits: leadingDigits ? new RegExp(`^(?:${leadingDigits})`) : undefined,
+    leadingDigitsPattern: leadingDigits || undefined,
     hasTypes,
     typesByLength: [],
     types,
@@ -149,8 +205,10 @@ function compileNumberingPlan(countryOrCallingCode: string): NumberingPlan | und
 }
 
 function compileTypesOfLength(plan: NumberingPlan, length: number): RegExp | null {
+  // As the library's isNumberTypeEqualTo: a type with no pattern never matches; a type that lists its possible
+  // lengths matches only numbers of one of those lengths.
   const patterns = plan.types
-    .filter((type) => !type.possibleLengths || type.possibleLengths.includes(length))
+    .filter((type) => type.pattern !== '' && (!type.possibleLengths || type.possibleLengths.includes(length)))
     .map((type) => `(?:${type.pattern})`);
   // An alternation of whole-string patterns matches iff one of them matches on its own; the
   // metadata patterns hold no back-references, so wrapping them cannot renumber anything.

@@ -88,5 +88,6 @@ export function httpStatusOf(code: AppErrorCode): number {
 /** CLI exit status: 2 for bad usage or bad input, 1 otherwise (DESIGN.md, command line). */
 export function exitCodeOf(code: AppErrorCode): number {
   const status = httpStatusOf(code);
-  return status >= 400 && status < 500 && status !== 409 && status !== 401 && status !== 403 ? 2 : 1;
+  if (code === 'NAME_MISMATCH') return 2; // the input needs a confirmation (--yes) before it is accepted
+  return status === 400 || status === 404 || status === 413 ? 2 : 1;
 }

@@ -12,7 +12,6 @@ export const initialSchema: DialectMigration = (dialect: DatabaseDialect) => {
   // Kysely<any>: migrations describe tables that the typed schema does not know yet (the Kysely recommendation).
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   type AnyDb = Kysely<any>;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const createTable = (db: AnyDb, name: string) =>
     db.schema
       .createTable(name)
@@ -73,7 +72,7 @@ export const initialSchema: DialectMigration = (dialect: DatabaseDialect) => {
         .addColumn('campaign_id', 'bigint', (c) => c.references('campaigns.id'));
       for (const column of [
         'name', 'contact', 'phone', 'mobile', 'phone2', 'email', 'fax', 'address', 'city', 'state', 'zip', 'country',
-        'company', 'title', 'birthday', 'gender', 'website', 'industry', 'note',
+        'company', 'title', 'birthday', 'gender', 'website', 'industry', 'note', 'area', 'timezone',
       ]) {
         customers = customers.addColumn(column, 'text');
       }
@@ -85,6 +84,7 @@ export const initialSchema: DialectMigration = (dialect: DatabaseDialect) => {
         )
         .addColumn('agent_id', 'bigint', (c) => c.references('users.id').onDelete('set null'))
         .addColumn('job_id', 'bigint')
+        .addColumn('job_line', 'bigint')
         .addColumn(createdAt, 'bigint', (c) => c.notNull().defaultTo(nowMs))
         .addColumn('updated_at', 'bigint', (c) => c.notNull().defaultTo(nowMs))
         .execute();

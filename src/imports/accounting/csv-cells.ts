@@ -1,0 +1,45 @@
+// Cells of the CSV result files: formula-injection neutralisation, RFC 4180 quoting, and the inverse for re-imports.
+
+/** First characters that make a spreadsheet treat a cell as a formula (OWASP "CSV injection"). */
+const FORMULA_TRIGGERS = /^[=+\-@\t\r]/;
+
+/**
+ * Signed numbers that stay as they are: a sign, digits, then either one decimal part (`-12.5`) or, after `+`,
+ * single-space separated digit groups (`+1 415 555 0134`). Only digits, one sign, one dot and spaces: no letters
+ * (no function, reference, name or DDE), no operator after the sign, no parentheses or quotes, so no spreadsheet can
+ * evaluate it to anything but the number (or a syntax error).
+ */
+const PLAIN_SIGNED_NUMBER = /^(?:[+-]\d+(?:\.\d+)?|\+\d+(?: \d+)+)$/;
+
+/** Cells we prefixed: one or more apostrophes followed by a trigger (apostrophes that were in the data are kept, see below). */
+const NEUTRALISED = /^'+[=+\-@\t\r]/;
+
+/**
+ * Prefixes `'` to a cell a spreadsheet would run as a formula, except a plain signed number (a phone like
+ * `+14155550134`). A cell that already starts with apostrophes before a trigger gets one more, so that
+ * stripNeutralisation gives back exactly the original.
+ */
+export function neutraliseFormula(cell: string): string {
+  if (FORMULA_TRIGGERS.test(cell)) return PLAIN_SIGNED_NUMBER.test(cell) ? cell : `'${cell}`;
+  if (NEUTRALISED.test(cell)) return `'${cell}`;
+  return cell;
+}
+
+/** The inverse of neutraliseFormula, for cells of a result file we wrote that is imported again. */
+export function stripNeutralisation(cell: string): string {
+  return NEUTRALISED.test(cell) ? cell.slice(1) : cell;
+}
+
+const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
+
+/** RFC 4180 field: quoted when it holds a comma, quote, CR or LF, or starts or ends with whitespace. */
+export function quoteCsvCell(cell: string): string {
+  return NEEDS_QUOTES.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell;
+}
+
+/** One CSV record, neutralised and quoted, ending with CRLF. */
+export function encodeCsvRow(cells: readonly string[]): string {
+  // A lone empty cell would make an empty line, which readers skip: quote it so the record survives.
+  if (cells.length === 1 && cells[0] === '') return '""\r\n';
+  return `${cells.map((cell) => quoteCsvCell(neutraliseFormula(cell))).join(',')}\r\n`;
+}

@@ -1,0 +1,68 @@
+// Normalising single values: emails, dates and numbers. Each returns the stored text or null when invalid.
+
+// Practical email shape (what mail servers accept in the wild), not the full RFC 5322 grammar.
+const EMAIL = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
+
+export function normaliseEmail(value: string): string | null {
+  const email = value.trim();
+  if (email.length > 254 || !EMAIL.test(email)) return null;
+  const [local = '', domain = ''] = email.split('@');
+  if (local.length > 64 || local.startsWith('.') || local.endsWith('.') || local.includes('..')) return null;
+  return `${local}@${domain.toLowerCase()}`;
+}
+
+export type DateOrder = 'mdy' | 'dmy';
+
+/** Countries that write dates month first (the rest write day first when the year comes last). */
+const MONTH_FIRST_COUNTRIES = new Set(['US', 'CA', 'PH', 'FM', 'MH', 'PW', 'GU', 'AS', 'PR', 'VI', 'MP', 'UM']);
+
+export function dateOrderOf(country: string): DateOrder {
+  return MONTH_FIRST_COUNTRIES.has(country) ? 'mdy' : 'dmy';
+}
+
+function isoDate(year: number, month: number, day: number): string | null {
+  if (month < 1 || month > 12 || day < 1 || year < 1000 || year > 9999) return null;
+  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (day > days) return null;
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/**
+ * Reads a date as people write it into ISO `YYYY-MM-DD` (keeping a time part as `THH:MM[:SS]`):
+ * `2024-03-05`, `2024/3/5`, `2024.03.05`, `2024年3月5日`, `20240305`, and `05/03/2024` in the team's order
+ * (month first for US teams, day first elsewhere; a first number above 12 settles it).
+ */
+export function normaliseDate(value: string, order: DateOrder): string | null {
+  const text = value.trim().normalize('NFKC');
+  let match = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?(Z|[+-]\d{2}:?\d{2})?)?$/.exec(text);
+  if (match) {
+    const date = isoDate(Number(match[1]), Number(match[2]), Number(match[3]));
+    if (!date || match[4] === undefined) return date;
+    const hours = Number(match[4]);
+    const minutes = Number(match[5]);
+    const seconds = match[6] === undefined ? 0 : Number(match[6]);
+    if (hours > 23 || minutes > 59 || seconds > 59) return null;
+    if (hours === 0 && minutes === 0 && seconds === 0) return date;
+    return `${date}T${String(hours).padStart(2, '0')}:${match[5]}:${String(seconds).padStart(2, '0')}`;
+  }
+  match = /^(\d{4})(\d{2})(\d{2})$/.exec(text);
+  if (match) return isoDate(Number(match[1]), Number(match[2]), Number(match[3]));
+  match = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(text);
+  if (match) {
+    const first = Number(match[1]);
+    const second = Number(match[2]);
+    const year = Number(match[3]);
+    const isDayFirst = first > 12 || (order === 'dmy' && second <= 12);
+    return isDayFirst ? isoDate(year, second, first) : isoDate(year, first, second);
+  }
+  return null;
+}
+
+/** Numbers as people type them: `1,234.5`, `-12`, `3.0e2`, ` 42 `. Returns a plain decimal text. */
+export function normaliseNumber(value: string): string | null {
+  const text = value.trim().normalize('NFKC').replace(/(?<=\d),(?=\d{3}(\D|$))/g, '');
+  if (!/^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i.test(text)) return null;
+  const number = Number(text);
+  if (!Number.isFinite(number)) return null;
+  return /e/i.test(text) ? String(number) : text.replace(/^\+/, '');
+}

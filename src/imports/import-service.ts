@@ -1,0 +1,212 @@
+// Creating an import: read the head of the file, match its columns, apply the safety check, create the job.
+import { basename, extname } from 'node:path';
+import type { Campaign, ImportJob } from '../db/schema.js';
+import type { CampaignsRepository } from '../campaigns/campaigns.repository.js';
+import type { FieldDefinitionsRepository } from '../campaigns/field-definitions.repository.js';
+import { createCampaign, campaignOwner } from '../campaigns/campaign-service.js';
+import type { JobsRepository } from '../jobs/jobs.repository.js';
+import type { UploadsRepository } from '../uploads/uploads.repository.js';
+import { AppError } from '../shared/app-error.js';
+import { headerSignature, matchHeaders, type ColumnMatch } from './mapping/header-matching.js';
+import { proposeFields } from './mapping/field-proposal.js';
+import { importOptionsSchema, type ImportOptionsInput } from './import-options.js';
+import { previewSource } from './reading/index.js';
+import type { Preview, ReadLimits } from './reading/source-types.js';
+import type { SavedMappingsRepository } from './saved-mappings.repository.js';
+import { fieldOwnerOf, resolveTargetFields } from './target-fields.js';
+import { STANDARD_FIELDS, type FieldDefinition, type FieldType, type Target } from './targets.js';
+
+export type ImportServiceDependencies = {
+  campaigns: CampaignsRepository;
+  fields: FieldDefinitionsRepository;
+  jobs: JobsRepository;
+  uploads: UploadsRepository;
+  savedMappings: SavedMappingsRepository;
+  countRows(teamId: number, scope: string): Promise<number>;
+  limits: Partial<ReadLimits>;
+};
+
+export type UploadedFile = { id: number; path: string; originalName: string };
+
+export type CreateImportInput = {
+  teamId: number;
+  userId: number | null;
+  upload: UploadedFile;
+  target: Target;
+  campaign?: string;
+  /** Header → field key ('' or null: ignore the column); headers not named are matched automatically. */
+  mapping?: Array<[string, string | null]>;
+  /** Import & Start: field types chosen by the user, by header. */
+  fieldTypes?: Array<[string, FieldType]>;
+  encoding?: string;
+  sheet?: string;
+  delimiter?: string;
+  skipTop?: number;
+  /** When to run, epoch ms (by the database's clock); now when not given. */
+  at?: number | null;
+  isNameMismatchConfirmed?: boolean;
+  options?: Omit<ImportOptionsInput, 'target' | 'campaignId' | 'mapping' | 'encoding' | 'sheet' | 'delimiter' | 'skipTop'>;
+};
+
+export type CreatedImport = { job: ImportJob; mapping: ColumnMatch[]; campaign: Campaign | null; isCampaignCreated: boolean; createdFields: FieldDefinition[] };
+
+export type MappedPreview = Preview & { mapping: ColumnMatch[] };
+
+/** The preview of DESIGN.md step 3 with the suggested mapping for a target (and a saved one when there is one). */
+export async function previewForTarget(
+  path: string,
+  options: { target: Target; encoding?: string; sheet?: string; delimiter?: string; skipTop?: number; displayName?: string; limits?: Partial<ReadLimits> },
+  known?: { fields: FieldDefinition[]; saved?: ReadonlyMap<string, string | null> },
+): Promise<MappedPreview> {
+  const preview = await previewSource(path, options);
+  const fields = known?.fields ?? (options.target === 'campaign' ? [...STANDARD_FIELDS.individual] : [...STANDARD_FIELDS[options.target]]);
+  const mapping = matchHeaders({ headers: preview.headers, samples: preview.rows, fields, saved: known?.saved });
+  return { ...preview, mapping };
+}
+
+export async function createImport(deps: ImportServiceDependencies, input: CreateImportInput): Promise<CreatedImport> {
+  const needsCampaign = input.target === 'campaign' || input.target === 'campaign-blacklist';
+  if (needsCampaign && !input.campaign) throw new AppError('BAD_USAGE', `The target "${input.target}" needs a campaign (--campaign NAME).`);
+  let campaign = needsCampaign && input.campaign ? ((await deps.campaigns.findByName(input.teamId, input.campaign)) ?? null) : null;
+  if (input.target === 'campaign-blacklist' && !campaign) {
+    throw new AppError('NOT_FOUND', `No campaign named "${input.campaign}" in this team. Create it first.`);
+  }
+  const readOptions = { encoding: input.encoding, sheet: input.sheet, delimiter: input.delimiter, skipTop: input.skipTop, displayName: input.upload.originalName, limits: deps.limits };
+  const preview = await previewSource(input.upload.path, readOptions);
+  if (preview.headers.length === 0) throw new AppError('FILE_EMPTY', `"${input.upload.originalName}" has no header row: nothing to import.`);
+
+  if (campaign && input.target === 'campaign' && !input.isNameMismatchConfirmed && !namesMatch(input.upload.originalName, campaign.package_name)) {
+    throw new AppError(
+      'NAME_MISMATCH',
+      `Import Not Match: the file "${input.upload.originalName}" does not match the customer package "${campaign.package_name}" of campaign "${campaign.name}". Check that this is the right campaign, then confirm (--yes) to import anyway.`,
+    );
+  }
+
+  const overrides = new Map<string, string | null>();
+  for (const [header, field] of input.mapping ?? []) {
+    if (!preview.headers.includes(header)) {
+      throw new AppError('BAD_INPUT', `The mapping names a column "${header}" that the file does not have. Its columns: ${preview.headers.join(', ')}.`);
+    }
+    overrides.set(header, field === '' ? null : field);
+  }
+
+  // Import & Start: a new campaign gets its fields from the file's header.
+  let isCampaignCreated = false;
+  let createdFields: FieldDefinition[] = [];
+  if (input.target === 'campaign' && !campaign && input.campaign) {
+    campaign = await createCampaign(deps, { teamId: input.teamId, name: input.campaign, copyMainFields: false, hasDialer: input.options?.dial != null });
+    isCampaignCreated = true;
+    createdFields = applyTypes(proposeFields(preview.headers, preview.rows), preview.headers, input.fieldTypes);
+    await storeFields(deps.fields, input.teamId, campaignOwner(campaign.id), createdFields, 0);
+  }
+
+  const campaignId = campaign?.id ?? null;
+  const owner = fieldOwnerOf(input.target, campaignId);
+  let fields = await resolveTargetFields(deps.fields, input.teamId, input.target, campaignId);
+  const signature = headerSignature(preview.headers);
+  const savedPairs = owner ? await deps.savedMappings.find(input.teamId, owner, signature) : undefined;
+  const saved = new Map<string, string | null>(savedPairs ?? []);
+  for (const [header, field] of overrides) saved.set(header, field);
+  let mapping: ColumnMatch[];
+  if (isCampaignCreated) {
+    mapping = preview.headers.map((header, index) => ({ header, index, field: createdFields[index]?.key ?? null, confidence: 1, source: 'exact' }));
+    for (const match of mapping) if (overrides.has(match.header)) match.field = overrides.get(match.header) ?? null;
+  } else {
+    mapping = matchHeaders({ headers: preview.headers, samples: preview.rows, fields, saved });
+    // Import & Start on an empty main table: its unmatched columns become custom fields.
+    if ((input.target === 'individual' || input.target === 'organization') && (await deps.countRows(input.teamId, input.target)) === 0) {
+      const unmatched = mapping.filter((m) => m.field === null && !overrides.has(m.header));
+      if (unmatched.length > 0) {
+        const taken = new Set(fields.map((f) => f.key));
+        const proposed = applyTypes(proposeFields(preview.headers, preview.rows), preview.headers, input.fieldTypes);
+        for (const match of unmatched) {
+          const field = proposed[match.index];
+          if (!field) continue;
+          const key = uniqueKey(field.key, taken);
+          createdFields.push({ ...field, key });
+          match.field = key;
+          match.confidence = 1;
+          match.source = 'exact';
+        }
+        await storeFields(deps.fields, input.teamId, input.target, createdFields, fields.length);
+        fields = [...fields, ...createdFields];
+      }
+    }
+  }
+  const known = new Set(fields.map((f) => f.key));
+  for (const [header, field] of overrides) {
+    if (field !== null && !known.has(field)) {
+      throw new AppError('BAD_INPUT', `"${header}=${field}": the ${input.target} target has no field "${field}". Its fields: ${[...known].join(', ')}.`);
+    }
+  }
+  if (owner) await deps.savedMappings.save(input.teamId, owner, signature, mapping.map((m) => [m.header, m.field]));
+
+  const parsed = importOptionsSchema.safeParse({
+    ...input.options,
+    target: input.target,
+    campaignId,
+    mapping: mapping.map((m) => ({ index: m.index, header: m.header, field: m.field })),
+    encoding: input.encoding,
+    sheet: input.sheet,
+    delimiter: input.delimiter,
+    skipTop: input.skipTop ?? 0,
+  });
+  if (!parsed.success) {
+    throw new AppError('BAD_INPUT', `Invalid import options: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  }
+  if (parsed.data.dial && !known.has(parsed.data.dial.phoneField)) {
+    throw new AppError('BAD_INPUT', `The dial phone field "${parsed.data.dial.phoneField}" is not a field of this campaign.`);
+  }
+  await deps.uploads.keep(input.upload.id);
+  const job = await deps.jobs.insert({
+    team_id: input.teamId,
+    user_id: input.userId,
+    upload_id: input.upload.id,
+    target: input.target,
+    campaign_id: campaignId,
+    file_name: input.upload.originalName,
+    options: JSON.stringify(parsed.data),
+    dueAt: input.at ?? null,
+  });
+  return { job, mapping, campaign, isCampaignCreated, createdFields };
+}
+
+/** "Import Not Match": the file's name must contain the package's name (ignoring case, spaces and punctuation). */
+export function namesMatch(fileName: string, packageName: string): boolean {
+  const simplify = (text: string) => text.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  const file = simplify(basename(fileName, extname(fileName)));
+  const pkg = simplify(packageName);
+  return pkg.length > 0 && file.includes(pkg);
+}
+
+function applyTypes(fields: FieldDefinition[], headers: string[], types: Array<[string, FieldType]> | undefined): FieldDefinition[] {
+  if (!types) return fields;
+  const byHeader = new Map(types);
+  return fields.map((field, index) => {
+    const type = byHeader.get(headers[index] ?? '');
+    return type ? { ...field, type } : field;
+  });
+}
+
+function uniqueKey(key: string, taken: Set<string>): string {
+  let candidate = key;
+  for (let n = 2; taken.has(candidate); n += 1) candidate = `${key}_${n}`;
+  taken.add(candidate);
+  return candidate;
+}
+
+async function storeFields(repository: FieldDefinitionsRepository, teamId: number, owner: string, fields: FieldDefinition[], startPosition: number): Promise<void> {
+  await repository.insertMany(
+    fields.map((field, offset) => ({
+      team_id: teamId,
+      owner,
+      key: field.key,
+      label: field.label,
+      type: field.type,
+      position: startPosition + offset,
+      is_custom: 1,
+      is_visible: 1,
+      is_editable: 0,
+    })),
+  );
+}

@@ -1,0 +1,243 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { STANDARD_FIELDS, type FieldDefinition } from '../targets.js';
+import { headerSignature, matchHeaders, type ColumnMatch } from './header-matching.js';
+
+const individual = STANDARD_FIELDS.individual;
+
+function fieldsOf(matches: ColumnMatch[]): Array<string | null> {
+  return matches.map((match) => match.field);
+}
+
+function match(headers: string[], options: { samples?: string[][]; fields?: readonly FieldDefinition[]; saved?: Map<string, string | null> } = {}) {
+  return matchHeaders({ headers, samples: options.samples ?? [], fields: options.fields ?? individual, saved: options.saved });
+}
+
+/** Rows of samples from columns of values. */
+function rowsOf(...columns: string[][]): string[][] {
+  const height = Math.max(...columns.map((column) => column.length));
+  return Array.from({ length: height }, (_, row) => columns.map((column) => column[row] ?? ''));
+}
+
+function assertNoFieldTwice(matches: ColumnMatch[]): void {
+  const fields = matches.map((m) => m.field).filter((field) => field !== null);
+  assert.equal(new Set(fields).size, fields.length, `a field was chosen twice: ${JSON.stringify(fields)}`);
+}
+
+describe('matchHeaders: how each column is matched', () => {
+  test('matches a key or label after normalisation exactly, with confidence 1', () => {
+    const [email, phone2] = match(['  Ｅｍａｉｌ ', 'PHONE_2']);
+    assert.deepEqual(email, { header: '  Ｅｍａｉｌ ', index: 0, field: 'email', confidence: 1, source: 'exact' });
+    assert.deepEqual(phone2, { header: 'PHONE_2', index: 1, field: 'phone2', confidence: 1, source: 'exact' });
+  });
+
+  test('matches a synonym with confidence 0.95', () => {
+    const [tel, mobile] = match(['Tel.', '手机号码']);
+    assert.deepEqual([tel?.field, tel?.confidence, tel?.source], ['phone', 0.95, 'synonym']);
+    assert.deepEqual([mobile?.field, mobile?.confidence, mobile?.source], ['mobile', 0.95, 'synonym']);
+  });
+
+  test('matches a misspelt header by similarity, with the similarity as confidence', () => {
+    const [address] = match(['Adress']);
+    assert.equal(address?.field, 'address');
+    assert.equal(address?.source, 'fuzzy');
+    assert.ok(address.confidence >= 0.8 && address.confidence < 0.95, String(address.confidence));
+  });
+
+  test('leaves a header alone that is only a typo away from a field but means something else', () => {
+    assert.deepEqual(fieldsOf(match(['County', 'Status', 'Last Name'])), [null, null, null]);
+  });
+
+  test('gives an unmatched column no field, no confidence and no source', () => {
+    assert.deepEqual(match(['Lead Source']), [{ header: 'Lead Source', index: 0, field: null, confidence: 0, source: null }]);
+  });
+
+  test('keeps the order, headers and count of the columns, empty headers included', () => {
+    const headers = ['', 'Phone', '   ', 'Name'];
+    const matches = match(headers);
+    assert.deepEqual(matches.map((m) => [m.header, m.index]), headers.map((header, index) => [header, index]));
+    assert.deepEqual(fieldsOf(matches), [null, 'phone', null, 'name']);
+  });
+
+  test('only chooses fields of the target', () => {
+    assert.deepEqual(fieldsOf(match(['Fax', 'Company', 'E-mail'], { fields: STANDARD_FIELDS['mass-target'] })), [null, 'name', 'email']);
+    assert.deepEqual(fieldsOf(match(['Email Address'], { fields: STANDARD_FIELDS['area-code'] })), [null]);
+  });
+
+  test('matches a campaign’s custom fields by key, label and the synonyms of the label', () => {
+    const fields: FieldDefinition[] = [
+      { key: 'policy_no', label: 'Policy Number', type: 'text' },
+      { key: 'mobile_no', label: '手机号', type: 'phone' },
+      { key: 'renewal_date', label: 'Renewal', type: 'date' },
+    ];
+    const matches = match(['POLICY NUMBER', '手机号码', 'renewal_date', 'Cell Phone'], { fields });
+    assert.deepEqual(fieldsOf(matches), ['policy_no', 'mobile_no', 'renewal_date', null]);
+    assert.equal(matches[1]?.source, 'synonym');
+  });
+
+  test('reads a Salesforce contact export', () => {
+    const headers = [
+      'Contact ID', 'Salutation', 'First Name', 'Last Name', 'Title', 'Account Name', 'Mailing Street', 'Mailing City',
+      'Mailing State/Province', 'Mailing Zip/Postal Code', 'Mailing Country', 'Phone', 'Fax', 'Mobile', 'Home Phone',
+      'Other Phone', 'Email', 'Birthdate', 'Description', 'Email Opt Out', 'Lead Source',
+    ];
+    assert.deepEqual(fieldsOf(match(headers)), [
+      null, null, 'name', null, 'title', 'company', 'address', 'city', 'state', 'zip', 'country', 'phone', 'fax',
+      'mobile', null, 'phone2', 'email', 'birthday', 'note', null, null,
+    ]);
+  });
+
+  test('reads a Chinese CRM export', () => {
+    const headers = ['客户编号', '客户名称', '联系人', '手机', '电话', '邮箱', '公司名称', '职务', '省份', '城市', '详细地址', '邮编', '性别', '生日', '客户来源', '负责人', '备注'];
+    assert.deepEqual(fieldsOf(match(headers)), [
+      null, 'name', null, 'mobile', 'phone', 'email', 'company', 'title', 'state', 'city', 'address', 'zip', 'gender',
+      'birthday', null, null, 'note',
+    ]);
+    assert.deepEqual(fieldsOf(match(headers, { fields: STANDARD_FIELDS.organization })).slice(1, 7), [
+      'name', 'contact', 'mobile', 'phone', 'email', null,
+    ]);
+  });
+});
+
+describe('matchHeaders: each field takes at most one column', () => {
+  test('sends two phone-like columns to phone and a second phone field', () => {
+    assert.deepEqual(fieldsOf(match(['Phone', 'Telephone'])), ['phone', 'phone2']);
+    assert.deepEqual(fieldsOf(match(['Tel', 'Cell'])), ['phone', 'mobile']);
+    assert.deepEqual(fieldsOf(match(['Phone', 'Phone'])), ['phone', 'phone2']);
+    assert.deepEqual(fieldsOf(match(['Mobile', 'Mobile 2'])), ['mobile', 'phone2']);
+    assert.deepEqual(fieldsOf(match(['电话', '联系电话', '座机'])), ['phone', 'phone2', 'mobile']);
+  });
+
+  test('lets the stronger claim win and the loser fall to its next-best field', () => {
+    const [telephone, phone] = match(['Telephone', 'Phone']);
+    assert.deepEqual([phone?.field, phone?.confidence, phone?.source], ['phone', 1, 'exact']);
+    assert.equal(telephone?.field, 'phone2');
+    assert.ok(telephone.confidence < 0.95);
+  });
+
+  test('gives a tie to the leftmost column', () => {
+    assert.deepEqual(fieldsOf(match(['Home Phone', 'Work Phone'], { fields: STANDARD_FIELDS['mass-target'] })), ['phone', null]);
+    assert.deepEqual(fieldsOf(match(['Email 1', 'Email 2'])), ['email', null]);
+  });
+
+  test('leaves a column unmapped when every field it could take is taken', () => {
+    assert.deepEqual(fieldsOf(match(['Phone', 'Mobile', 'Phone 2', 'Other Phone', 'Telephone'])), ['phone', 'mobile', 'phone2', null, null]);
+  });
+
+  test('never chooses a field twice, whatever the headers', () => {
+    const headers = ['Phone', 'phone', 'TEL', 'Mobile', 'cell', 'E-mail', 'Email', 'mail', 'Name', 'Full Name', '姓名', 'Adress', 'Address', 'Note', 'Notes'];
+    const samples = rowsOf(...headers.map(() => ['+1 415 555 2671', 'someone@example.com']));
+    assertNoFieldTwice(match(headers, { samples }));
+    assertNoFieldTwice(match([...headers].reverse()));
+  });
+});
+
+describe('matchHeaders: values', () => {
+  const emails = ['ann@example.com', 'bo@example.org', '', 'chen.wei@example.cn', 'dee@example.co.uk'];
+  const phones = ['+1 (415) 555-2671', '13800138000', '020-8765 4321', '', '0755 2345 6789'];
+
+  test('recognises a column of e-mails under a meaningless header', () => {
+    const [, column3] = match(['Name', 'Column 3'], { samples: rowsOf(['Ann', 'Bo', 'Chen', 'Dee', 'Eve'], emails) });
+    assert.equal(column3?.field, 'email');
+    assert.equal(column3?.source, 'values');
+    assert.ok(column3.confidence >= 0.6 && column3.confidence <= 0.7);
+  });
+
+  test('recognises columns of phone numbers as phone, then mobile, then phone2', () => {
+    const matches = match(['Column 1', 'Column 2', 'Column 3', 'Column 4'], { samples: rowsOf(phones, phones, phones, phones) });
+    assert.deepEqual(fieldsOf(matches), ['phone', 'mobile', 'phone2', null]);
+    assert.ok(matches.slice(0, 3).every((m) => m.source === 'values'));
+  });
+
+  test('gives a number list’s phone column to its number field', () => {
+    assert.deepEqual(fieldsOf(match(['A', 'B'], { samples: rowsOf(phones, ['spam', 'fraud']), fields: STANDARD_FIELDS.blacklist })), ['number', null]);
+  });
+
+  test('wants at least 80% of the non-empty values to agree', () => {
+    const mixed = ['ann@example.com', 'not given', 'bo@example.org', 'n/a', 'chen@example.cn'];
+    assert.deepEqual(fieldsOf(match(['Column 3'], { samples: rowsOf(mixed) })), [null]);
+    assert.deepEqual(fieldsOf(match(['Column 3'], { samples: rowsOf(['', '', '']) })), [null]);
+  });
+
+  test('does not take identifiers or amounts for phone numbers', () => {
+    const ids = ['10000001', '10000002', '10000003'];
+    const longIds = ['4000123456', '4000123457', '4000123458'];
+    assert.deepEqual(fieldsOf(match(['Column 1'], { samples: rowsOf(ids) })), [null]);
+    assert.deepEqual(fieldsOf(match(['Customer ID', '订单编号'], { samples: rowsOf(longIds, longIds) })), [null, null]);
+  });
+
+  test('lets a header beat the values of another column', () => {
+    const matches = match(['Column 1', 'Email'], { samples: rowsOf(emails, emails) });
+    assert.deepEqual(fieldsOf(matches), [null, 'email']);
+  });
+});
+
+describe('matchHeaders: saved mappings', () => {
+  test('uses the saved field with confidence 1, over any automatic match', () => {
+    const saved = new Map<string, string | null>([['Mobile', 'phone2'], ['Phone', null]]);
+    const matches = match(['Phone', 'Mobile', 'Cell'], { saved });
+    assert.deepEqual(matches, [
+      { header: 'Phone', index: 0, field: null, confidence: 1, source: 'saved' },
+      { header: 'Mobile', index: 1, field: 'phone2', confidence: 1, source: 'saved' },
+      { header: 'Cell', index: 2, field: 'mobile', confidence: 0.95, source: 'synonym' },
+    ]);
+  });
+
+  test('finds the saved entry of a header spelt slightly differently', () => {
+    const saved = new Map<string, string | null>([['E-Mail Address', 'note']]);
+    assert.deepEqual(fieldsOf(match(['email address'], { saved })), ['note']);
+  });
+
+  test('ignores a saved field the target no longer has', () => {
+    const saved = new Map<string, string | null>([['Phone', 'dial_phone']]);
+    const [phone] = match(['Phone'], { saved });
+    assert.deepEqual([phone?.field, phone?.source], ['phone', 'exact']);
+  });
+
+  test('keeps a field saved for two headers on the leftmost, the other matched as usual', () => {
+    const saved = new Map<string, string | null>([['Tel', 'phone'], ['Phone', 'phone']]);
+    assert.deepEqual(fieldsOf(match(['Tel', 'Phone'], { saved })), ['phone', 'phone2']);
+  });
+});
+
+describe('matchHeaders: hostile headers', () => {
+  const hostile = ['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'valueOf', '__defineGetter__'];
+
+  test('treats object-prototype names as plain unmatched headers', () => {
+    const matches = match(hostile, { samples: rowsOf(...hostile.map(() => ['x'])) });
+    assert.deepEqual(fieldsOf(matches), hostile.map(() => null));
+  });
+
+  test('accepts a saved mapping for a __proto__ header', () => {
+    const saved = new Map<string, string | null>([['__proto__', 'note'], ['constructor', null]]);
+    assert.deepEqual(fieldsOf(match(['__proto__', 'constructor'], { saved })), ['note', null]);
+    assert.equal(({} as Record<string, unknown>).note, undefined);
+  });
+
+  test('copes with very long headers and odd characters', () => {
+    const [long, odd] = match(['Phone '.repeat(500), '☎️ 📧 \u0000 \uFEFF']);
+    assert.equal(long?.field, 'phone');
+    assert.equal(odd?.field, null);
+  });
+});
+
+describe('headerSignature', () => {
+  test('is the same for the same headers whatever their case, spacing, width or order', () => {
+    const signature = headerSignature(['Name', 'E-mail', 'Mobile #']);
+    assert.equal(headerSignature(['  NAME', 'Ｅｍａｉｌ', 'mobile']), signature);
+    assert.equal(headerSignature(['mobile', 'name', 'email']), signature);
+  });
+
+  test('differs for different headers, an extra column or a repeated one', () => {
+    const signature = headerSignature(['Name', 'Email']);
+    assert.notEqual(headerSignature(['Name', 'Phone']), signature);
+    assert.notEqual(headerSignature(['Name', 'Email', '']), signature);
+    assert.notEqual(headerSignature(['Name', 'Email', 'Email']), signature);
+    assert.notEqual(headerSignature(['NameEmail']), signature);
+  });
+
+  test('is a short stable string', () => {
+    assert.match(headerSignature(['Name', 'Email']), /^h1:[0-9a-f]{64}$/);
+    assert.equal(headerSignature([]), headerSignature([]));
+  });
+});

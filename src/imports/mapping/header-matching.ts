@@ -1,0 +1,334 @@
+// Proposes which field each column of a file fills, with a confidence the user can judge.
+
+import { createHash } from 'node:crypto';
+import type { FieldDefinition } from '../targets.js';
+import { GENERIC_HEAD_WORDS } from './field-synonyms.js';
+import { buildFieldVocabulary, CONFIDENCE, getSynonymOwners, type FieldVocabulary } from './field-vocabulary.js';
+import { bracketedTexts, isHanWord, normaliseHeader, removeBracketedText, splitHeaderWords } from './header-normalisation.js';
+import { similarity } from './string-similarity.js';
+import { isNotAPhoneHeader } from './type-detection.js';
+import { isEmailValue, isPhoneValue, shareOfValues } from './value-patterns.js';
+
+export type MatchSource = 'saved' | 'exact' | 'synonym' | 'fuzzy' | 'values';
+
+export type ColumnMatch = {
+  header: string;
+  index: number;
+  field: string | null;
+  /** 0..1 */
+  confidence: number;
+  source: MatchSource | null;
+};
+
+export type MatchHeadersInput = {
+  headers: string[];
+  /** up to ~50 data rows, in the column order of `headers` */
+  samples: string[][];
+  fields: readonly FieldDefinition[];
+  /** header → field, or null for a column the user chose to ignore */
+  saved?: ReadonlyMap<string, string | null>;
+};
+
+/** A header that is a variant of a name ("Customer Mobile", "Phone (Home)", "Emails") counts less. */
+const VARIANT_PENALTY = 0.1;
+/** …and a little less for each word it has in front of the name it ends with. */
+const PER_LEADING_WORD_PENALTY = 0.01;
+export const FUZZY_THRESHOLD = 0.8;
+/** Share of non-empty sampled values that must look like e-mails or phone numbers. */
+export const VALUES_SHARE = 0.8;
+const VALUES_CONFIDENCE = { email: 0.7, phone: 0.65 } as const;
+/** A second phone-like column falls back to another phone field at this share of its confidence. */
+const PHONE_FALLBACK_FACTOR = 0.6;
+const MIN_FUZZY_LENGTH = 4;
+const MAX_FUZZY_LENGTH = 60;
+const MAX_NAME_WORDS = 8;
+
+const GENERIC_HEADS: ReadonlySet<string> = new Set(GENERIC_HEAD_WORDS.map(normaliseHeader));
+type Hit = { field: string; confidence: number; source: MatchSource };
+type Candidate = Hit & { index: number; rank: number; isSaved: boolean };
+
+export function matchHeaders(input: MatchHeadersInput): ColumnMatch[] {
+  const vocabulary = buildFieldVocabulary(input.fields);
+  const savedByHeader = indexSavedMapping(input.saved);
+  const matches: ColumnMatch[] = input.headers.map((header, index) => ({
+    header,
+    index,
+    field: null,
+    confidence: 0,
+    source: null,
+  }));
+  const candidates: Candidate[] = [];
+
+  input.headers.forEach((header, index) => {
+    const saved = findSavedField(savedByHeader, header);
+    if (saved === null) {
+      matches[index] = { header, index, field: null, confidence: CONFIDENCE.saved, source: 'saved' };
+      return;
+    }
+    if (saved !== undefined && vocabulary.fieldsByKey.has(saved)) {
+      candidates.push({ index, field: saved, confidence: CONFIDENCE.saved, source: 'saved', rank: 0, isSaved: true });
+    }
+    const values = input.samples.map((row) => row[index] ?? '');
+    const hits = [...headerHits(header, vocabulary)];
+    hits.push(...phoneFallbackHits(hits, vocabulary));
+    hits.push(...valueHits(header, values, hits, vocabulary));
+    hits.forEach((hit, rank) => candidates.push({ ...hit, index, rank: rank + 1, isSaved: false }));
+  });
+
+  return resolveConflicts(matches, candidates);
+}
+
+/**
+ * Each field takes at most one column: the strongest claim wins (saved first, then confidence,
+ * then the leftmost column) and a column that lost its field falls to its next-best one.
+ */
+function resolveConflicts(matches: ColumnMatch[], candidates: Candidate[]): ColumnMatch[] {
+  const ordered = [...candidates].sort(
+    (a, b) =>
+      Number(b.isSaved) - Number(a.isSaved) ||
+      b.confidence - a.confidence ||
+      a.index - b.index ||
+      a.rank - b.rank,
+  );
+  const takenFields = new Set<string>();
+  const decidedColumns = new Set<number>();
+  for (const match of matches) if (match.source === 'saved') decidedColumns.add(match.index);
+  for (const candidate of ordered) {
+    if (decidedColumns.has(candidate.index) || takenFields.has(candidate.field)) continue;
+    decidedColumns.add(candidate.index);
+    takenFields.add(candidate.field);
+    const match = matches[candidate.index];
+    if (!match) continue;
+    matches[candidate.index] = {
+      ...match,
+      field: candidate.field,
+      confidence: Math.round(candidate.confidence * 100) / 100,
+      source: candidate.source,
+    };
+  }
+  return matches;
+}
+
+type SavedIndex = { byHeader: ReadonlyMap<string, string | null>; byNormalised: ReadonlyMap<string, string | null> };
+
+function indexSavedMapping(saved: ReadonlyMap<string, string | null> | undefined): SavedIndex {
+  const byNormalised = new Map<string, string | null>();
+  for (const [header, field] of saved ?? []) {
+    const text = normaliseHeader(header);
+    if (!byNormalised.has(text)) byNormalised.set(text, field);
+  }
+  return { byHeader: saved ?? new Map(), byNormalised };
+}
+
+/** The saved field for a header, null when it was ignored, undefined when the mapping does not say. */
+function findSavedField(saved: SavedIndex, header: string): string | null | undefined {
+  if (saved.byHeader.has(header)) return saved.byHeader.get(header);
+  return saved.byNormalised.get(normaliseHeader(header));
+}
+
+/** Candidates from the header alone, best first: exact → synonym → variants of a synonym → fuzzy. */
+function headerHits(header: string, vocabulary: FieldVocabulary): Hit[] {
+  const best = new Map<string, Hit>();
+  const text = normaliseHeader(header);
+  if (text === '') return [];
+  for (const field of vocabulary.labels.get(text) ?? []) keepBest(best, { field, confidence: CONFIDENCE.exact, source: 'exact' });
+  for (const hit of vocabulary.synonyms.get(text) ?? []) keepBest(best, { ...hit, source: 'synonym' });
+  // A header that is the very name of a field this target lacks ("Email Address" where there is
+  // no email) must not be read as a longer name of another one ("address").
+  const isNameOfAbsentField = best.size === 0 && getSynonymOwners().has(text);
+  if (best.size === 0 && !isNameOfAbsentField) {
+    for (const hit of variantHits(header, text, vocabulary)) keepBest(best, hit);
+  }
+  if (best.size === 0 && !isNameOfAbsentField) {
+    for (const hit of fuzzyHits(text, vocabulary)) keepBest(best, hit);
+  }
+  return [...best.values()].sort((a, b) => b.confidence - a.confidence);
+}
+
+function keepBest(best: Map<string, Hit>, hit: Hit): void {
+  const existing = best.get(hit.field);
+  if (!existing || existing.confidence < hit.confidence) best.set(hit.field, hit);
+}
+
+function lookUp(text: string, vocabulary: FieldVocabulary, penalty: number): Hit[] {
+  const hits: Hit[] = [];
+  for (const field of vocabulary.labels.get(text) ?? []) {
+    hits.push({ field, confidence: CONFIDENCE.synonym - penalty, source: 'synonym' });
+  }
+  for (const hit of vocabulary.synonyms.get(text) ?? []) {
+    hits.push({ field: hit.field, confidence: hit.confidence - penalty, source: 'synonym' });
+  }
+  return hits;
+}
+
+/**
+ * The header read a little more loosely: without a trailing number ("Email 2"), without bracketed
+ * qualifiers ("Phone (Home)") or by them ("Phone Number (Mobile)"), by each side of a slash
+ * ("Province/Region"), singular ("Emails"), without "No."/"Name"/"Code" ("Mobile Phone No.",
+ * "城市名称"), and by the name it ends with ("Customer Mobile", "公司地址"), since in English and
+ * Chinese alike the last word says what a column holds.
+ */
+function variantHits(header: string, text: string, vocabulary: FieldVocabulary): Hit[] {
+  const hits: Hit[] = [];
+  for (const { words, penalty } of headerWordVariants(header)) {
+    const whole = words.join('');
+    if (whole !== text) hits.push(...lookUp(whole, vocabulary, penalty));
+    // No name is longer than a few words, so only the last few can make one.
+    for (let start = Math.max(1, words.length - MAX_NAME_WORDS); start < words.length; start++) {
+      const ending = words.slice(start).join('');
+      if (!isDecisiveEnding(ending)) continue;
+      const leadingWords = Math.min(start, MAX_NAME_WORDS);
+      hits.push(...lookUp(ending, vocabulary, penalty + PER_LEADING_WORD_PENALTY * leadingWords));
+    }
+  }
+  return hits;
+}
+
+function isDecisiveEnding(ending: string): boolean {
+  if (GENERIC_HEADS.has(ending) || /^\d/.test(ending)) return false;
+  return isHanWord(ending) ? [...ending].length >= 2 : ending.length >= 3;
+}
+
+/** Words that only say "the number / name / code of" what comes before them. */
+const QUALIFYING_TAILS: readonly string[] = [
+  'no', 'number', 'num', 'nr', 'name', 'code', '号', '号码', '名称', '名字', '全称', '简称', '代码', '编码',
+];
+const ADDRESS_TAILS: readonly string[] = ['address', 'addr', '地址', '位址'];
+/** Chinese "located in / belonging to": 所在城市 is the city, 所属公司 the company. */
+const LEADING_QUALIFIERS: readonly string[] = ['所在', '所属', '现在', '现'];
+const SLASH = /[/|\\、]/u;
+
+/** The words before `tails` when the header ends with one of them, else undefined. */
+function withoutTail(words: readonly string[], tails: readonly string[]): string[] | undefined {
+  for (let length = 1; length <= 2 && length < words.length; length++) {
+    if (tails.includes(words.slice(-length).join(''))) return words.slice(0, -length);
+  }
+  return undefined;
+}
+
+function withoutLead(words: readonly string[], leads: readonly string[]): string[] | undefined {
+  for (let length = 1; length <= 2 && length < words.length; length++) {
+    if (leads.includes(words.slice(0, length).join(''))) return words.slice(length);
+  }
+  return undefined;
+}
+
+type WordVariant = { words: string[]; penalty: number };
+
+function headerWordVariants(header: string): WordVariant[] {
+  const unbracketed = removeBracketedText(header);
+  const bases: WordVariant[] = [
+    { words: splitHeaderWords(header), penalty: VARIANT_PENALTY },
+    { words: splitHeaderWords(unbracketed), penalty: VARIANT_PENALTY },
+    // The brackets refine what is outside them, so they count a little more.
+    ...bracketedTexts(header).map((inner) => ({ words: splitHeaderWords(inner), penalty: VARIANT_PENALTY - PER_LEADING_WORD_PENALTY })),
+  ];
+  if (SLASH.test(unbracketed)) {
+    for (const part of unbracketed.split(SLASH)) bases.push({ words: splitHeaderWords(part), penalty: VARIANT_PENALTY });
+  }
+  const variants: WordVariant[] = [];
+  for (const base of bases) {
+    const forms = [base.words];
+    const last = base.words.at(-1) ?? '';
+    if (base.words.length > 1 && /^\d+$/.test(last)) forms.push(base.words.slice(0, -1));
+    for (const words of [...forms]) {
+      const final = words.at(-1) ?? '';
+      if (/^[a-z]{4,}s$/.test(final) && !final.endsWith('ss')) {
+        forms.push([...words.slice(0, -1), final.slice(0, -1)]);
+        if (final.endsWith('es')) forms.push([...words.slice(0, -1), final.slice(0, -2)]);
+      }
+    }
+    for (const words of [...forms]) {
+      const qualified = withoutTail(words, QUALIFYING_TAILS);
+      if (qualified && isDecisiveEnding(qualified.join(''))) forms.push(qualified);
+      // "E-mail addr.", "邮件地址": the address of an e-mail is the e-mail, not a street address.
+      const addressed = withoutTail(words, ADDRESS_TAILS);
+      if (addressed && getSynonymOwners().get(addressed.join(''))?.includes('email')) forms.push(addressed);
+      const located = withoutLead(words, LEADING_QUALIFIERS);
+      if (located) forms.push(located);
+    }
+    for (const words of forms) variants.push({ words, penalty: base.penalty });
+  }
+  const seen = new Set<string>();
+  return variants.filter(({ words }) => {
+    const key = words.join('\u0000');
+    if (words.length === 0 || seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** Typos and near-spellings ("Adress", "Emial", "Telphone"); confidence is the similarity itself. */
+function fuzzyHits(text: string, vocabulary: FieldVocabulary): Hit[] {
+  const length = [...text].length;
+  if (length < MIN_FUZZY_LENGTH || length > MAX_FUZZY_LENGTH) return [];
+  const bestByField = new Map<string, { score: number; confidence: number }>();
+  let bestLookalike = 0;
+  for (const target of vocabulary.fuzzyTargets) {
+    const targetLength = [...target.text].length;
+    if (Math.abs(targetLength - length) > Math.max(targetLength, length) * (1 - FUZZY_THRESHOLD)) continue;
+    const score = similarity(text, target.text);
+    if (target.field === null) {
+      bestLookalike = Math.max(bestLookalike, score);
+      continue;
+    }
+    const confidence = score * target.weight;
+    const existing = bestByField.get(target.field);
+    if (!existing || existing.confidence < confidence) bestByField.set(target.field, { score, confidence });
+  }
+  const hits: Hit[] = [];
+  for (const [field, { score, confidence }] of bestByField) {
+    if (score >= FUZZY_THRESHOLD && score > bestLookalike) hits.push({ field, confidence, source: 'fuzzy' });
+  }
+  return hits;
+}
+
+/**
+ * A column whose header names a phone field may still end up in another one when that field is
+ * taken ("Phone" and "Telephone" → phone and phone2): first a generic second phone, then the rest.
+ */
+function phoneFallbackHits(hits: readonly Hit[], vocabulary: FieldVocabulary): Hit[] {
+  const top = hits[0];
+  if (!top || vocabulary.fieldsByKey.get(top.field)?.type !== 'phone') return [];
+  const claimed = new Set(hits.map((hit) => hit.field));
+  const others = [...vocabulary.fieldsByKey.values()].filter((field) => field.type === 'phone' && !claimed.has(field.key));
+  others.sort((a, b) => Number(vocabulary.standardKeys.get(b.key) === 'phone2') - Number(vocabulary.standardKeys.get(a.key) === 'phone2'));
+  return others.map((field, position) => ({
+    field: field.key,
+    confidence: top.confidence * PHONE_FALLBACK_FACTOR - PER_LEADING_WORD_PENALTY * position,
+    source: top.source,
+  }));
+}
+
+/** E-mail and phone columns are recognised by their values even under a header like "Column 3". */
+function valueHits(header: string, values: readonly string[], hits: readonly Hit[], vocabulary: FieldVocabulary): Hit[] {
+  const hitTypes = new Set(hits.map((hit) => vocabulary.fieldsByKey.get(hit.field)?.type));
+  const fields = [...vocabulary.fieldsByKey.values()];
+  const found: Hit[] = [];
+  if (!hitTypes.has('email') && shareOfValues(values, isEmailValue) >= VALUES_SHARE) {
+    fields
+      .filter((field) => field.type === 'email')
+      .forEach((field, position) =>
+        found.push({ field: field.key, confidence: VALUES_CONFIDENCE.email - PER_LEADING_WORD_PENALTY * position, source: 'values' }),
+      );
+  }
+  const isPhoneShaped = shareOfValues(values, (value) => isPhoneValue(value, { isStrict: true })) >= VALUES_SHARE;
+  if (!hitTypes.has('phone') && isPhoneShaped && !isNotAPhoneHeader(header)) {
+    fields
+      .filter((field) => field.type === 'phone')
+      .forEach((field, position) =>
+        found.push({ field: field.key, confidence: VALUES_CONFIDENCE.phone - PER_LEADING_WORD_PENALTY * position, source: 'values' }),
+      );
+  }
+  return found;
+}
+
+/**
+ * A stable key for a list of headers, to find the mapping saved for an earlier file with the same
+ * headers. Headers are compared normalised and in any order, as a saved mapping goes by header.
+ */
+export function headerSignature(headers: string[]): string {
+  const normalised = headers.map(normaliseHeader).sort();
+  const digest = createHash('sha256').update(JSON.stringify(normalised)).digest('hex');
+  return `h1:${digest}`;
+}

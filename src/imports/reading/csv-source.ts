@@ -1,0 +1,112 @@
+// Reads a CSV/TSV/TXT file as a stream of records: encoding detected from samples of the file
+// (head, middle, tail), delimiter sniffed from the head, then the file decoded and parsed chunk by
+// chunk, so memory is bounded by a chunk and a record, never by the file.
+
+import type { FileHandle } from 'node:fs/promises';
+import { AppError } from '../../shared/app-error.js';
+import { CsvRecordParser } from './csv-record-parser.js';
+import { sniffDelimiter } from './delimiter-sniffing.js';
+import { detectEncoding } from './encoding-detection.js';
+import { fileExtension } from './format-detection.js';
+import type { RawSource, ReadContext, SourceRecord } from './source-types.js';
+import { createChunkDecoder, decodeSample, isKnownEncoding } from './text-decoding.js';
+
+const HEAD_BYTES = 64 * 1024;
+const SLICE_BYTES = 16 * 1024;
+const SLICES = 6;
+const CHUNK_BYTES = 1024 * 1024;
+
+export async function openCsv(context: ReadContext, handle: FileHandle, size: number, head: Buffer): Promise<RawSource> {
+  const { file, options, limits } = context;
+  let encoding: string;
+  let encodingConfidence: number | null;
+  if (options.encoding !== undefined) {
+    if (!isKnownEncoding(options.encoding)) {
+      throw new AppError('ENCODING_INVALID', `'${options.encoding}' is not an encoding that can be read. Use a name such as utf-8, utf-16le, gb18030, big5, shift_jis, euc-kr or windows-1252.`, { file });
+    }
+    encoding = options.encoding.toLowerCase();
+    encodingConfidence = null;
+  } else {
+    ({ encoding, confidence: encodingConfidence } = detectEncoding([head, ...(await sliceSamples(handle, size))]));
+  }
+  if (!encoding.startsWith('utf-16') && !encoding.startsWith('utf16') && looksBinary(head)) {
+    throw new AppError('FILE_FORMAT_UNSUPPORTED', `'${file}' does not look like a text (CSV) file: it holds binary data. Upload a CSV, TSV, TXT, XLSX, XLS or ODS file.`, { file });
+  }
+
+  let delimiter: string;
+  if (options.delimiter !== undefined) {
+    if (options.delimiter === '' || /["\r\n]/.test(options.delimiter)) {
+      throw new AppError('BAD_INPUT', `The delimiter must be one or more characters other than a quote or a line break (got ${JSON.stringify(options.delimiter)}).`, { file });
+    }
+    delimiter = options.delimiter;
+  } else {
+    const extension = fileExtension(file);
+    const preferred = extension === 'tsv' || extension === 'tab' ? '\t' : extension === 'psv' ? '|' : undefined;
+    delimiter = sniffDelimiter(decodeSample(head, encoding), preferred, head.length >= size);
+  }
+
+  const parser = new CsvRecordParser({ delimiter, maxColumns: limits.maxColumns, maxCellLength: limits.maxCellLength, maxRecordBytes: limits.maxRecordBytes, encoding });
+  const decoder = createChunkDecoder(encoding);
+  let isClosed = false;
+
+  async function* readRecords(): AsyncGenerator<SourceRecord[]> {
+    // The head is already in memory: parse it first, then read on from where it ends.
+    let position = head.length;
+    let decoded = decoder.decode(head);
+    let records = parser.push(decoded.text, false, decoded.hasInvalidBytes);
+    if (records.length > 0) yield records;
+    const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+    while (!isClosed) {
+      const { bytesRead } = await handle.read(buffer, 0, CHUNK_BYTES, position);
+      if (bytesRead === 0) break;
+      position += bytesRead;
+      decoded = decoder.decode(buffer.subarray(0, bytesRead));
+      records = parser.push(decoded.text, false, decoded.hasInvalidBytes);
+      if (records.length > 0) yield records;
+    }
+    decoded = decoder.end();
+    records = parser.push(decoded.text, true, decoded.hasInvalidBytes);
+    if (records.length > 0) yield records;
+  }
+
+  return {
+    format: 'csv',
+    encoding,
+    encodingConfidence,
+    delimiter,
+    sheets: [],
+    sheet: null,
+    rows: readRecords(),
+    close: async () => {
+      if (isClosed) return;
+      isClosed = true;
+      await handle.close();
+    },
+  };
+}
+
+/** Slices spread over the rest of a big file, so a non-ASCII byte far from the head counts too. */
+async function sliceSamples(handle: FileHandle, size: number): Promise<Buffer[]> {
+  if (size <= HEAD_BYTES) return [];
+  const slices: Buffer[] = [];
+  for (let i = 1; i <= SLICES; i++) {
+    const start = Math.max(HEAD_BYTES, Math.floor(((size - SLICE_BYTES) * i) / SLICES));
+    const buffer = Buffer.alloc(Math.min(SLICE_BYTES, size - start));
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, start);
+    if (bytesRead > 0) slices.push(buffer.subarray(0, bytesRead));
+  }
+  return slices;
+}
+
+/** NUL bytes or many control characters mean binary data, not text. */
+function looksBinary(head: Uint8Array): boolean {
+  const length = Math.min(head.length, 8192);
+  let nuls = 0;
+  let controls = 0;
+  for (let i = 0; i < length; i++) {
+    const byte = head[i] as number;
+    if (byte === 0) nuls++;
+    else if (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d && byte !== 0x0c && byte !== 0x1a && byte !== 0x1b) controls++;
+  }
+  return nuls > length * 0.01 || nuls > 16 || controls > length * 0.1;
+}

@@ -1,0 +1,52 @@
+// Picks a CSV's delimiter among comma, semicolon, tab and pipe: the one that splits the first
+// records of a sample into the most consistent number of fields.
+
+import { CsvRecordParser } from './csv-record-parser.js';
+
+export const CANDIDATE_DELIMITERS = [',', ';', '\t', '|'] as const;
+
+const RECORDS_TO_SAMPLE = 200;
+
+/** Sniffs the delimiter of decoded text; `preferred` (e.g. tab for .tsv) wins ties. */
+export function sniffDelimiter(sample: string, preferred?: string, isWholeFile = false): string {
+  const candidates = preferred === undefined
+    ? [...CANDIDATE_DELIMITERS]
+    : [preferred, ...CANDIDATE_DELIMITERS.filter((d) => d !== preferred)];
+  let best = preferred ?? ',';
+  let bestScore = 0;
+  for (const delimiter of candidates) {
+    const score = scoreDelimiter(sample, delimiter, isWholeFile);
+    if (score > bestScore) {
+      best = delimiter;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+/**
+ * Share of records having the most common field count, weighted by that count (capped at 10,
+ * so a delimiter that gives 5 consistent columns beats one that gives 2). 0 for a single column.
+ */
+function scoreDelimiter(sample: string, delimiter: string, isWholeFile: boolean): number {
+  const parser = new CsvRecordParser({
+    delimiter, maxColumns: 100_000, maxCellLength: Number.MAX_SAFE_INTEGER, maxRecordBytes: Number.MAX_SAFE_INTEGER, encoding: '',
+  });
+  const counts = parser.push(sample.slice(0, 256 * 1024), isWholeFile && sample.length <= 256 * 1024)
+    .filter((record) => record.values.some((value) => value.trim() !== ''))
+    .slice(0, RECORDS_TO_SAMPLE)
+    .map((record) => record.values.length);
+  if (counts.length === 0) return 0;
+  const frequency = new Map<number, number>();
+  for (const count of counts) frequency.set(count, (frequency.get(count) ?? 0) + 1);
+  let modeCount = 1;
+  let modeFrequency = 0;
+  for (const [count, times] of frequency) {
+    if (count > 1 && (times > modeFrequency || (times === modeFrequency && count > modeCount))) {
+      modeCount = count;
+      modeFrequency = times;
+    }
+  }
+  if (modeCount < 2) return 0;
+  return (modeFrequency / counts.length) * (Math.min(modeCount, 10) / 10);
+}

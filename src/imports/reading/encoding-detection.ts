@@ -1,0 +1,117 @@
+// Guesses a text file's encoding from samples of its bytes: a BOM first, then the NUL pattern of
+// UTF-16, then strict UTF-8 validity, then chardet's statistics, keeping only a candidate that
+// decodes the samples without invalid bytes. Names are those iconv-lite understands.
+
+import chardet from 'chardet';
+import iconv from 'iconv-lite';
+
+export type DetectedEncoding = { encoding: string; confidence: number };
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Detects the encoding; `samples[0]` is the head of the file, the rest slices from further in. */
+export function detectEncoding(samples: Uint8Array[]): DetectedEncoding {
+  const head = samples[0] ?? new Uint8Array(0);
+  const bom = encodingFromBom(head);
+  if (bom) return { encoding: bom, confidence: 1 };
+  const utf16 = utf16FromNulPattern(head);
+  if (utf16) return { encoding: utf16, confidence: 0.9 };
+
+  const trimmed = samples.map((sample, i) => trimToLineBoundaries(sample, i > 0));
+  if (trimmed.every(isValidUtf8)) {
+    return { encoding: 'utf-8', confidence: trimmed.some(hasNonAscii) ? 1 : 0.9 };
+  }
+
+  const joined = Buffer.concat(trimmed.map((sample) => Buffer.from(sample.buffer, sample.byteOffset, sample.byteLength)));
+  for (const candidate of chardet.analyse(joined)) {
+    const encoding = iconvName(candidate.name);
+    if (encoding === null || encoding === 'utf-8' || encoding.startsWith('utf-')) continue;
+    if (!decodesCleanly(trimmed, encoding)) continue;
+    return { encoding, confidence: Math.round(candidate.confidence) / 100 };
+  }
+  return { encoding: 'windows-1252', confidence: 0.1 };
+}
+
+export function encodingFromBom(head: Uint8Array): string | null {
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return 'utf-8';
+  if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
+  if (head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
+  if (head[0] === 0x84 && head[1] === 0x31 && head[2] === 0x95 && head[3] === 0x33) return 'gb18030';
+  return null;
+}
+
+/** UTF-16 text without BOM: mostly-Latin text has a NUL in every other byte. */
+function utf16FromNulPattern(head: Uint8Array): string | null {
+  const length = Math.min(head.length, 4096) & ~1;
+  if (length < 4) return null;
+  let evenNuls = 0;
+  let oddNuls = 0;
+  for (let i = 0; i < length; i += 2) {
+    if (head[i] === 0) evenNuls++;
+    if (head[i + 1] === 0) oddNuls++;
+  }
+  const pairs = length / 2;
+  if (oddNuls > pairs * 0.3 && evenNuls < pairs * 0.05) return 'utf-16le';
+  if (evenNuls > pairs * 0.3 && oddNuls < pairs * 0.05) return 'utf-16be';
+  return null;
+}
+
+/**
+ * Cuts a sample to whole lines: a slice from the middle of the file starts after its first LF,
+ * and every sample ends at its last LF, so no character is cut (CR and LF are never part of a multi-byte
+ * character in the ASCII-compatible encodings detected here).
+ */
+function trimToLineBoundaries(sample: Uint8Array, isFromMiddle: boolean): Uint8Array {
+  let start = 0;
+  if (isFromMiddle) {
+    const firstBreak = firstLineBreak(sample);
+    start = firstBreak < 0 ? 0 : firstBreak + 1;
+  }
+  const lastBreak = Math.max(sample.lastIndexOf(0x0a), sample.lastIndexOf(0x0d));
+  const end = lastBreak >= start ? lastBreak + 1 : trimUtf8Tail(sample);
+  return sample.subarray(start, Math.max(start, end));
+}
+
+function firstLineBreak(sample: Uint8Array): number {
+  const lf = sample.indexOf(0x0a);
+  const cr = sample.indexOf(0x0d);
+  if (lf < 0) return cr;
+  if (cr < 0) return lf;
+  return Math.min(lf, cr);
+}
+
+/** Length of a sample without a UTF-8 sequence cut at its end. */
+function trimUtf8Tail(sample: Uint8Array): number {
+  for (let back = 1; back <= Math.min(4, sample.length); back++) {
+    const byte = sample[sample.length - back] as number;
+    if ((byte & 0xc0) === 0x80) continue;
+    const needed = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
+    return needed > back ? sample.length - back : sample.length;
+  }
+  return sample.length;
+}
+
+function isValidUtf8(sample: Uint8Array): boolean {
+  try {
+    strictUtf8.decode(sample);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function hasNonAscii(sample: Uint8Array): boolean {
+  for (let i = 0; i < sample.length; i++) if ((sample[i] as number) >= 0x80) return true;
+  return false;
+}
+
+function decodesCleanly(samples: Uint8Array[], encoding: string): boolean {
+  return samples.every((sample) => !iconv.decode(Buffer.from(sample.buffer, sample.byteOffset, sample.byteLength), encoding).includes('\uFFFD'));
+}
+
+/** chardet's name as iconv-lite knows it; ISO-8859-1 is reported as its superset windows-1252. */
+function iconvName(chardetName: string): string | null {
+  const name = chardetName.toLowerCase();
+  const mapped = name === 'iso-8859-1' ? 'windows-1252' : name === 'gbk' || name === 'gb2312' ? 'gb18030' : name;
+  return iconv.encodingExists(mapped) ? mapped : null;
+}

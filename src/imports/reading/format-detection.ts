@@ -1,0 +1,60 @@
+// Decides how to read a file from its first bytes (magic numbers) first and its extension second,
+// refusing early what is clearly no spreadsheet or text (PDF, images, archives, a renamed file).
+
+import { AppError } from '../../shared/app-error.js';
+
+/** zip: XLSX or ODS (decided by content); ole: XLS or encrypted OOXML; biff: bare BIFF2–4; text: CSV. */
+export type ContainerKind = 'zip' | 'ole' | 'biff' | 'text';
+
+const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+const BINARY_SIGNATURES: readonly { bytes: number[]; what: string }[] = [
+  { bytes: [0x25, 0x50, 0x44, 0x46], what: 'a PDF document' },
+  { bytes: [0x89, 0x50, 0x4e, 0x47], what: 'a PNG image' },
+  { bytes: [0xff, 0xd8, 0xff], what: 'a JPEG image' },
+  { bytes: [0x47, 0x49, 0x46, 0x38], what: 'a GIF image' },
+  { bytes: [0x1f, 0x8b], what: 'a gzip archive' },
+  { bytes: [0x52, 0x61, 0x72, 0x21], what: 'a RAR archive' },
+  { bytes: [0x37, 0x7a, 0xbc, 0xaf], what: 'a 7-Zip archive' },
+  { bytes: [0x42, 0x5a, 0x68], what: 'a bzip2 archive' },
+  { bytes: [0xfd, 0x37, 0x7a, 0x58, 0x5a], what: 'an xz archive' },
+  { bytes: [0x53, 0x51, 0x4c, 0x69, 0x74, 0x65], what: 'an SQLite database' },
+  { bytes: [0x7f, 0x45, 0x4c, 0x46], what: 'a program' },
+];
+const SHEET_EXTENSIONS: ReadonlyMap<string, string> = new Map([
+  ['xlsx', 'XLSX'], ['xlsm', 'XLSX'], ['xltx', 'XLSX'], ['xltm', 'XLSX'], ['ods', 'ODS'], ['ots', 'ODS'], ['xlsb', 'XLSB'],
+]);
+
+export function fileExtension(name: string): string {
+  const dot = name.lastIndexOf('.');
+  return dot < 0 ? '' : name.slice(dot + 1).toLowerCase();
+}
+
+export function detectContainer(head: Uint8Array, file: string): ContainerKind {
+  const extension = fileExtension(file);
+  if (startsWith(head, [0x50, 0x4b, 0x03, 0x04]) || startsWith(head, [0x50, 0x4b, 0x05, 0x06])) return 'zip';
+  if (startsWith(head, OLE_MAGIC)) return 'ole';
+  if (extension === 'xls' && isBareBiff(head)) return 'biff';
+  for (const signature of BINARY_SIGNATURES) {
+    if (startsWith(head, signature.bytes)) {
+      throw new AppError('FILE_FORMAT_UNSUPPORTED', `'${file}' is ${signature.what}, not a spreadsheet. Upload a CSV, TSV, TXT, XLSX, XLS or ODS file.`, { file });
+    }
+  }
+  const expected = SHEET_EXTENSIONS.get(extension);
+  if (expected !== undefined) {
+    throw new AppError('FILE_FORMAT_UNSUPPORTED', `'${file}' is named .${extension} but is not an ${expected} file (it is not a zip archive): it may be damaged or renamed. Open it in your spreadsheet program, save it as ${expected === 'XLSB' ? 'XLSX' : expected}, and upload it again.`, { file });
+  }
+  const start = new TextDecoder('latin1').decode(head.subarray(0, 512)).replace(/^\uFEFF|^\u00ef\u00bb\u00bf/, '').trimStart().toLowerCase();
+  if (/^<(!doctype html|html|table|\?xml[^>]*>\s*<\?mso-application|\?xml[^>]*>\s*<workbook)/.test(start) || (extension === 'xls' && start.startsWith('<'))) {
+    throw new AppError('FILE_FORMAT_UNSUPPORTED', `'${file}' is a web page or XML spreadsheet saved under a spreadsheet name, not a real ${extension === 'xls' ? 'XLS' : 'spreadsheet'} file. Open it in Excel, save it as XLSX or CSV, and upload that.`, { file });
+  }
+  return 'text';
+}
+
+function startsWith(head: Uint8Array, bytes: readonly number[]): boolean {
+  return head.length >= bytes.length && bytes.every((byte, i) => head[i] === byte);
+}
+
+/** BIFF2–4 worksheets start with a BOF record: 0x0009, 0x0209, 0x0409 or 0x0809. */
+function isBareBiff(head: Uint8Array): boolean {
+  return head.length >= 4 && head[0] === 0x09 && [0x00, 0x02, 0x04, 0x08].includes(head[1] as number) && (head[2] as number) < 0x40 && head[3] === 0;
+}

@@ -1,0 +1,100 @@
+// Opens any supported file (CSV/TSV/TXT, XLSX, XLS, ODS) as one kind of record source.
+
+import { open, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { AppError } from '../../shared/app-error.js';
+import { openCsv } from './csv-source.js';
+import { detectContainer } from './format-detection.js';
+import { assembleSource } from './record-assembly.js';
+import { openBareBiff, openOds, openOleWorkbook } from './sheetjs-source.js';
+import { DEFAULT_READ_LIMITS, type OpenedSource, type RawSource, type ReadContext, type ReadLimits, type ReadOptions } from './source-types.js';
+import { openXlsx } from './xlsx-source.js';
+import { openZip, type ZipArchive } from './zip-archive.js';
+
+const HEAD_BYTES = 64 * 1024;
+const ODS_MIMETYPE = 'application/vnd.oasis.opendocument.spreadsheet';
+
+export async function openSource(path: string, options: ReadOptions = {}): Promise<OpenedSource> {
+  const context = createContext(path, options);
+  const raw = await openRaw(context);
+  return assembleSource(raw, context);
+}
+
+function createContext(path: string, options: ReadOptions): ReadContext {
+  const file = options.displayName ?? basename(path);
+  const limits: ReadLimits = { ...DEFAULT_READ_LIMITS };
+  for (const [key, value] of Object.entries(options.limits ?? {}) as [keyof ReadLimits, unknown][]) {
+    if (!Object.hasOwn(DEFAULT_READ_LIMITS, key)) continue;
+    if (value === undefined) continue;
+    if (typeof value !== 'number' || !(value > 0)) throw new AppError('BAD_USAGE', `The read limit ${key} must be a positive number (got ${String(value)}).`);
+    limits[key] = value;
+  }
+  const skipTop = options.skipTop ?? 0;
+  if (!Number.isInteger(skipTop) || skipTop < 0) {
+    throw new AppError('BAD_INPUT', `"Skip top" must be a whole number of records, 0 or more (got ${String(options.skipTop)}).`, { file });
+  }
+  return { path, file, limits, options };
+}
+
+async function openRaw(context: ReadContext): Promise<RawSource> {
+  const { path, file } = context;
+  let size: number;
+  try {
+    const info = await stat(path);
+    if (!info.isFile()) throw new AppError('FILE_UNREADABLE', `'${file}' is not a file.`, { file });
+    size = info.size;
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new AppError('FILE_NOT_FOUND', `'${file}' was not found. Upload it again.`, { file });
+    throw new AppError('FILE_UNREADABLE', `'${file}' could not be opened (${code ?? String(error)}).`, { file }, { cause: error });
+  }
+  if (size === 0) throw new AppError('FILE_EMPTY', `'${file}' is empty (0 bytes). Upload a file with a header row and data.`, { file });
+
+  const handle = await open(path, 'r');
+  let isHandedOver = false;
+  try {
+    const head = Buffer.alloc(Math.min(HEAD_BYTES, size));
+    const { bytesRead } = await handle.read(head, 0, head.length, 0);
+    const kind = detectContainer(head.subarray(0, bytesRead), file);
+    if (kind === 'text') {
+      const source = await openCsv(context, handle, size, head.subarray(0, bytesRead));
+      isHandedOver = true;
+      return source;
+    }
+    if (kind === 'ole') return await openOleWorkbook(context, size);
+    if (kind === 'biff') return await openBareBiff(context, size);
+    return await openZipped(context, size);
+  } finally {
+    if (!isHandedOver) await handle.close();
+  }
+}
+
+async function openZipped(context: ReadContext, size: number): Promise<RawSource> {
+  const zip = await openZip(context);
+  try {
+    const kind = await zippedKind(zip, context.file);
+    return kind === 'ods' ? await openOds(context, zip, size) : await openXlsx(context, zip);
+  } catch (error) {
+    zip.close();
+    throw error;
+  }
+}
+
+async function zippedKind(zip: ZipArchive, file: string): Promise<'xlsx' | 'ods'> {
+  if (zip.has('mimetype')) {
+    const mimetype = (await zip.read('mimetype', 1024)).toString('latin1').trim();
+    if (mimetype === ODS_MIMETYPE || mimetype === `${ODS_MIMETYPE}-template`) return 'ods';
+    if (mimetype.startsWith('application/vnd.oasis.opendocument.')) {
+      throw new AppError('FILE_FORMAT_UNSUPPORTED', `'${file}' is an OpenDocument file but not a spreadsheet (${mimetype}). Upload a spreadsheet or a CSV file.`, { file });
+    }
+  }
+  if (zip.has('[Content_Types].xml') || zip.has('xl/workbook.xml') || zip.has('xl/workbook.bin')) {
+    if (zip.has('word/document.xml') || zip.has('ppt/presentation.xml')) {
+      throw new AppError('FILE_FORMAT_UNSUPPORTED', `'${file}' is a Word or PowerPoint document, not a spreadsheet. Upload a CSV, XLSX, XLS or ODS file.`, { file });
+    }
+    return 'xlsx';
+  }
+  if (zip.has('content.xml')) return 'ods';
+  throw new AppError('FILE_FORMAT_UNSUPPORTED', `'${file}' is a zip archive, not a spreadsheet. Unzip it and upload the CSV or spreadsheet inside.`, { file });
+}

@@ -1,0 +1,190 @@
+// Reads XLS (BIFF2–BIFF8) and ODS with SheetJS CE, which parses a workbook whole: the file is
+// size-checked first (ODS: its zip is checked and inflated under the caps before SheetJS sees
+// it), an encrypted workbook is refused, and cells become text by the same rules as XLSX.
+
+import { readFile } from 'node:fs/promises';
+import * as XLSX from '@e965/xlsx';
+import * as codepages from '@e965/xlsx/dist/cpexcel.full.mjs';
+import { AppError } from '../../shared/app-error.js';
+import { formatGeneralNumber, formatNumberCell } from './cell-text.js';
+import type { RawSource, ReadContext, SourceFormat, SourceRecord } from './source-types.js';
+import { formatBytes, type ZipArchive } from './zip-archive.js';
+
+// BIFF5 and older store text in the workbook's code page (e.g. 936 for Chinese).
+XLSX.set_cptable(codepages);
+
+export const ENCRYPTED_MESSAGE = 'password-protected files are not supported';
+const ROWS_PER_BATCH = 5_000;
+
+const ERROR_TEXTS: ReadonlyMap<number, string> = new Map([
+  [0x00, '#NULL!'], [0x07, '#DIV/0!'], [0x0f, '#VALUE!'], [0x17, '#REF!'], [0x1d, '#NAME?'], [0x24, '#NUM!'], [0x2a, '#N/A'], [0x2b, '#GETTING_DATA'],
+]);
+
+export function encryptedError(file: string): AppError {
+  return new AppError('FILE_ENCRYPTED', `'${file}' is password-protected: ${ENCRYPTED_MESSAGE}. Remove the password in your spreadsheet program, save, and upload it again.`, { file });
+}
+
+/** XLS in an OLE2 container, or an encrypted OOXML workbook (which also lives in one). */
+export async function openOleWorkbook(context: ReadContext, size: number): Promise<RawSource> {
+  const data = await readWhole(context, size);
+  let container: ReturnType<typeof XLSX.CFB.read>;
+  try {
+    container = XLSX.CFB.read(data, { type: 'buffer' });
+  } catch (error) {
+    throw unreadable(context.file, 'its OLE2 container is damaged', error);
+  }
+  const names = new Set(container.FullPaths.map((path: string) => path.replace(/\/$/, '').split('/').pop()?.toLowerCase() ?? ''));
+  if (names.has('encryptioninfo') || names.has('encryptedpackage')) throw encryptedError(context.file);
+  const stream = XLSX.CFB.find(container, 'Workbook') ?? XLSX.CFB.find(container, 'Book');
+  if (!stream || !stream.content) {
+    throw new AppError('FILE_FORMAT_UNSUPPORTED', `'${context.file}' is an Office document but not an Excel workbook. Upload a CSV, XLSX, XLS or ODS file.`, { file: context.file });
+  }
+  if (hasFilePass(Buffer.from(stream.content as Uint8Array))) throw encryptedError(context.file);
+  return readWithSheetJs(context, data, 'xls');
+}
+
+/** BIFF2–4 worksheets saved without an OLE2 container. */
+export async function openBareBiff(context: ReadContext, size: number): Promise<RawSource> {
+  return readWithSheetJs(context, await readWhole(context, size), 'xls');
+}
+
+/** ODS: every entry is inflated under the zip caps (declared sizes can lie), then SheetJS reads it. */
+export async function openOds(context: ReadContext, zip: ZipArchive, size: number): Promise<RawSource> {
+  const { file, limits } = context;
+  try {
+    if (zip.has('encryption-data') || (zip.has('META-INF/manifest.xml') && (await zip.read('META-INF/manifest.xml', 16 * 1024 * 1024)).includes('encryption-data'))) {
+      throw encryptedError(file);
+    }
+    let inflated = 0;
+    for (const name of zip.names) {
+      if (name.endsWith('/')) continue;
+      for await (const chunk of zip.stream(name)) {
+        inflated += chunk.length;
+        if (inflated > limits.maxWholeFileBytes) {
+          throw new AppError('FILE_TOO_LARGE', `'${file}' holds more than ${formatBytes(limits.maxWholeFileBytes)} of spreadsheet data once unpacked, more than an ODS file can be read with. Save it as XLSX or CSV and upload that.`, { file });
+        }
+      }
+    }
+  } finally {
+    zip.close();
+  }
+  return readWithSheetJs(context, await readWhole(context, size), 'ods');
+}
+
+async function readWhole(context: ReadContext, size: number): Promise<Buffer> {
+  if (size > context.limits.maxWholeFileBytes) {
+    throw new AppError('FILE_TOO_LARGE', `'${context.file}' is ${formatBytes(size)}, more than the ${formatBytes(context.limits.maxWholeFileBytes)} this format can be read with. Save it as XLSX or CSV and upload that.`, { file: context.file });
+  }
+  return readFile(context.path);
+}
+
+/** BIFF8 FILEPASS (0x002F) sits among the first records of the workbook globals. */
+export function hasFilePass(workbookStream: Buffer): boolean {
+  let offset = 0;
+  for (let records = 0; records < 64 && offset + 4 <= workbookStream.length; records++) {
+    const type = workbookStream.readUInt16LE(offset);
+    const length = workbookStream.readUInt16LE(offset + 2);
+    if (type === 0x002f) return true;
+    if (type === 0x000a) return false; // end of the globals
+    offset += 4 + length;
+  }
+  return false;
+}
+
+function readWithSheetJs(context: ReadContext, data: Buffer, format: SourceFormat): RawSource {
+  const { file } = context;
+  const options: XLSX.ParsingOptions = { type: 'buffer', dense: true, cellNF: true, cellText: false, cellDates: false, cellFormula: false, cellHTML: false, cellStyles: false };
+  const book = parse(() => XLSX.read(data, { ...options, bookSheets: true }), file);
+  const sheetNames = book.SheetNames;
+  const hidden = new Set((book.Workbook?.Sheets ?? []).filter((sheet) => sheet.Hidden).map((sheet) => sheet.name));
+  const wanted = context.options.sheet;
+  const chosen = wanted === undefined
+    ? (sheetNames.find((name) => !hidden.has(name)) ?? sheetNames[0])
+    : (sheetNames.find((name) => name === wanted) ?? sheetNames.find((name) => name.trim().toLowerCase() === wanted.trim().toLowerCase()));
+  if (chosen === undefined) {
+    if (wanted === undefined) throw new AppError('FILE_EMPTY', `'${file}' has no sheet to read.`, { file });
+    throw new AppError('SHEET_NOT_FOUND', `'${file}' has no sheet named '${wanted}'. Its sheets are: ${sheetNames.map((name) => `'${name}'`).join(', ')}.`, { file, sheets: sheetNames });
+  }
+  const workbook = parse(() => XLSX.read(data, { ...options, sheets: [chosen] }), file);
+  const sheet = workbook.Sheets[chosen];
+  const isDate1904 = Boolean(workbook.Workbook?.WBProps?.date1904);
+  const rows = sheetRows(sheet?.['!data'] ?? [], isDate1904, context);
+  return {
+    format, encoding: null, encodingConfidence: null, delimiter: null, sheets: sheetNames, sheet: chosen,
+    rows,
+    close: async () => {
+      await rows.return?.(undefined);
+    },
+  };
+}
+
+function parse(read: () => XLSX.WorkBook, file: string): XLSX.WorkBook {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof Error && /password|encrypt/i.test(error.message)) throw encryptedError(file);
+    throw unreadable(file, 'it is damaged or in a form that cannot be read', error);
+  }
+}
+
+async function* sheetRows(data: (XLSX.CellObject | undefined)[][], isDate1904: boolean, { limits }: ReadContext): AsyncGenerator<SourceRecord[]> {
+  let batch: SourceRecord[] = [];
+  for (let r = 0; r < data.length; r++) {
+    const cells = data[r];
+    if (!cells) continue;
+    const line = r + 1;
+    const values: string[] = [];
+    const problems: string[] = [];
+    for (let c = 0; c < cells.length; c++) {
+      const cell = cells[c];
+      if (!cell) continue;
+      const text = cellText(cell, isDate1904);
+      if (text === '') continue;
+      if (c >= limits.maxColumns) {
+        problems.push(`Row ${line} has a value in column ${c + 1}, beyond the limit of ${limits.maxColumns} columns.`);
+        break;
+      }
+      while (values.length < c) values.push('');
+      if (text.length > limits.maxCellLength) {
+        problems.push(`Row ${line}, column ${c + 1}: the value is ${text.length} characters long, more than the limit of ${limits.maxCellLength}.`);
+        values.push(text.slice(0, limits.maxCellLength));
+      } else {
+        values.push(text);
+      }
+    }
+    batch.push(problems.length === 0 ? { line, values } : { line, values, error: problems.join(' ') });
+    if (batch.length >= ROWS_PER_BATCH) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield batch;
+}
+
+function cellText(cell: XLSX.CellObject, isDate1904: boolean): string {
+  switch (cell.t) {
+    case 's':
+      return String(cell.v ?? '');
+    case 'b':
+      return cell.v ? 'TRUE' : 'FALSE';
+    case 'n':
+      return typeof cell.v === 'number' ? formatNumberCell(cell.v, formatOf(cell), isDate1904) : String(cell.v ?? '');
+    case 'e':
+      return cell.w ?? (typeof cell.v === 'number' ? (ERROR_TEXTS.get(cell.v) ?? '#ERROR') : '#ERROR');
+    case 'd':
+      return cell.v instanceof Date ? cell.v.toISOString().slice(0, 19).replace(/T00:00:00$/, '') : String(cell.v ?? '');
+    case 'z':
+      return '';
+    default:
+      return typeof cell.v === 'number' ? formatGeneralNumber(cell.v) : String(cell.v ?? '');
+  }
+}
+
+function formatOf(cell: XLSX.CellObject): string | undefined {
+  return typeof cell.z === 'string' ? cell.z : typeof cell.z === 'number' ? XLSX.SSF.get_table()[cell.z] : undefined;
+}
+
+function unreadable(file: string, why: string, cause: unknown): AppError {
+  const detail = cause instanceof Error ? ` (${cause.message})` : '';
+  return new AppError('FILE_UNREADABLE', `'${file}' could not be read: ${why}${detail}. Open it in your spreadsheet program, save it again as XLSX, and upload that.`, { file }, { cause });
+}

@@ -1,0 +1,74 @@
+// Decodes a file's bytes chunk by chunk in a named encoding and says whether a chunk held bytes
+// that are invalid in it, so such records can be reported instead of silently replaced.
+
+import iconv from 'iconv-lite';
+
+export type DecodedText = { text: string; hasInvalidBytes: boolean };
+
+export type ChunkDecoder = {
+  decode(chunk: Uint8Array): DecodedText;
+  end(): DecodedText;
+};
+
+const REPLACEMENT = '\uFFFD';
+
+/** The decoder route for an encoding name: the built-in TextDecoder for UTF-8/16, iconv-lite otherwise. */
+function nativeLabel(encoding: string): 'utf-8' | 'utf-16le' | 'utf-16be' | null {
+  const compact = encoding.toLowerCase().replace(/[^a-z0-9]/g, '');
+  if (compact === 'utf8') return 'utf-8';
+  if (compact === 'utf16le' || compact === 'ucs2') return 'utf-16le';
+  if (compact === 'utf16be') return 'utf-16be';
+  return null;
+}
+
+export function isKnownEncoding(encoding: string): boolean {
+  return nativeLabel(encoding) !== null || iconv.encodingExists(encoding);
+}
+
+export function createChunkDecoder(encoding: string): ChunkDecoder {
+  const label = nativeLabel(encoding);
+  if (label !== null) {
+    const decoder = new TextDecoder(label, { fatal: false, ignoreBOM: false });
+    const literal = Buffer.from(REPLACEMENT, label === 'utf-8' ? 'utf8' : 'utf16le');
+    if (label === 'utf-16be') literal.swap16();
+    return {
+      decode(chunk) {
+        const text = decoder.decode(chunk, { stream: true });
+        return { text, hasInvalidBytes: hasInvalidReplacement(text, chunk, literal) };
+      },
+      end() {
+        const text = decoder.decode();
+        return { text, hasInvalidBytes: text.includes(REPLACEMENT) };
+      },
+    };
+  }
+  const decoder = iconv.getDecoder(encoding, { stripBOM: true });
+  return {
+    decode(chunk) {
+      const text = decoder.write(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+      return { text, hasInvalidBytes: text.includes(REPLACEMENT) };
+    },
+    end() {
+      const text = decoder.end() ?? '';
+      return { text, hasInvalidBytes: text.includes(REPLACEMENT) };
+    },
+  };
+}
+
+/** U+FFFD in the text means invalid bytes unless the file itself holds that many U+FFFD. */
+function hasInvalidReplacement(text: string, chunk: Uint8Array, literal: Buffer): boolean {
+  if (!text.includes(REPLACEMENT)) return false;
+  const bytes = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+  let literalCount = 0;
+  for (let at = bytes.indexOf(literal); at >= 0; at = bytes.indexOf(literal, at + literal.length)) literalCount++;
+  if (literalCount === 0) return true;
+  let decodedCount = 0;
+  for (let at = text.indexOf(REPLACEMENT); at >= 0; at = text.indexOf(REPLACEMENT, at + 1)) decodedCount++;
+  return decodedCount > literalCount;
+}
+
+/** Decodes a whole sample (for sniffing); the result may end in a cut character. */
+export function decodeSample(sample: Uint8Array, encoding: string): string {
+  const decoder = createChunkDecoder(encoding);
+  return decoder.decode(sample).text;
+}

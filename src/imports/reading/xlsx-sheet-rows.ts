@@ -1,0 +1,155 @@
+// Collects the rows of a streamed XLSX worksheet as records: each cell as the text a user sees,
+// gaps filled with '', the sheet's own row numbers. Nothing is sized from the sheet's declared
+// dimension or merges, so `A1:XFD1048576` costs nothing; a cell beyond maxColumns fails its row.
+
+import { decodeOoxmlEscapes, formatIsoDateText, formatNumberCell } from './cell-text.js';
+import type { SourceRecord } from './source-types.js';
+import type { XmlHandlers } from './xml-events.js';
+
+export type SheetCellContext = {
+  sharedStrings: readonly string[];
+  styleFormats: readonly (string | undefined)[];
+  isDate1904: boolean;
+  maxColumns: number;
+  maxCellLength: number;
+};
+
+/** SAX handlers that push each completed row onto `rows` (the caller drains it). */
+export function createSheetRowCollector(context: SheetCellContext, rows: SourceRecord[]): XmlHandlers {
+  let rowNumber = 0;
+  let values: string[] = [];
+  let problems: string[] = [];
+  let isInRow = false;
+  let nextColumn = 0;
+  let column = 0;
+  let cellType = 'n';
+  let cellStyle = 0;
+  let cellReference = '';
+  let valueText = '';
+  let inlineText = '';
+  let isInValue = false;
+  let isInInline = false;
+  let isInInlineText = false;
+  let phoneticDepth = 0;
+
+  const finishCell = (): void => {
+    const text = cellText(context, cellType, cellStyle, valueText, inlineText);
+    nextColumn = column + 1;
+    if (text === '') return;
+    if (column >= context.maxColumns) {
+      problems.push(`Row ${rowNumber} has a value in cell ${cellReference || `column ${column + 1}`}, beyond the limit of ${context.maxColumns} columns.`);
+      return;
+    }
+    let stored = text;
+    if (text.length > context.maxCellLength) {
+      problems.push(`Row ${rowNumber}, column ${column + 1}: the value is ${text.length} characters long, more than the limit of ${context.maxCellLength}.`);
+      stored = text.slice(0, context.maxCellLength);
+    }
+    while (values.length < column) values.push('');
+    values[column] = stored;
+  };
+
+  return {
+    open(name, attributes) {
+      switch (name) {
+        case 'row': {
+          const r = Number(attributes['r']);
+          rowNumber = Number.isInteger(r) && r > 0 ? r : rowNumber + 1;
+          values = [];
+          problems = [];
+          nextColumn = 0;
+          isInRow = true;
+          break;
+        }
+        case 'c': {
+          cellReference = attributes['r'] ?? '';
+          const fromReference = columnIndex(cellReference);
+          column = fromReference < 0 ? nextColumn : fromReference;
+          cellType = attributes['t'] ?? 'n';
+          cellStyle = Number(attributes['s'] ?? 0);
+          valueText = '';
+          inlineText = '';
+          break;
+        }
+        case 'v':
+          isInValue = true;
+          break;
+        case 'is':
+          isInInline = true;
+          break;
+        case 'rPh':
+          if (isInInline) phoneticDepth++;
+          break;
+        case 't':
+          if (isInInline && phoneticDepth === 0) isInInlineText = true;
+          break;
+      }
+    },
+    close(name) {
+      switch (name) {
+        case 'row':
+          if (isInRow) {
+            rows.push(problems.length === 0 ? { line: rowNumber, values } : { line: rowNumber, values, error: problems.join(' ') });
+            isInRow = false;
+          }
+          break;
+        case 'c':
+          if (isInRow) finishCell();
+          break;
+        case 'v':
+          isInValue = false;
+          break;
+        case 'is':
+          isInInline = false;
+          break;
+        case 'rPh':
+          if (phoneticDepth > 0) phoneticDepth--;
+          break;
+        case 't':
+          isInInlineText = false;
+          break;
+      }
+    },
+    text(text) {
+      if (isInValue) valueText += text;
+      else if (isInInlineText) inlineText += text;
+    },
+  };
+}
+
+function cellText(context: SheetCellContext, type: string, style: number, value: string, inline: string): string {
+  switch (type) {
+    case 's': {
+      const index = Number(value);
+      return Number.isInteger(index) ? (context.sharedStrings[index] ?? '') : '';
+    }
+    case 'str':
+      return decodeOoxmlEscapes(value);
+    case 'inlineStr':
+      return decodeOoxmlEscapes(inline);
+    case 'b':
+      return value === '' ? '' : value.trim() === '1' || value.trim() === 'true' ? 'TRUE' : 'FALSE';
+    case 'e':
+      return value;
+    case 'd':
+      return formatIsoDateText(value);
+    default: {
+      if (value === '') return decodeOoxmlEscapes(inline);
+      const number = Number(value);
+      if (value.trim() === '' || !Number.isFinite(number)) return value;
+      return formatNumberCell(number, context.styleFormats[style], context.isDate1904);
+    }
+  }
+}
+
+/** 0-based column of a reference like `B7` or `XFD1`; -1 when there is none. */
+export function columnIndex(reference: string): number {
+  let index = 0;
+  let letters = 0;
+  for (; letters < reference.length && letters < 4; letters++) {
+    const code = reference.charCodeAt(letters) & ~0x20; // upper case
+    if (code < 65 || code > 90) break;
+    index = index * 26 + (code - 64);
+  }
+  return letters === 0 ? -1 : index - 1;
+}

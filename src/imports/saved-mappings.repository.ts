@@ -1,0 +1,33 @@
+import { sql, type Kysely } from 'kysely';
+import type { DatabaseDialect } from '../config/config.js';
+import { databaseNow } from '../db/database.js';
+import type { Database } from '../db/schema.js';
+
+/** header → field key, or null for an ignored column; kept as an array of pairs (never an object keyed by header). */
+export type SavedMapping = Array<[string, string | null]>;
+
+export function createSavedMappingsRepository(db: Kysely<Database>, dialect: DatabaseDialect) {
+  return {
+    async find(teamId: number, owner: string, signature: string): Promise<SavedMapping | undefined> {
+      const row = await db
+        .selectFrom('saved_mappings')
+        .select('mapping')
+        .where('team_id', '=', teamId)
+        .where('owner', '=', owner)
+        .where('header_signature', '=', signature)
+        .executeTakeFirst();
+      return row ? (JSON.parse(row.mapping) as SavedMapping) : undefined;
+    },
+    async save(teamId: number, owner: string, signature: string, mapping: SavedMapping): Promise<void> {
+      const now = databaseNow(dialect);
+      await db
+        .insertInto('saved_mappings')
+        .values({ team_id: teamId, owner, header_signature: signature, mapping: JSON.stringify(mapping), updated_at: now })
+        .onConflict((oc) =>
+          oc.columns(['team_id', 'owner', 'header_signature']).doUpdateSet({ mapping: sql`excluded.mapping`, updated_at: now }),
+        )
+        .execute();
+    },
+  };
+}
+export type SavedMappingsRepository = ReturnType<typeof createSavedMappingsRepository>;

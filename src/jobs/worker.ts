@@ -1,0 +1,67 @@
+// A worker: claims due jobs from the jobs table and runs them, one at a time, until stopped.
+import { hostname } from 'node:os';
+import { randomBytes } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { runImportJob, type RunOutcome, type RunnerDependencies } from './import-job-runner.js';
+
+export type WorkerLog = (message: string, detail?: Record<string, unknown>) => void;
+
+export type Worker = {
+  readonly id: string;
+  /** Claims and runs one due job; false when none was due. */
+  runOnce(onlyJobId?: number): Promise<{ jobId: number; outcome: RunOutcome } | null>;
+  /** Polls until stop() is called. */
+  start(): Promise<void>;
+  /** Stops after the current batch; the job it held resumes from its checkpoint elsewhere. */
+  stop(): Promise<void>;
+};
+
+const MAX_ATTEMPTS = 5;
+
+export function createWorker(deps: RunnerDependencies, log: WorkerLog = () => undefined): Worker {
+  const id = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+  const stopping = new AbortController();
+  let loop: Promise<void> | null = null;
+
+  async function runOnce(onlyJobId?: number) {
+    const job = await deps.jobs.claimNext(id, deps.config.leaseSeconds * 1000, onlyJobId);
+    if (!job) return null;
+    if (job.attempts > MAX_ATTEMPTS) {
+      await deps.jobs.finish(job.id, id, { status: 'failed', total: null, failureReason: `Gave up after ${MAX_ATTEMPTS} attempts; see the server log.`, files: [] });
+      return { jobId: job.id, outcome: 'failed' as const };
+    }
+    log('job claimed', { jobId: job.id, attempt: job.attempts });
+    try {
+      const outcome = await runImportJob(deps, job, id, stopping.signal);
+      log('job ended', { jobId: job.id, outcome });
+      return { jobId: job.id, outcome };
+    } catch (error) {
+      // The lease lapses and the job is taken up again from its checkpoint.
+      log('job interrupted', { jobId: job.id, error: error instanceof Error ? error.message : String(error) });
+      return { jobId: job.id, outcome: 'lost' as const };
+    }
+  }
+
+  return {
+    id,
+    runOnce,
+    start() {
+      loop ??= (async () => {
+        while (!stopping.signal.aborted) {
+          let ran = null;
+          try {
+            ran = await runOnce();
+          } catch (error) {
+            log('worker could not claim a job', { error: error instanceof Error ? error.message : String(error) });
+          }
+          if (!ran && !stopping.signal.aborted) await sleep(deps.config.pollMs, undefined, { signal: stopping.signal }).catch(() => undefined);
+        }
+      })();
+      return loop;
+    },
+    async stop() {
+      stopping.abort();
+      await loop;
+    },
+  };
+}

@@ -1,0 +1,130 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  createPhoneNormaliser,
+  isSupportedCountry,
+  normalisePhoneReference,
+  type PhoneResult,
+} from './phone-normalisation.js';
+import { SAMPLE_COUNTRIES, generatePhoneCells } from './phone-samples.js';
+import { isAppError } from '../shared/app-error.js';
+
+const us = createPhoneNormaliser('US');
+const cn = createPhoneNormaliser('CN');
+const gb = createPhoneNormaliser('GB');
+
+test('normalises (415) 555-0134 to +14155550134 for a US team', () => {
+  assert.deepEqual(us('(415) 555-0134'), { ok: true, e164: '+14155550134', country: 'US' });
+  assert.deepEqual(us('415.555.0134'), { ok: true, e164: '+14155550134', country: 'US' });
+  assert.deepEqual(us('1 415 555 0134'), { ok: true, e164: '+14155550134', country: 'US' });
+  assert.deepEqual(us('+1 (415) 555-0134'), { ok: true, e164: '+14155550134', country: 'US' });
+});
+
+test('rejects 555-0134 as invalid', () => {
+  assert.deepEqual(us('555-0134'), { ok: false, reason: 'invalid' });
+});
+
+test('treats a blank cell as empty, not invalid', () => {
+  for (const blank of ['', ' ', '   ', '\t', '\u00a0', ' '.repeat(300)]) {
+    assert.deepEqual(us(blank), { ok: false, reason: 'empty' });
+    assert.deepEqual(normalisePhoneReference(blank, 'US'), { ok: false, reason: 'empty' });
+  }
+});
+
+test('rejects text that holds no number as invalid', () => {
+  for (const text of ['n/a', '-', 'abc', '+', '12']) assert.deepEqual(us(text), { ok: false, reason: 'invalid' });
+});
+
+test('reads an international number in any format whatever the team country', () => {
+  assert.deepEqual(us('+86 138 0013 8000'), { ok: true, e164: '+8613800138000', country: 'CN' });
+  assert.deepEqual(us('(+86) 138-0013-8000'), { ok: true, e164: '+8613800138000', country: 'CN' });
+  assert.deepEqual(gb('+1 415 555 0134'), { ok: true, e164: '+14155550134', country: 'US' });
+});
+
+test('takes 0086 as an international prefix for a Chinese or British team but not for a US one (011)', () => {
+  assert.deepEqual(cn('0086 138 0013 8000'), { ok: true, e164: '+8613800138000', country: 'CN' });
+  assert.deepEqual(gb('008613800138000'), { ok: true, e164: '+8613800138000', country: 'CN' });
+  assert.deepEqual(us('008613800138000'), { ok: false, reason: 'invalid' });
+  assert.deepEqual(us('011 86 138 0013 8000'), { ok: true, e164: '+8613800138000', country: 'CN' });
+});
+
+test('reads national numbers with or without the national prefix', () => {
+  assert.deepEqual(cn('13800138000'), { ok: true, e164: '+8613800138000', country: 'CN' });
+  assert.deepEqual(cn('8613800138000'), { ok: true, e164: '+8613800138000', country: 'CN' });
+  assert.deepEqual(gb('020 7946 0958'), { ok: true, e164: '+442079460958', country: 'GB' });
+  assert.deepEqual(gb('20 7946 0958'), { ok: true, e164: '+442079460958', country: 'GB' });
+});
+
+test('tells countries sharing a calling code apart by their numbers', () => {
+  assert.deepEqual(us('204-555-0199'), { ok: true, e164: '+12045550199', country: 'CA' });
+  assert.deepEqual(us('+7 701 123 4567'), { ok: true, e164: '+77011234567', country: 'KZ' });
+  assert.deepEqual(us('+7 912 345 6789'), { ok: true, e164: '+79123456789', country: 'RU' });
+  assert.deepEqual(gb('07624 369230'), { ok: true, e164: '+447624369230', country: 'IM' });
+});
+
+test('gives no country for a valid non-geographic number', () => {
+  assert.deepEqual(us('+800 1234 5678'), { ok: true, e164: '+80012345678', country: undefined });
+});
+
+test('finds the number in a labelled cell and drops an extension', () => {
+  assert.deepEqual(us('Tel: 415-555-0134'), { ok: true, e164: '+14155550134', country: 'US' });
+  assert.deepEqual(us('415-555-0134 (wife)'), { ok: true, e164: '+14155550134', country: 'US' });
+  assert.deepEqual(us('415.555.0134 ext. 22'), { ok: true, e164: '+14155550134', country: 'US' });
+  assert.deepEqual(us('415 555 0134 x22'), { ok: true, e164: '+14155550134', country: 'US' });
+  assert.deepEqual(us('tel:+1-415-555-0134'), { ok: true, e164: '+14155550134', country: 'US' });
+});
+
+test('reads full-width digits', () => {
+  assert.deepEqual(us('４１５５５５０１３４'), { ok: true, e164: '+14155550134', country: 'US' });
+});
+
+test('calls a cell over 250 characters or a national number over 17 digits too long', () => {
+  assert.deepEqual(us(`415 555 0134${' '.repeat(240)}`), { ok: false, reason: 'too-long' });
+  assert.deepEqual(us('1234567890123456789'), { ok: false, reason: 'too-long' });
+  assert.deepEqual(us('+44 12345678901234567890'), { ok: false, reason: 'too-long' });
+});
+
+test('refuses an unknown default country with a message that says what to use', () => {
+  for (const country of ['XX', 'us', '', 'USA']) {
+    assert.equal(isSupportedCountry(country), false);
+    assert.throws(() => createPhoneNormaliser(country), (error) => isAppError(error) && error.code === 'BAD_INPUT' && /ISO 3166/.test(error.message));
+  }
+  for (const country of SAMPLE_COUNTRIES) assert.equal(isSupportedCountry(country), true, country);
+});
+
+// The proof: for every generated cell, the fast normaliser answers exactly what the library does.
+const DEFAULT_COUNTRIES = ['US', 'CN', 'GB', 'DE', 'RU', 'BR', 'AR', 'MX', 'IN', 'JP', 'AU', 'CA', 'FR', 'KZ', 'IT', 'HK', 'JM', 'IM'];
+const CELLS_PER_COUNTRY = 20_000;
+
+test(`gives the library's answer for ${DEFAULT_COUNTRIES.length * CELLS_PER_COUNTRY} generated cells, ${SAMPLE_COUNTRIES.length} countries, ${DEFAULT_COUNTRIES.length} team countries`, () => {
+  const mismatches: string[] = [];
+  const outcomes = new Map<string, number>();
+  let checked = 0;
+  DEFAULT_COUNTRIES.forEach((defaultCountry, index) => {
+    const fast = createPhoneNormaliser(defaultCountry);
+    for (const raw of generatePhoneCells(CELLS_PER_COUNTRY, 1000 + index, defaultCountry)) {
+      const expected = normalisePhoneReference(raw, defaultCountry);
+      const actual = fast(raw);
+      checked++;
+      const outcome = expected.ok ? 'ok' : expected.reason;
+      outcomes.set(outcome, (outcomes.get(outcome) ?? 0) + 1);
+      if (!isSameResult(actual, expected) && mismatches.length < 20) {
+        mismatches.push(`${defaultCountry} ${JSON.stringify(raw)}: fast ${describe(actual)}, library ${describe(expected)}`);
+      }
+    }
+  });
+  assert.equal(mismatches.length, 0, `fast != library:\n${mismatches.join('\n')}`);
+  assert.ok(checked >= 200_000);
+  // The sample must exercise every outcome in bulk, or it proves little.
+  for (const outcome of ['ok', 'invalid', 'empty', 'too-long']) assert.ok((outcomes.get(outcome) ?? 0) >= 100, `${outcome}: ${outcomes.get(outcome)}`);
+  assert.ok((outcomes.get('ok') ?? 0) > checked / 4, `only ${outcomes.get('ok')} valid of ${checked}`);
+});
+
+function isSameResult(a: PhoneResult, b: PhoneResult): boolean {
+  if (a.ok && b.ok) return a.e164 === b.e164 && a.country === b.country;
+  return !a.ok && !b.ok && a.reason === b.reason;
+}
+
+function describe(result: PhoneResult): string {
+  return result.ok ? `${result.e164} (${result.country ?? 'no country'})` : result.reason;
+}

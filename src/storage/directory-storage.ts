@@ -1,0 +1,173 @@
+// File storage in a local directory: <root>/<key>. put() writes a partial file and renames it into place.
+import { randomBytes } from 'node:crypto';
+import { type Stats } from 'node:fs';
+import { mkdir, open, opendir, rename, rm, stat } from 'node:fs/promises';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { Readable } from 'node:stream';
+import { AppError } from '../shared/app-error.js';
+import type { FileSource, FileStorage } from './file-storage.js';
+import { readSourceChunks } from './source-chunks.js';
+import { assertValidKey, assertValidPrefix, partialKeyFor } from './storage-keys.js';
+
+/** Positions are byte sizes. */
+export function createDirectoryStorage(rootDir: string): FileStorage {
+  const root = resolve(rootDir);
+
+  function pathOf(key: string): string {
+    assertValidKey(key);
+    const path = resolve(root, key);
+    // Defence in depth: validation already rules this out.
+    if (!path.startsWith(root + sep)) throw new AppError('BAD_INPUT', `Invalid storage key ${JSON.stringify(key)}: it leaves the store.`);
+    return path;
+  }
+
+  return {
+    async put(key: string, source: FileSource, options: { maxBytes?: number } = {}) {
+      const path = pathOf(key);
+      const partialPath = pathOf(partialKeyFor(key, randomBytes(6).toString('hex')));
+      await mkdir(dirname(path), { recursive: true });
+      const handle = await open(partialPath, 'wx');
+      let size = 0;
+      try {
+        for await (const chunk of readSourceChunks(source, options.maxBytes)) {
+          await handle.write(chunk);
+          size += chunk.length;
+        }
+        await handle.sync();
+        await handle.close();
+        await rename(partialPath, path);
+      } catch (error) {
+        await handle.close().catch(() => undefined);
+        await rm(partialPath, { force: true });
+        throw error;
+      }
+      await syncDirectory(dirname(path));
+      return { size };
+    },
+
+    async append(key: string, data: Uint8Array) {
+      const path = pathOf(key);
+      await mkdir(dirname(path), { recursive: true });
+      const handle = await open(path, 'a');
+      try {
+        const isNew = (await handle.stat()).size === 0;
+        if (data.length > 0) await handle.write(data);
+        await handle.sync();
+        const { size } = await handle.stat();
+        if (isNew) await syncDirectory(dirname(path));
+        return size;
+      } finally {
+        await handle.close();
+      }
+    },
+
+    async truncate(key: string, position: number) {
+      const path = pathOf(key);
+      assertPosition(key, position);
+      await mkdir(dirname(path), { recursive: true });
+      const handle = await open(path, 'a');
+      try {
+        const { size } = await handle.stat();
+        if (position > size) {
+          throw new AppError('INTERNAL', `Cannot cut ${key} back to byte ${position}: it only has ${size} bytes.`, { key, position, size });
+        }
+        await handle.truncate(position);
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+    },
+
+    read(key: string) {
+      const path = pathOf(key);
+      return Readable.from(readFileChunks(key, path), { objectMode: false });
+    },
+
+    async size(key: string) {
+      const stats = await statOrNull(pathOf(key));
+      return stats?.isFile() ? stats.size : null;
+    },
+
+    async remove(key: string) {
+      await rm(pathOf(key), { force: true });
+    },
+
+    async localCopy(key: string) {
+      const path = pathOf(key);
+      if (!(await statOrNull(path))?.isFile()) throw fileNotFound(key);
+      return { path, release: async () => undefined };
+    },
+
+    async listOlderThan(prefix: string, epochMs: number) {
+      assertValidPrefix(prefix);
+      const base = prefix.includes('/') ? prefix.slice(0, prefix.lastIndexOf('/')) : '';
+      const keys: string[] = [];
+      for await (const [path, stats] of walkFiles(join(root, base))) {
+        const key = relative(root, path).split(sep).join('/');
+        if (key.startsWith(prefix) && stats.mtimeMs < epochMs) keys.push(key);
+      }
+      return keys.sort();
+    },
+  };
+}
+
+async function* readFileChunks(key: string, path: string): AsyncGenerator<Buffer> {
+  let handle;
+  try {
+    handle = await open(path, 'r');
+  } catch (error) {
+    if (isMissing(error)) throw fileNotFound(key);
+    throw error;
+  }
+  // The stream owns the handle and closes it when done or destroyed.
+  yield* handle.createReadStream({ highWaterMark: 256 * 1024 }) as AsyncIterable<Buffer>;
+}
+
+async function* walkFiles(dir: string): AsyncGenerator<[string, Stats]> {
+  let entries;
+  try {
+    entries = await opendir(dir);
+  } catch (error) {
+    if (isMissing(error) || (error as NodeJS.ErrnoException).code === 'ENOTDIR') return;
+    throw error;
+  }
+  for await (const entry of entries) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) yield* walkFiles(path);
+    else if (entry.isFile()) {
+      const stats = await statOrNull(path);
+      if (stats) yield [path, stats];
+    }
+  }
+}
+
+function assertPosition(key: string, position: number): void {
+  if (!Number.isSafeInteger(position) || position < 0) {
+    throw new AppError('BAD_INPUT', `Invalid position ${position} for ${key}: use a value returned by append().`, { key, position });
+  }
+}
+
+async function statOrNull(path: string): Promise<Stats | null> {
+  try {
+    return await stat(path);
+  } catch (error) {
+    if (isMissing(error)) return null;
+    throw error;
+  }
+}
+
+/** Makes a rename durable; some platforms cannot open a directory, and there it is best effort. */
+async function syncDirectory(dir: string): Promise<void> {
+  const handle = await open(dir, 'r').catch(() => null);
+  if (!handle) return;
+  await handle.sync().catch(() => undefined);
+  await handle.close();
+}
+
+function isMissing(error: unknown): boolean {
+  return (error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT';
+}
+
+function fileNotFound(key: string): AppError {
+  return new AppError('FILE_NOT_FOUND', `The file ${key} does not exist (it may have expired).`, { key });
+}

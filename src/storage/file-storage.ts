@@ -1,0 +1,41 @@
+// The streaming file store behind uploads and job result files, and the choice of its backend from the config.
+import { join } from 'node:path';
+import type { Config } from '../config/config.js';
+import type { AppDatabase } from '../db/database.js';
+import { createDatabaseFileStorage } from './database-file-storage.js';
+import { createDirectoryStorage } from './directory-storage.js';
+import { createStoredFilesRepository } from './stored-files.repository.js';
+
+export type FileSource = NodeJS.ReadableStream | AsyncIterable<Uint8Array>;
+
+export type FileStorage = {
+  /** Stores a stream under key (replacing any), returns its size. Streams; bounded memory. maxBytes → AppError('UPLOAD_TOO_LARGE') and nothing left behind. */
+  put(key: string, source: FileSource, options?: { maxBytes?: number }): Promise<{ size: number }>;
+  /**
+   * Appends data to key (creating it) and returns the new position, an opaque integer to give back to truncate().
+   * Durable when it resolves (fsync for files). Writes to one key must be serialised by the caller.
+   */
+  append(key: string, data: Uint8Array): Promise<number>;
+  /** Cuts key back to a position returned by append (0 = empty; creates the key if missing). Used when a job resumes from its checkpoint. */
+  truncate(key: string, position: number): Promise<void>;
+  /** A readable stream of the whole content; the stream fails with AppError('FILE_NOT_FOUND') if missing. */
+  read(key: string): NodeJS.ReadableStream;
+  /** Bytes, null when missing. */
+  size(key: string): Promise<number | null>;
+  /** No error when missing. */
+  remove(key: string): Promise<void>;
+  /**
+   * A local file path with the content, for readers that need random access (zip/xlsx). Directory storage returns its
+   * own path; database storage streams it to a temp file. Call release() after. AppError('FILE_NOT_FOUND') if missing.
+   */
+  localCopy(key: string): Promise<{ path: string; release(): Promise<void> }>;
+  /** Keys under a prefix (plain string prefix, e.g. `uploads/`) older than a time, for cleaning expired uploads. */
+  listOlderThan(prefix: string, epochMs: number): Promise<string[]>;
+};
+
+export function createFileStorage(config: Pick<Config, 'dataDir' | 'storage'>, database: AppDatabase): FileStorage {
+  if (config.storage === 'postgres') {
+    return createDatabaseFileStorage(createStoredFilesRepository(database.db), { tempDir: join(config.dataDir, 'tmp') });
+  }
+  return createDirectoryStorage(join(config.dataDir, 'files'));
+}
