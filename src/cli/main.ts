@@ -4,7 +4,10 @@ import { loadConfig } from '../config/config.js';
 import { AppError, exitCodeOf, isAppError } from '../shared/app-error.js';
 import type { CliIo } from './cli-args.js';
 import { runCampaignsCommand, runTeamsCommand, runUsersCommand } from './commands/admin-commands.js';
-import { runMigrateCommand, runServeCommand } from './commands/server-commands.js';
+import { runCustomersCommand } from './commands/customer-commands.js';
+import { runImportCommand, runPreviewCommand } from './commands/import-commands.js';
+import { runJobsCommand } from './commands/job-commands.js';
+import { runMigrateCommand, runServeCommand, runWorkerCommand } from './commands/server-commands.js';
 
 const USAGE = `Usage: intake <command> [options]
 
@@ -14,19 +17,43 @@ Commands:
   migrate [--down]                       bring the database schema up to date (or remove it)
   teams create NAME [--country CC]       create a team (default country for phone numbers: US)
   users create LOGIN --team NAME --role admin|manager|agent [--password P]
-  campaigns create NAME --team NAME [--table individual|organization] [--package NAME] [--dialer]
+  campaigns create NAME --team NAME [--table individual|organization] [--package NAME] [--dialer] [--agent LOGIN]
+  worker                                 run import jobs (any number may share one PostgreSQL)
+  preview FILE [--encoding E] [--sheet NAME] [--skip-top N] [--target T] [--json]
+  import FILE --team NAME --target T [--campaign NAME] [--mapping 'Header=field,…'] [options] [--wait] [--json]
+  jobs list|show ID|cancel ID [--json]   the shell jobs
+  jobs download ID --kind success|error|duplicated|original [--output FILE]
+  customers export --team NAME --target T [--campaign NAME] [--json]
 
 Add --json to print one JSON document. Configuration comes from the environment (see README).`;
 
 type CommandRunner = (context: AppContext, args: string[], io: CliIo) => Promise<number>;
 
-const COMMANDS: Record<string, { run: CommandRunner; migrate?: boolean }> = {
+type Command = {
+  run: CommandRunner;
+  /** Migrate before running (default true). */
+  migrate?: boolean;
+  /** A command that can work on a file alone opens no database unless its arguments need one. */
+  needsDatabase?(args: string[]): boolean;
+  runWithoutDatabase?(args: string[], io: CliIo): Promise<number>;
+};
+
+const COMMANDS: Record<string, Command> = {
   start: { run: (context, args, io) => runServeCommand(context, args, io, { seed: true }) },
   serve: { run: (context, args, io) => runServeCommand(context, args, io, { seed: false }) },
   migrate: { run: runMigrateCommand, migrate: false },
   teams: { run: runTeamsCommand },
   users: { run: runUsersCommand },
   campaigns: { run: runCampaignsCommand },
+  worker: { run: runWorkerCommand },
+  preview: {
+    run: runPreviewCommand,
+    needsDatabase: (args) => args.some((arg) => arg === '--team' || arg.startsWith('--team=')),
+    runWithoutDatabase: (args, io) => runPreviewCommand(null, args, io),
+  },
+  import: { run: runImportCommand },
+  jobs: { run: runJobsCommand },
+  customers: { run: runCustomersCommand },
 };
 
 const defaultIo: CliIo = {
@@ -45,6 +72,7 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
   if (!command) return report(io, new AppError('BAD_USAGE', `Unknown command "${name}".\n${USAGE}`), isJson);
   let context: AppContext | undefined;
   try {
+    if (command.runWithoutDatabase && !command.needsDatabase?.(args)) return await command.runWithoutDatabase(args, io);
     context = await createAppContext(loadConfig(), { migrate: command.migrate ?? true });
     return await command.run(context, args, io);
   } catch (error) {

@@ -1,6 +1,7 @@
 // Table types for Kysely. Timestamps are epoch milliseconds (integers) on both databases, booleans are 0/1,
 // JSON is text: one representation for SQLite and PostgreSQL, so repositories need no per-dialect decoding.
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { AppErrorCode } from '../shared/app-error.js';
 
 type Id = Generated<number>;
 type CreatedAt = ColumnType<number, number | undefined, never>;
@@ -165,6 +166,8 @@ export type ImportJobTable = {
   error: Generated<number>;
   duplicated: Generated<number>;
   failure_reason: Generated<string | null>;
+  /** The AppError code of a failed job, so that the command line can tell bad input (exit 2) from other failures. */
+  failure_code: Generated<AppErrorCode | null>;
   is_cancel_requested: Generated<number>;
   started_at: Generated<number | null>;
   finished_at: Generated<number | null>;

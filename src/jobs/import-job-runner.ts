@@ -56,7 +56,7 @@ export async function runImportJob(deps: RunnerDependencies, job: ImportJob, wor
   } catch (error) {
     if (error instanceof AppError && error.code === 'LEASE_LOST') return 'lost';
     if (isFileProblem(error)) {
-      const isFinished = await deps.jobs.finish(job.id, workerId, { status: 'failed', total: null, failureReason: error.message, files: [] });
+      const isFinished = await deps.jobs.finish(job.id, workerId, { status: 'failed', total: null, failureReason: error.message, failureCode: error.code, files: [] });
       return isFinished ? 'failed' : 'lost';
     }
     throw error;

@@ -3,7 +3,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DatabaseDialect } from '../config/config.js';
 import { databaseNow } from '../db/database.js';
 import type { Database, ImportJob, JobFileTable, JobStatus, NewImportJob } from '../db/schema.js';
-import { AppError } from '../shared/app-error.js';
+import { AppError, type AppErrorCode } from '../shared/app-error.js';
 
 export type JobCounts = { records_read: number; success: number; error: number; duplicated: number };
 
@@ -107,7 +107,7 @@ export function createJobsRepository(db: Kysely<Database>, dialect: DatabaseDial
     async finish(
       jobId: number,
       workerId: string,
-      outcome: { status: Extract<JobStatus, 'close' | 'failed' | 'cancelled'>; total: number | null; failureReason?: string; files: JobFileTable[] },
+      outcome: { status: Extract<JobStatus, 'close' | 'failed' | 'cancelled'>; total: number | null; failureReason?: string; failureCode?: AppErrorCode; files: JobFileTable[] },
     ): Promise<boolean> {
       return db.transaction().execute(async (trx) => {
         const result = await trx
@@ -116,6 +116,7 @@ export function createJobsRepository(db: Kysely<Database>, dialect: DatabaseDial
             status: outcome.status,
             total: outcome.total,
             failure_reason: outcome.failureReason ?? null,
+            failure_code: outcome.failureCode ?? null,
             lease_owner: null,
             lease_expires_at: null,
             finished_at: now(),

@@ -178,6 +178,7 @@ export const initialSchema: DialectMigration = (dialect: DatabaseDialect) => {
         .addColumn('error', 'bigint', (c) => c.notNull().defaultTo(0))
         .addColumn('duplicated', 'bigint', (c) => c.notNull().defaultTo(0))
         .addColumn('failure_reason', 'text')
+        .addColumn('failure_code', 'text')
         .addColumn('is_cancel_requested', 'integer', (c) => c.notNull().defaultTo(0))
         .addColumn('started_at', 'bigint')
         .addColumn('finished_at', 'bigint')

@@ -1,0 +1,44 @@
+// `intake customers export`: the rows of a table (standard and custom fields, status, agent) as CSV or JSON.
+import type { AppContext } from '../../app/app-context.js';
+import { exportTable } from '../../customers/table-export.js';
+import { encodeCsvRow } from '../../imports/accounting/csv-cells.js';
+import { TARGETS, isTarget } from '../../imports/targets.js';
+import { AppError } from '../../shared/app-error.js';
+import { requireTeamByName } from '../../teams/team-service.js';
+import { parseCommand, requireOption, type CliIo } from '../cli-args.js';
+
+const CUSTOMERS_USAGE = 'intake customers export --team NAME --target T [--campaign NAME] [--json]';
+
+export async function runCustomersCommand(context: AppContext, args: string[], io: CliIo): Promise<number> {
+  const [action, ...rest] = args;
+  if (action !== 'export') throw new AppError('BAD_USAGE', `Usage: ${CUSTOMERS_USAGE}`);
+  const { values, positionals } = parseCommand(rest, { team: { type: 'string' }, target: { type: 'string' }, campaign: { type: 'string' } }, CUSTOMERS_USAGE);
+  if (positionals.length > 0) throw new AppError('BAD_USAGE', `Unexpected argument "${positionals[0]}".\nUsage: ${CUSTOMERS_USAGE}`);
+  const target = requireOption(values.target, 'target', CUSTOMERS_USAGE);
+  if (!isTarget(target)) throw new AppError('BAD_USAGE', `--target must be one of ${TARGETS.join(', ')} (got "${target}").`);
+  const team = await requireTeamByName(context.repositories.teams, requireOption(values.team, 'team', CUSTOMERS_USAGE));
+  let campaignId: number | null = null;
+  if (target === 'campaign' || target === 'campaign-blacklist') {
+    const name = requireOption(values.campaign, 'campaign', CUSTOMERS_USAGE);
+    const campaign = await context.repositories.campaigns.findByName(team.id, name);
+    if (!campaign) throw new AppError('NOT_FOUND', `No campaign named "${name}" in team "${team.name}".`);
+    campaignId = campaign.id;
+  }
+  const table = await exportTable(context.repositories, { teamId: team.id, target, campaignId });
+  if (values.json) {
+    // Streamed as one JSON array, a page at a time, so a big table never sits in memory.
+    let isFirst = true;
+    io.out('[');
+    for await (const page of table.rows) {
+      for (const row of page) {
+        io.out(`${isFirst ? '\n' : ',\n'}  ${JSON.stringify(Object.fromEntries(table.columns.map((column, index) => [column, row[index] ?? ''])))}`);
+        isFirst = false;
+      }
+    }
+    io.out(isFirst ? ']\n' : '\n]\n');
+    return 0;
+  }
+  io.out(encodeCsvRow(table.columns));
+  for await (const page of table.rows) io.out(page.map(encodeCsvRow).join(''));
+  return 0;
+}

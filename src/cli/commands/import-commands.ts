@@ -1,0 +1,286 @@
+// `intake preview …` and `intake import …`: the import of DESIGN.md from the command line.
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import type { AppContext } from '../../app/app-context.js';
+import type { ImportJob } from '../../db/schema.js';
+import { DEDUPE_SCOPES, DIAL_DUPLICATE_MODES, DUPLICATE_MODES, BLACKLIST_MODES } from '../../imports/import-options.js';
+import { createImport, previewForTarget, type CreateImportInput } from '../../imports/import-service.js';
+import { importServiceDependencies, storeUpload, summariseJob } from '../../imports/import-workflow.js';
+import { FIELD_TYPES, TARGETS, isTarget, type FieldType, type Target } from '../../imports/targets.js';
+import { resolveTargetFields } from '../../imports/target-fields.js';
+import { isJobEnded, waitForJob } from '../../jobs/job-service.js';
+import { createWorker } from '../../jobs/worker.js';
+import { runnerDependencies } from '../../imports/import-workflow.js';
+import { AppError, exitCodeOf } from '../../shared/app-error.js';
+import { requireTeamByName } from '../../teams/team-service.js';
+import { parseCommand, parseInteger, printJson, requireOption, type CliIo } from '../cli-args.js';
+import type { ColumnMatch } from '../../imports/mapping/header-matching.js';
+
+const PREVIEW_USAGE = 'intake preview FILE [--encoding E] [--sheet NAME] [--skip-top N] [--delimiter D] [--target T] [--team NAME] [--campaign NAME] [--json]';
+const IMPORT_USAGE = `intake import FILE --team NAME --target T [--campaign NAME] [--mapping 'Header=field,…'] [--encoding E] [--sheet NAME]
+  [--delimiter D] [--skip-top N] [--at ISO-TIME] [--duplicate skip|update] [--reset-status] [--reset-agent]
+  [--dial-phone FIELD] [--dial-priority N] [--dial-at ISO-TIME] [--dial-duplicates ignore|all|ignore-success]
+  [--dedupe-key FIELDS] [--dedupe-scope file|table|team] [--blacklist reject|allow] [--field-type 'Header=type,…']
+  [--dry-run] [--yes] [--wait] [--json]`;
+
+/** Only `--target campaign` with a team needs the database; a plain preview reads the file alone. */
+export async function runPreviewCommand(context: AppContext | null, args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseCommand(
+    args,
+    {
+      encoding: { type: 'string' },
+      sheet: { type: 'string' },
+      'skip-top': { type: 'string' },
+      delimiter: { type: 'string' },
+      target: { type: 'string' },
+      team: { type: 'string' },
+      campaign: { type: 'string' },
+    },
+    PREVIEW_USAGE,
+  );
+  const path = requireFile(positionals, PREVIEW_USAGE);
+  const target = parseTarget(values.target ?? 'individual');
+  const readOptions = {
+    target,
+    encoding: values.encoding,
+    sheet: values.sheet,
+    delimiter: values.delimiter,
+    skipTop: parseInteger(values['skip-top'], 'skip-top'),
+    displayName: basename(path),
+    limits: context ? context.config.limits : undefined,
+  };
+  let known: Parameters<typeof previewForTarget>[2];
+  if (context && values.team) {
+    const team = await requireTeamByName(context.repositories.teams, values.team);
+    const campaign = values.campaign ? await context.repositories.campaigns.findByName(team.id, values.campaign) : undefined;
+    known = { fields: await resolveTargetFields(context.repositories.fields, team.id, target, campaign?.id ?? null) };
+  }
+  const preview = await previewForTarget(path, readOptions, known);
+  const document = {
+    format: preview.format,
+    encoding: preview.encoding,
+    delimiter: preview.delimiter,
+    sheets: preview.sheets,
+    headers: preview.headers,
+    rows: preview.rows,
+    mapping: mappingByHeader(preview.mapping),
+  };
+  if (values.json) {
+    printJson(io, document);
+    return 0;
+  }
+  const described = [preview.format.toUpperCase(), preview.encoding, preview.delimiter === null ? null : `delimiter ${JSON.stringify(preview.delimiter)}`];
+  if (preview.sheets.length > 0) described.push(`sheets: ${preview.sheets.join(', ')}`);
+  io.out(`${basename(path)}: ${described.filter(Boolean).join(', ')}\n\nColumns → ${target} fields:\n`);
+  for (const match of preview.mapping) {
+    io.out(`  ${match.header} → ${match.field === null ? '(ignored)' : `${match.field} (${Math.round(match.confidence * 100)}%)`}\n`);
+  }
+  io.out(`\nFirst ${preview.rows.length} records:\n`);
+  for (const row of preview.rows) io.out(`  ${row.join(' | ')}\n`);
+  return 0;
+}
+
+/** DESIGN.md: `mapping` maps each header to `{field, confidence}` or null. Headers are unique (the reader makes them so). */
+function mappingByHeader(mapping: ColumnMatch[]): Record<string, { field: string; confidence: number } | null> {
+  // Object.fromEntries defines own properties, so a header such as "__proto__" stays an ordinary key.
+  return Object.fromEntries(
+    mapping.map((match) => [match.header, match.field === null ? null : { field: match.field, confidence: Math.round(match.confidence * 100) / 100 }]),
+  );
+}
+
+export async function runImportCommand(context: AppContext, args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseCommand(
+    args,
+    {
+      team: { type: 'string' },
+      target: { type: 'string' },
+      campaign: { type: 'string' },
+      mapping: { type: 'string', multiple: true },
+      'field-type': { type: 'string', multiple: true },
+      encoding: { type: 'string' },
+      sheet: { type: 'string' },
+      delimiter: { type: 'string' },
+      'skip-top': { type: 'string' },
+      at: { type: 'string' },
+      duplicate: { type: 'string' },
+      'reset-status': { type: 'boolean' },
+      'reset-agent': { type: 'boolean' },
+      'dial-phone': { type: 'string' },
+      'dial-priority': { type: 'string' },
+      'dial-at': { type: 'string' },
+      'dial-duplicates': { type: 'string' },
+      'dedupe-key': { type: 'string' },
+      'dedupe-scope': { type: 'string' },
+      blacklist: { type: 'string' },
+      'dry-run': { type: 'boolean' },
+      yes: { type: 'boolean' },
+      wait: { type: 'boolean' },
+    },
+    IMPORT_USAGE,
+  );
+  const path = requireFile(positionals, IMPORT_USAGE);
+  const target = parseTarget(requireOption(values.target, 'target', IMPORT_USAGE));
+  const team = await requireTeamByName(context.repositories.teams, requireOption(values.team, 'team', IMPORT_USAGE));
+  await requireReadableFile(path);
+
+  const isDialed = ['dial-phone', 'dial-priority', 'dial-at', 'dial-duplicates'].some((flag) => values[flag as keyof typeof values] !== undefined);
+  const input: Omit<CreateImportInput, 'upload'> = {
+    teamId: team.id,
+    userId: null,
+    target,
+    campaign: values.campaign,
+    mapping: parsePairs(values.mapping, 'mapping').map(([header, field]) => [header, field === '' || field === '-' ? null : field]),
+    fieldTypes: parsePairs(values['field-type'], 'field-type').map(([header, type]) => [header, parseFieldType(type)]),
+    encoding: values.encoding,
+    sheet: values.sheet,
+    delimiter: values.delimiter,
+    skipTop: parseInteger(values['skip-top'], 'skip-top'),
+    at: values.at === undefined ? null : parseTime(values.at, 'at'),
+    isNameMismatchConfirmed: values.yes ?? false,
+    options: {
+      duplicate: parseChoice(values.duplicate, 'duplicate', DUPLICATE_MODES),
+      resetStatus: values['reset-status'] ?? false,
+      resetAgent: values['reset-agent'] ?? false,
+      dial: isDialed
+        ? {
+            phoneField: values['dial-phone'],
+            priority: parseInteger(values['dial-priority'], 'dial-priority'),
+            dialAt: values['dial-at'] === undefined ? null : parseTime(values['dial-at'], 'dial-at'),
+            duplicates: parseChoice(values['dial-duplicates'], 'dial-duplicates', DIAL_DUPLICATE_MODES),
+          }
+        : undefined,
+      dedupeKey: values['dedupe-key'],
+      dedupeScope: parseChoice(values['dedupe-scope'], 'dedupe-scope', DEDUPE_SCOPES),
+      blacklist: parseChoice(values.blacklist, 'blacklist', BLACKLIST_MODES),
+      dryRun: values['dry-run'] ?? false,
+    },
+  };
+
+  const upload = await storeUpload(context, { teamId: team.id, userId: null, originalName: basename(path), source: createReadStream(path) });
+  let created;
+  try {
+    const stored = await context.storage.localCopy(upload.storage_key);
+    try {
+      created = await createImport(importServiceDependencies(context), { ...input, upload: { id: upload.id, path: stored.path, originalName: upload.original_name } });
+    } finally {
+      await stored.release();
+    }
+  } catch (error) {
+    // Nothing was created: the stored copy of the file goes too.
+    await context.storage.remove(upload.storage_key).catch(() => undefined);
+    await context.repositories.uploads.remove(upload.id).catch(() => undefined);
+    throw error;
+  }
+  const { job } = created;
+  if (!values.json) {
+    io.err(`Job ${job.id} created (${job.status}${job.due_at > Date.now() + 1000 ? `, runs at ${new Date(job.due_at).toISOString()}` : ''}).\n`);
+    if (created.isCampaignCreated) io.err(`Import & Start: created campaign "${created.campaign?.name}" with ${created.createdFields.length} fields.\n`);
+  }
+  if (!values.wait) {
+    if (values.json) printJson(io, summariseJob(job));
+    else io.out(`${job.id}\n`);
+    return 0;
+  }
+  const ended = await runUntilEnded(context, job, values.json ? undefined : io);
+  if (values.json) printJson(io, summariseJob(ended));
+  else io.out(describeEnd(ended));
+  return exitStatusOf(ended);
+}
+
+/**
+ * `--wait`: this process works the job itself (an embedded worker that takes only this job), so a nightly script
+ * needs no server; if a server's worker took it first, it follows the job until it ends.
+ */
+async function runUntilEnded(context: AppContext, job: ImportJob, io: CliIo | undefined): Promise<ImportJob> {
+  const worker = createWorker(runnerDependencies(context));
+  const stop = () => void worker.stop();
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  try {
+    for (;;) {
+      await worker.runOnce(job.id);
+      const current = await waitForJob(context.repositories.jobs, job.id, {
+        pollMs: context.config.pollMs,
+        signal: AbortSignal.timeout(context.config.pollMs * 4),
+        onProgress: (progress) => io?.err(`Job ${progress.id} ${progress.status}: ${progress.records_read} records read\n`),
+      }).catch((error: unknown) => {
+        if (error instanceof Error && error.name === 'TimeoutError') return null;
+        throw error;
+      });
+      if (current && isJobEnded(current.status)) return current;
+    }
+  } finally {
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
+    await worker.stop();
+  }
+}
+
+function describeEnd(job: ImportJob): string {
+  if (job.status === 'failed') return `Job ${job.id} failed: ${job.failure_reason ?? 'see the server log'}\n`;
+  return `Job ${job.id} ${job.status}: ${job.success} imported, ${job.error} errors, ${job.duplicated} duplicated of ${job.total ?? job.records_read} records.\n`;
+}
+
+function exitStatusOf(job: ImportJob): number {
+  if (job.status === 'close') return 0;
+  if (job.status === 'failed' && job.failure_code) return exitCodeOf(job.failure_code);
+  return 1;
+}
+
+function requireFile(positionals: string[], usage: string): string {
+  const [path, extra] = positionals;
+  if (!path || extra !== undefined) throw new AppError('BAD_USAGE', `Expected exactly one FILE.\nUsage: ${usage}`);
+  return path;
+}
+
+async function requireReadableFile(path: string): Promise<void> {
+  try {
+    if (!(await stat(path)).isFile()) throw new AppError('FILE_UNREADABLE', `'${path}' is not a file.`, { file: basename(path) });
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw new AppError('FILE_NOT_FOUND', `'${path}' was not found.`, { file: basename(path) });
+  }
+}
+
+function parseTarget(value: string): Target {
+  if (!isTarget(value)) throw new AppError('BAD_USAGE', `--target must be one of ${TARGETS.join(', ')} (got "${value}").`);
+  return value;
+}
+
+function parseFieldType(value: string): FieldType {
+  const type = value.trim().toLowerCase();
+  if (!(FIELD_TYPES as readonly string[]).includes(type)) throw new AppError('BAD_USAGE', `--field-type: "${value}" is not one of ${FIELD_TYPES.join(', ')}.`);
+  return type as FieldType;
+}
+
+function parseChoice<T extends string>(value: string | undefined, name: string, choices: readonly T[]): T | undefined {
+  if (value === undefined) return undefined;
+  if (!(choices as readonly string[]).includes(value)) throw new AppError('BAD_USAGE', `--${name} must be one of ${choices.join(', ')} (got "${value}").`);
+  return value as T;
+}
+
+/** An ISO time (`2026-12-01T20:00`, `2026-12-01T20:00:00Z`); without an offset it is this machine's local time. */
+function parseTime(value: string, name: string): number {
+  const time = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?$/.test(value.trim()) ? Date.parse(value.trim()) : Number.NaN;
+  if (!Number.isFinite(time)) throw new AppError('BAD_USAGE', `--${name} must be an ISO time such as 2026-12-01T20:00 or 2026-12-01T20:00:00Z (got "${value}").`);
+  return time;
+}
+
+/**
+ * `Header=field,Other Header=field2` (repeatable). The last `=` splits, since field keys never hold one; a header
+ * with a comma in it is given in a --mapping of its own.
+ */
+export function parsePairs(values: string[] | undefined, name: string): Array<[string, string]> {
+  const pairs: Array<[string, string]> = [];
+  for (const value of values ?? []) {
+    const parts = value.split(',');
+    const items = parts.every((part) => part.includes('=')) ? parts : [value];
+    for (const item of items) {
+      const at = item.lastIndexOf('=');
+      if (at <= 0) throw new AppError('BAD_USAGE', `--${name} expects Header=value pairs separated by commas (got "${item}").`);
+      pairs.push([item.slice(0, at).trim(), item.slice(at + 1).trim()]);
+    }
+  }
+  return pairs;
+}
