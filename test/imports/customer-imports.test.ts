@@ -1,0 +1,121 @@
+import { before, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { describeOnBothDatabases } from '../support/databases.js';
+import { createHarness, csv } from '../support/import-harness.js';
+
+describeOnBothDatabases('importing individual customers', (suite) => {
+  const harness = createHarness(suite);
+  let teamId: number;
+  before(async () => {
+    teamId = await harness.createTeam('acme', 'US');
+  });
+
+  it('imports every valid record with its phone in E.164 and accounts for each line', async () => {
+    const job = await harness.runImport({
+      teamId,
+      target: 'individual',
+      content: csv([
+        ['Name', 'Tel', 'E-mail', 'City', 'Note'],
+        ['Ann Lee', '(415) 555-0134', 'Ann@Example.COM', 'San Francisco', 'VIP, "gold"\nsecond line'],
+        ['Bo Chen', '+86 138 0013 8000', 'bo@example.cn', 'Shanghai', ''],
+        ['Cy Díaz', '212-555-0199', 'not-an-email', 'New York', ''],
+        ['', '', 'nobody@example.com', 'Nowhere', ''],
+        ['Ann Again', '415.555.0134', '', '', ''],
+      ]),
+    });
+    assert.equal(job.status, 'close');
+    assert.deepEqual({ total: job.total, success: job.success, error: job.error, duplicated: job.duplicated }, { total: 5, success: 2, error: 2, duplicated: 1 });
+    const rows = await harness.rows(teamId, 'individual');
+    assert.deepEqual(
+      rows.map((row) => [row['name'], row['phone'], row['email'], row['city'], row['note'], row['status']]),
+      [
+        ['Ann Lee', '+14155550134', 'Ann@example.com', 'San Francisco', 'VIP, "gold"\nsecond line', 'new'],
+        ['Bo Chen', '+8613800138000', 'bo@example.cn', 'Shanghai', '', 'new'],
+      ],
+    );
+    const errors = await harness.resultFile(job.id, 'error');
+    // `line` is the physical line where the record starts: Ann Lee's note spans two lines.
+    assert.deepEqual(errors.records.map((record) => [record['line'], record['Name']]), [['5', 'Cy Díaz'], ['6', '']]);
+    assert.match(errors.records[0]?.['reason'] ?? '', /column "E-mail": "not-an-email" is not a valid email address/);
+    assert.match(errors.records[1]?.['reason'] ?? '', /needs a name or a phone/);
+    const duplicated = await harness.resultFile(job.id, 'duplicated');
+    assert.equal(duplicated.records.length, 1);
+    assert.equal(duplicated.records[0]?.['line'], '7');
+    assert.match(duplicated.records[0]?.['reason'] ?? '', /duplicate of line 2.*skipped/);
+    const success = await harness.resultFile(job.id, 'success');
+    assert.deepEqual(success.records.map((record) => record['Name']), ['Ann Lee', 'Bo Chen']);
+  });
+
+  it('writes result files in UTF-8 with a BOM, the file own columns, then line and reason', async () => {
+    const job = await harness.runImport({ teamId, target: 'individual', content: csv([['name', 'phone'], ['Zed', 'abc'], ['Yan', '617-555-0101']]) });
+    const errors = await harness.resultFile(job.id, 'error');
+    assert.equal(errors.bytes.subarray(0, 3).toString('hex'), 'efbbbf');
+    assert.equal(errors.text.split('\r\n')[0], '\uFEFFname,phone,line,reason');
+    const original = await harness.resultFile(job.id, 'original');
+    assert.equal(original.text, csv([['name', 'phone'], ['Zed', 'abc'], ['Yan', '617-555-0101']]));
+  });
+
+  it('neutralises formulas in every download but keeps +1… phone numbers readable', async () => {
+    const job = await harness.runImport({
+      teamId,
+      target: 'individual',
+      content: csv([
+        ['name', 'phone', 'note'],
+        ['=HYPERLINK("http://evil","x")', '+1 646 555 0100', '@SUM(A1)'],
+        ['=cmd|\' /C calc\'!A0', 'bad', '-2+3'],
+      ]),
+    });
+    const success = await harness.resultFile(job.id, 'success');
+    assert.match(success.text, /'=HYPERLINK/);
+    assert.match(success.text, /,\+1 646 555 0100,/);
+    assert.match(success.text, /'@SUM\(A1\)/);
+    const errors = await harness.resultFile(job.id, 'error');
+    assert.match(errors.text, /'=cmd/);
+    assert.match(errors.text, /'-2\+3/);
+    const [stored] = (await harness.rows(teamId, 'individual')).filter((row) => row['phone'] === '+16465550100');
+    assert.equal(stored?.['name'], '=HYPERLINK("http://evil","x")', 'the table keeps the value exactly; only downloads are neutralised');
+  });
+
+  it('skips a duplicate of a row already in the table and says which row it matched', async () => {
+    const before = await harness.rows(teamId, 'individual');
+    const ann = before.find((row) => row['phone'] === '+14155550134');
+    assert.ok(ann);
+    const job = await harness.runImport({ teamId, target: 'individual', content: csv([['name', 'phone'], ['Ann Other', '+1 415 555 0134']]) });
+    assert.deepEqual([job.success, job.duplicated], [0, 1]);
+    const duplicated = await harness.resultFile(job.id, 'duplicated');
+    assert.match(duplicated.records[0]?.['reason'] ?? '', /duplicate of customer #\d+.*skipped/);
+    assert.equal((await harness.rows(teamId, 'individual')).find((row) => row['phone'] === '+14155550134')?.['name'], 'Ann Lee');
+  });
+
+  it('dry run validates and accounts for every row but writes nothing', async () => {
+    const countBefore = (await harness.rows(teamId, 'individual')).length;
+    const job = await harness.runImport({
+      teamId,
+      target: 'individual',
+      options: { dryRun: true },
+      content: csv([['name', 'phone'], ['New One', '312-555-0111'], ['New One Again', '312 555 0111'], ['Bad', '12'], ['Ann Lee', '4155550134']]),
+    });
+    assert.deepEqual([job.status, job.success, job.error, job.duplicated], ['close', 1, 1, 2]);
+    assert.equal((await harness.rows(teamId, 'individual')).length, countBefore);
+    const duplicated = await harness.resultFile(job.id, 'duplicated');
+    assert.match(duplicated.records[0]?.['reason'] ?? '', /duplicate of line 2/);
+    assert.match(duplicated.records[1]?.['reason'] ?? '', /duplicate of customer #/);
+  });
+
+  it('uses a mapping given by hand and ignores a column mapped to nothing', async () => {
+    const job = await harness.runImport({
+      teamId,
+      target: 'individual',
+      mapping: [['Column A', 'name'], ['Column B', 'mobile'], ['Secret', null]],
+      content: csv([['Column A', 'Column B', 'Secret'], ['Mapped Person', '617 555 0123', 'hidden']]),
+    });
+    assert.equal(job.success, 1);
+    const row = (await harness.rows(teamId, 'individual')).find((r) => r['name'] === 'Mapped Person');
+    assert.equal(row?.['mobile'], '+16175550123');
+    assert.ok(!JSON.stringify(row).includes('hidden'));
+  });
+
+  it('fails the job with a clear reason when the file cannot be read at all', async () => {
+    await assert.rejects(harness.createJob({ teamId, target: 'individual', content: Buffer.alloc(0) }), /empty/);
+  });
+});

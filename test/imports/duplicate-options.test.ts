@@ -1,0 +1,90 @@
+import { before, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { describeOnBothDatabases } from '../support/databases.js';
+import { createHarness, csv } from '../support/import-harness.js';
+import { createCampaign } from '../../src/campaigns/campaign-service.js';
+import { createUser } from '../../src/users/user-service.js';
+import { DIAL_DUPLICATE_MODES, DUPLICATE_MODES } from '../../src/imports/import-options.js';
+
+const FIRST = csv([
+  ['name', 'phone', 'city'],
+  ['Ann', '415-555-0101', 'Austin'],
+  ['Bob', '415-555-0102', 'Boston'],
+  ['Cat', '415-555-0103', 'Chicago'],
+]);
+const SECOND = csv([
+  ['name', 'phone', 'city'],
+  ['Ann Updated', '+1 415 555 0101', ''],
+  ['Bob Updated', '(415) 555-0102', 'Berlin'],
+  ['Dan', '415-555-0104', 'Denver'],
+]);
+
+describeOnBothDatabases('duplicate options: skip/update × reset status × reset agent × dial-list duplicates', (suite) => {
+  const harness = createHarness(suite);
+  let teamId: number;
+  let agentId: number;
+  before(async () => {
+    teamId = await harness.createTeam('matrix', 'US');
+    agentId = (await createUser(harness.context.repositories.users, { login: 'agent.smith', password: 'agent-pass-1', role: 'agent', teamId })).id;
+  });
+
+  for (const duplicate of DUPLICATE_MODES) {
+    for (const resetStatus of [false, true]) {
+      for (const resetAgent of [false, true]) {
+        for (const dialDuplicates of DIAL_DUPLICATE_MODES) {
+          const name = `m-${duplicate}-${resetStatus ? 'rs' : 'ks'}-${resetAgent ? 'ra' : 'ka'}-${dialDuplicates}`;
+          it(`${duplicate}, ${resetStatus ? 'reset' : 'keep'} status, ${resetAgent ? 'reset' : 'keep'} agent, dial ${dialDuplicates}`, async () => {
+            const { repositories } = harness.context;
+            const campaign = await createCampaign(repositories, { teamId, name, hasDialer: true });
+            const dial = { phoneField: 'phone', priority: 3, dialAt: null, duplicates: dialDuplicates };
+            const first = await harness.runImport({ teamId, target: 'campaign', campaign: name, fileName: `${name}.csv`, content: FIRST, options: { dial } });
+            assert.deepEqual([first.success, first.error, first.duplicated], [3, 0, 0]);
+            const scope = `campaign:${campaign.id}`;
+            const stored = await repositories.customers.page(teamId, scope, 0, 10);
+            const byName = new Map(stored.map((row) => [row.name, row.id]));
+            await repositories.customers.setStatus([byName.get('Ann')!], 'success');
+            await repositories.customers.setStatus([byName.get('Bob')!], 'failed');
+            await repositories.customers.assignAgent([...byName.values()], agentId);
+
+            const second = await harness.runImport({
+              teamId,
+              target: 'campaign',
+              campaign: name,
+              fileName: `${name}.csv`,
+              content: SECOND,
+              options: { duplicate, resetStatus, resetAgent, dial },
+            });
+            assert.deepEqual([second.status, second.success, second.error, second.duplicated], ['close', 1, 0, 2]);
+
+            const isUpdate = duplicate === 'update';
+            const agent = resetAgent ? '' : 'agent.smith';
+            const rows = (await harness.rows(teamId, 'campaign', campaign.id)).map((row) => [row['name'], row['phone'], row['city'], row['status'], row['agent']]);
+            assert.deepEqual(rows, [
+              // An empty cell never blanks a stored value: update writes only what the file fills.
+              [isUpdate ? 'Ann Updated' : 'Ann', '+14155550101', 'Austin', resetStatus ? 'new' : 'success', agent],
+              [isUpdate ? 'Bob Updated' : 'Bob', '+14155550102', isUpdate ? 'Berlin' : 'Boston', resetStatus ? 'new' : 'failed', agent],
+              ['Cat', '+14155550103', 'Chicago', 'new', 'agent.smith'],
+              ['Dan', '+14155550104', 'Denver', 'new', ''],
+            ]);
+
+            const dialed = [];
+            for (let after = 0; ; ) {
+              const page = await repositories.referenceRows.dialListPage(campaign.id, after, 100);
+              if (page.length === 0) break;
+              dialed.push(...page);
+              after = page[page.length - 1]!.id;
+            }
+            const phones = dialed.map((entry) => String(entry['phone'])).sort();
+            const expectedAgain = dialDuplicates === 'all' ? ['+14155550101', '+14155550102'] : dialDuplicates === 'ignore-success' ? ['+14155550102'] : [];
+            assert.deepEqual(phones, ['+14155550101', '+14155550102', '+14155550103', '+14155550104', ...expectedAgain].sort());
+            assert.ok(dialed.every((entry) => Number(entry['priority']) === 3));
+
+            const reasons = (await harness.resultFile(second.id, 'duplicated')).records.map((record) => record['reason']);
+            assert.equal(reasons.length, 2);
+            for (const reason of reasons) assert.match(reason ?? '', isUpdate ? /duplicate of customer #\d+ in the campaign: updated it/ : /duplicate of customer #\d+ in the campaign: skipped/);
+          });
+        }
+      }
+    }
+  }
+});

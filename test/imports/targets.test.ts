@@ -1,0 +1,159 @@
+import { before, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { describeOnBothDatabases } from '../support/databases.js';
+import { createHarness, csv } from '../support/import-harness.js';
+import { createCampaign } from '../../src/campaigns/campaign-service.js';
+import { AppError } from '../../src/shared/app-error.js';
+
+describeOnBothDatabases('every target', (suite) => {
+  const harness = createHarness(suite);
+  let teamId: number;
+  before(async () => {
+    teamId = await harness.createTeam('targets', 'US');
+  });
+
+  it('imports organization customers with their own fields', async () => {
+    const job = await harness.runImport({
+      teamId,
+      target: 'organization',
+      content: csv([['Company Name', 'Contact Person', 'Phone', 'Website', 'Industry'], ['Globex', 'Hank Scorpio', '617-555-0142', 'globex.example', 'Energy']]),
+    });
+    assert.equal(job.success, 1);
+    const [row] = await harness.rows(teamId, 'organization');
+    assert.deepEqual([row?.['name'], row?.['contact'], row?.['phone'], row?.['website'], row?.['industry']], ['Globex', 'Hank Scorpio', '+16175550142', 'globex.example', 'Energy']);
+  });
+
+  it('imports mass-target recipients keyed by phone or, without one, by email', async () => {
+    const job = await harness.runImport({
+      teamId,
+      target: 'mass-target',
+      content: csv([
+        ['name', 'phone', 'email'],
+        ['Only Mail', '', 'only@example.com'],
+        ['Only Phone', '312-555-0150', ''],
+        ['Mail Again', '', 'ONLY@example.com'],
+        ['Neither', '', ''],
+      ]),
+    });
+    assert.deepEqual([job.success, job.duplicated, job.error], [2, 1, 1]);
+    assert.equal((await harness.rows(teamId, 'mass-target')).length, 2);
+  });
+
+  it('imports blacklist, whitelist and campaign blacklist numbers, each list on its own', async () => {
+    const campaign = await createCampaign(harness.context.repositories, { teamId, name: 'Winter' });
+    const numbers = csv([['Number', 'Note'], ['415-555-0160', 'asked not to be called'], ['(415) 555-0160', 'again'], ['nope', '']]);
+    const black = await harness.runImport({ teamId, target: 'blacklist', content: numbers });
+    const white = await harness.runImport({ teamId, target: 'whitelist', content: numbers });
+    const campaignBlack = await harness.runImport({ teamId, target: 'campaign-blacklist', campaign: 'Winter', content: numbers });
+    for (const job of [black, white, campaignBlack]) assert.deepEqual([job.success, job.duplicated, job.error], [1, 1, 1]);
+    assert.deepEqual(await harness.rows(teamId, 'blacklist'), [{ number: '+14155550160', note: 'asked not to be called' }]);
+    assert.equal((await harness.rows(teamId, 'whitelist')).length, 1);
+    assert.equal((await harness.rows(teamId, 'campaign-blacklist', campaign.id)).length, 1);
+  });
+
+  it('rejects a customer whose number is blacklisted, unless the import allows it', async () => {
+    const content = csv([['name', 'phone'], ['Blocked', '+1 415 555 0160'], ['Free', '415-555-0161']]);
+    const rejected = await harness.runImport({ teamId, target: 'individual', content });
+    assert.deepEqual([rejected.success, rejected.error], [1, 1]);
+    assert.match((await harness.resultFile(rejected.id, 'error')).records[0]?.['reason'] ?? '', /\+14155550160 is on the blacklist/);
+    const allowed = await harness.runImport({ teamId, target: 'individual', content, options: { blacklist: 'allow' } });
+    assert.deepEqual([allowed.success, allowed.duplicated], [1, 1]);
+  });
+
+  it('checks a campaign import against the campaign blacklist too', async () => {
+    await harness.runImport({ teamId, target: 'campaign-blacklist', campaign: 'Winter', content: csv([['number'], ['312-555-0170']]) });
+    const job = await harness.runImport({ teamId, target: 'campaign', campaign: 'Winter', fileName: 'winter.csv', content: csv([['name', 'phone'], ['Cold Caller', '312-555-0170']]) });
+    assert.equal(job.error, 1);
+    assert.match((await harness.resultFile(job.id, 'error')).records[0]?.['reason'] ?? '', /campaign's blacklist/);
+  });
+
+  it('imports area codes and fills area and timezone of customers by the longest prefix', async () => {
+    const codes = await harness.runImport({
+      teamId,
+      target: 'area-code',
+      content: csv([
+        ['Prefix', 'Area', 'City', 'Province', 'Country', 'Timezone', 'Carrier'],
+        ['1415', 'Bay Area', 'San Francisco', 'CA', 'US', 'America/Los_Angeles', ''],
+        ['1415555', 'Downtown SF', 'San Francisco', 'CA', 'US', 'America/Los_Angeles', 'Acme Tel'],
+        ['1212', 'Manhattan', 'New York', 'NY', 'US', 'America/New_York', ''],
+        ['86138', 'China Mobile', '', '', 'CN', 'Asia/Shanghai', 'China Mobile'],
+      ]),
+    });
+    assert.equal(codes.success, 4);
+    await harness.runImport({
+      teamId,
+      target: 'individual',
+      content: csv([['name', 'phone'], ['West', '(415) 555-0199'], ['Bay', '415-666-0100'], ['East', '212-555-0100'], ['Far', '+86 138 0013 8001'], ['Nowhere', '617-555-0100']]),
+    });
+    const rows = await harness.rows(teamId, 'individual');
+    const zone = (name: string) => {
+      const row = rows.find((r) => r['name'] === name);
+      return [row?.['area'], row?.['timezone']];
+    };
+    assert.deepEqual(zone('West'), ['Downtown SF', 'America/Los_Angeles']);
+    assert.deepEqual(zone('Bay'), ['Bay Area', 'America/Los_Angeles']);
+    assert.deepEqual(zone('East'), ['Manhattan', 'America/New_York']);
+    assert.deepEqual(zone('Far'), ['China Mobile', 'Asia/Shanghai']);
+    assert.deepEqual(zone('Nowhere'), ['', '']);
+  });
+
+  it('imports DIDs keyed by number', async () => {
+    const job = await harness.runImport({
+      teamId,
+      target: 'did',
+      content: csv([['DID', 'Description', 'Campaign'], ['+1 800 555 0100', 'Main line', 'Winter'], ['18005550100', 'dup', ''], ['800-555-0101', 'Sales', '']]),
+    });
+    assert.deepEqual([job.success, job.duplicated], [2, 1]);
+    assert.deepEqual((await harness.rows(teamId, 'did')).map((row) => row['number']), ['+18005550100', '+18005550101']);
+  });
+
+  it('refuses a campaign import whose file name does not match the package, until confirmed (Import Not Match)', async () => {
+    await createCampaign(harness.context.repositories, { teamId, name: 'Summer Sale', packageName: 'summer-2026' });
+    const content = csv([['name', 'phone'], ['Sunny', '312-555-0180']]);
+    await assert.rejects(
+      harness.createJob({ teamId, target: 'campaign', campaign: 'Summer Sale', fileName: 'winter leads.csv', content }),
+      (error: unknown) => error instanceof AppError && error.code === 'NAME_MISMATCH' && /Import Not Match/.test(error.message),
+    );
+    const matching = await harness.runImport({ teamId, target: 'campaign', campaign: 'Summer Sale', fileName: 'Summer_2026 leads.xlsx.csv', content });
+    assert.equal(matching.success, 1);
+    const confirmed = await harness.runImport({ teamId, target: 'campaign', campaign: 'Summer Sale', fileName: 'winter leads.csv', isNameMismatchConfirmed: true, content });
+    assert.equal(confirmed.duplicated, 1);
+  });
+
+  it('Import & Start creates a new campaign with typed fields from the header, in the file order', async () => {
+    const job = await harness.runImport({
+      teamId,
+      target: 'campaign',
+      campaign: 'Fresh Start',
+      fileName: 'fresh start.csv',
+      content: csv([
+        ['Customer Name', 'Mobile Phone', 'Email Address', 'Fax', 'Home Address', 'Signup Date', 'Score', 'Favourite Colour'],
+        ['Eve Ng', '617-555-0190', 'eve@example.com', '617-555-0191', '1 Main St, Boston MA', '2024-03-05', '42', 'teal'],
+      ]),
+    });
+    assert.equal(job.success, 1);
+    const campaign = await harness.context.repositories.campaigns.findByName(teamId, 'Fresh Start');
+    assert.ok(campaign);
+    const fields = await harness.context.repositories.fields.list(teamId, `campaign:${campaign.id}`);
+    assert.deepEqual(fields.map((field) => [field.label, field.type]), [
+      ['Customer Name', 'text'],
+      ['Mobile Phone', 'phone'],
+      ['Email Address', 'email'],
+      ['Fax', 'fax'],
+      ['Home Address', 'address'],
+      ['Signup Date', 'date'],
+      ['Score', 'number'],
+      ['Favourite Colour', 'text'],
+    ]);
+    const [row] = await harness.rows(teamId, 'campaign', campaign.id);
+    assert.deepEqual(Object.values(row ?? {}).slice(0, 8), ['Eve Ng', '+16175550190', 'eve@example.com', '+16175550191', '1 Main St, Boston MA', '2024-03-05', '42', 'teal']);
+  });
+
+  it('deduplicates on a chosen key (email) and across the team when asked', async () => {
+    const first = await harness.runImport({ teamId, target: 'individual', options: { dedupeKey: 'email' }, content: csv([['name', 'email'], ['Key One', 'key@example.com'], ['Key Two', 'KEY@example.com']]) });
+    assert.deepEqual([first.success, first.duplicated], [1, 1]);
+    const teamWide = await harness.runImport({ teamId, target: 'mass-target', options: { dedupeScope: 'team' }, content: csv([['name', 'phone'], ['Across', '617-555-0142']]) });
+    assert.equal(teamWide.duplicated, 1, 'the organization imported earlier holds that phone');
+    assert.match((await harness.resultFile(teamWide.id, 'duplicated')).records[0]?.['reason'] ?? '', /organization/);
+  });
+});
