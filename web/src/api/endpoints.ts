@@ -1,0 +1,62 @@
+// One function per API endpoint the UI calls.
+import { request, withQuery } from './client';
+import type {
+  Campaign,
+  CustomerDetail,
+  CustomerPage,
+  FieldSetting,
+  ImportCreated,
+  ImportRequest,
+  Job,
+  JobDetail,
+  JobStatus,
+  ListPage,
+  ListTarget,
+  Preview,
+  PreviewQuery,
+  ResultKind,
+  Session,
+  Team,
+  TeamUser,
+  Target,
+} from './types';
+
+export const api = {
+  getSession: () => request<Session>('GET', '/api/session', undefined, { isSilent401: true }),
+  logIn: (login: string, password: string) => request<Session>('POST', '/api/session', { login, password }, { isSilent401: true }),
+  logOut: () => request<void>('DELETE', '/api/session'),
+
+  listTeams: () => request<Team[]>('GET', '/api/teams'),
+  listUsers: (teamId?: number) => request<TeamUser[]>('GET', withQuery('/api/users', { teamId })),
+
+  deleteUpload: (id: string) => request<void>('DELETE', `/api/uploads/${encodeURIComponent(id)}`),
+  previewUpload: (id: string, query: PreviewQuery) =>
+    request<Preview>('GET', withQuery(`/api/uploads/${encodeURIComponent(id)}/preview`, query)),
+
+  createImport: (body: ImportRequest) => request<ImportCreated>('POST', '/api/imports', body),
+
+  listJobs: (query: { status?: JobStatus; target?: Target; limit?: number; before?: number; teamId?: number }) =>
+    request<{ jobs: Job[] }>('GET', withQuery('/api/jobs', query)),
+  getJob: (id: number) => request<JobDetail>('GET', `/api/jobs/${id}`),
+  cancelJob: (id: number) => request<Job>('POST', `/api/jobs/${id}/cancel`),
+  jobFileUrl: (id: number, kind: ResultKind) => `/api/jobs/${id}/files/${kind}`,
+  jobEventsUrl: (id: number) => `/api/jobs/${id}/events`,
+
+  listCampaigns: (teamId?: number) => request<Campaign[]>('GET', withQuery('/api/campaigns', { teamId })),
+  createCampaign: (body: { name: string; teamId?: number; table?: string; packageName?: string; hasDialer?: boolean }) =>
+    request<Campaign>('POST', '/api/campaigns', body),
+  setCampaignAgents: (id: number, userIds: number[]) => request<Campaign>('PUT', `/api/campaigns/${id}/agents`, { userIds }),
+
+  listFields: (target: Target, campaignId?: number, teamId?: number) =>
+    request<FieldSetting[]>('GET', withQuery('/api/fields', { target, campaignId, teamId })),
+  saveFields: (target: Target, fields: FieldSetting[], campaignId?: number, teamId?: number) =>
+    request<FieldSetting[]>('PUT', withQuery('/api/fields', { target, campaignId, teamId }), fields),
+
+  listCustomers: (query: { target: Target; campaignId?: number; q?: string; status?: string; limit?: number; after?: string | number; teamId?: number }) =>
+    request<CustomerPage>('GET', withQuery('/api/customers', query)),
+  getCustomer: (id: number, query: { target?: Target; campaignId?: number } = {}) =>
+    request<CustomerDetail>('GET', withQuery(`/api/customers/${id}`, query)),
+
+  listEntries: (target: ListTarget, query: { campaignId?: number; q?: string; after?: string | number; teamId?: number }) =>
+    request<ListPage>('GET', withQuery(`/api/lists/${target}`, query)),
+};

@@ -1,0 +1,174 @@
+// The shapes of the Intake HTTP API, as the UI uses them.
+
+export const TARGETS = [
+  'individual',
+  'organization',
+  'mass-target',
+  'campaign',
+  'campaign-blacklist',
+  'blacklist',
+  'whitelist',
+  'area-code',
+  'did',
+] as const;
+export type Target = (typeof TARGETS)[number];
+export type ListTarget = 'blacklist' | 'whitelist' | 'campaign-blacklist' | 'area-code' | 'did';
+
+export const FIELD_TYPES = ['text', 'email', 'phone', 'fax', 'address', 'date', 'number'] as const;
+export type FieldType = (typeof FIELD_TYPES)[number];
+
+export type Role = 'admin' | 'manager' | 'agent';
+export type User = { id: number; login: string; role: Role; teamId: number; teamName: string };
+export type Session = { user: User; csrfToken: string };
+
+export type Team = { id: number; name: string; country: string };
+export type TeamUser = { id: number; login: string; role: Role; teamId: number };
+
+export type Upload = {
+  id: string;
+  teamId: number;
+  name: string;
+  size: number;
+  format: string;
+  encoding: string | null;
+  delimiter: string | null;
+  sheets: string[] | null;
+  sheet: string | null;
+  rowCount?: number | null;
+  createdAt: number | string;
+  expiresAt: number | string;
+};
+
+export type MappingSuggestion = {
+  header: string;
+  index: number;
+  field: string | null;
+  confidence: number;
+  source: string;
+};
+export type TargetField = { key: string; label: string; type: FieldType; isRequired: boolean };
+export type ProposedField = { header: string; key: string; label: string; type: FieldType };
+
+export type Preview = {
+  format: string;
+  encoding: string | null;
+  delimiter: string | null;
+  sheets: string[] | null;
+  sheet: string | null;
+  headers: string[];
+  rows: string[][];
+  mapping: MappingSuggestion[];
+  fields: TargetField[];
+  proposedFields: ProposedField[] | null;
+};
+
+export type PreviewQuery = {
+  target: Target;
+  campaignId?: number;
+  encoding?: string;
+  sheet?: string;
+  skipTop?: number;
+  delimiter?: string;
+};
+
+export type DuplicateMode = 'skip' | 'update';
+export type DialDuplicates = 'ignore' | 'all' | 'ignore-success';
+export type DialOptions = { phoneField: string; priority: number; dialAt: string | null; duplicates: DialDuplicates };
+
+export type ImportRequest = {
+  uploadId: string;
+  target: Target;
+  campaignId?: number;
+  campaignName?: string;
+  mapping?: Record<string, string | null>;
+  fieldTypes?: Record<string, FieldType>;
+  encoding?: string;
+  sheet?: string;
+  delimiter?: string;
+  skipTop?: number;
+  at?: string;
+  duplicate?: DuplicateMode;
+  resetStatus?: boolean;
+  resetAgent?: boolean;
+  dial?: DialOptions;
+  dedupeKey?: string;
+  dedupeScope?: 'file' | 'table' | 'team';
+  blacklist?: 'reject' | 'allow';
+  dryRun?: boolean;
+  confirmNameMismatch?: boolean;
+};
+
+export type JobStatus = 'pending' | 'running' | 'close' | 'failed' | 'cancelled';
+export const JOB_STATUSES: readonly JobStatus[] = ['pending', 'running', 'close', 'failed', 'cancelled'];
+export type ResultKind = 'success' | 'error' | 'duplicated' | 'original';
+export const RESULT_KINDS: readonly ResultKind[] = ['success', 'error', 'duplicated', 'original'];
+
+export type Job = {
+  id: number;
+  teamId: number;
+  target: Target;
+  campaignId: number | null;
+  fileName: string;
+  status: JobStatus;
+  dueAt: number | null;
+  createdAt: number;
+  startedAt: number | null;
+  finishedAt: number | null;
+  recordsRead: number;
+  total: number | null;
+  success: number;
+  error: number;
+  duplicated: number;
+  failureReason: string | null;
+  isCancelRequested: boolean;
+  options: Record<string, unknown>;
+};
+export type JobFile = { kind: ResultKind; size?: number | null; rows?: number | null };
+export type JobDetail = Job & { files?: JobFile[]; rate?: number | null; etaSeconds?: number | null };
+
+export type Campaign = {
+  id: number;
+  name: string;
+  teamId: number;
+  table: 'individual' | 'organization';
+  packageName: string;
+  hasDialer: boolean;
+  agentIds: number[];
+};
+export type ImportCreated = { job: Job; campaign: Campaign | null; createdFields: ProposedField[] | null };
+
+export type FieldSetting = {
+  key: string;
+  label: string;
+  type: FieldType;
+  position: number;
+  isCustom: boolean;
+  isVisible: boolean;
+  isEditable: boolean;
+};
+
+export type CustomerRow = {
+  id: number;
+  values: Record<string, string | null>;
+  status: string;
+  agent: string | null;
+  area: string | null;
+  timezone: string | null;
+};
+export type CustomerPage = { fields: FieldSetting[]; customers: CustomerRow[]; nextAfter: string | number | null };
+export type FieldAction = { kind: 'mailto' | 'tel' | 'sms' | 'fax' | 'map'; href: string };
+export type CustomerDetail = {
+  id: number;
+  campaignId: number | null;
+  status: string;
+  agent: string | null;
+  fields: { key: string; label: string; type: FieldType; value: string | null; isEditable: boolean; actions: FieldAction[] }[];
+};
+export type ListPage = {
+  fields?: { key: string; label: string }[];
+  rows?: Record<string, unknown>[];
+  items?: Record<string, unknown>[];
+  nextAfter: string | number | null;
+};
+
+export type ApiErrorBody = { code: string; message: string };

@@ -1,0 +1,41 @@
+// The first records of a file as they will be read.
+import { Paper, ScrollArea, Table, Text, Title } from '@mantine/core';
+import type { Preview } from '../api/types';
+import { useT } from '../i18n/i18n';
+
+export function PreviewTable({ preview }: { preview: Preview }) {
+  const t = useT();
+  return (
+    <Paper withBorder p="md">
+      <Title order={4} mb="xs">
+        {t('preview.title')}
+      </Title>
+      {preview.rows.length === 0 ? (
+        <Text c="dimmed">{t('preview.empty')}</Text>
+      ) : (
+        <ScrollArea type="auto" offsetScrollbars>
+          <Table striped withTableBorder withColumnBorders fz="sm" data-testid="preview-table" style={{ whiteSpace: 'nowrap' }}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>#</Table.Th>
+                {preview.headers.map((header, index) => (
+                  <Table.Th key={`${index}-${header}`}>{header}</Table.Th>
+                ))}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {preview.rows.map((row, rowIndex) => (
+                <Table.Tr key={rowIndex}>
+                  <Table.Td c="dimmed">{rowIndex + 1}</Table.Td>
+                  {preview.headers.map((_header, index) => (
+                    <Table.Td key={index}>{row[index] ?? ''}</Table.Td>
+                  ))}
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </ScrollArea>
+      )}
+    </Paper>
+  );
+}

@@ -1,0 +1,58 @@
+// Step 2: the target table (and campaign), then the column mapping with required fields flagged.
+import { Alert, Loader, Stack, Text, Title } from '@mantine/core';
+import type { Campaign, Preview, Target } from '../../../api/types';
+import { useT } from '../../../i18n/i18n';
+import { fieldsMappedTwice, missingRequiredFields, type ColumnChoices } from '../../../utils/column-mapping';
+import { needsCampaign } from '../../../utils/import-request';
+import { MappingTable } from './MappingTable';
+import { TargetPicker } from './TargetPicker';
+
+type Props = {
+  target: Target;
+  campaignId: number | undefined;
+  campaigns: Campaign[];
+  onTargetChange: (target: Target, campaignId: number | undefined) => void;
+  preview: Preview | null;
+  isLoading: boolean;
+  choices: ColumnChoices;
+  manualIndexes: ReadonlySet<number>;
+  onChoose: (index: number, field: string | null) => void;
+};
+
+export function MatchColumnsStep(props: Props) {
+  const t = useT();
+  const { preview, choices } = props;
+  const isWaitingForCampaign = needsCampaign(props.target) && props.campaignId === undefined;
+  const missing = preview ? missingRequiredFields(choices, preview.fields) : [];
+  const doubled = preview ? fieldsMappedTwice(choices, preview.headers) : [];
+  return (
+    <Stack>
+      <TargetPicker target={props.target} campaignId={props.campaignId} campaigns={props.campaigns} onChange={props.onTargetChange} />
+      {!isWaitingForCampaign && (
+        <>
+          <div>
+            <Title order={4}>{t('mapping.title')}</Title>
+            <Text size="sm" c="dimmed">
+              {t('mapping.hint')}
+            </Text>
+          </div>
+          {missing.length > 0 && (
+            <Alert color="red" data-testid="missing-required">
+              {t('mapping.missingRequired', { fields: missing.map((field) => field.label).join(', ') })}
+            </Alert>
+          )}
+          {doubled.map((entry) => (
+            <Alert color="yellow" key={entry.field}>
+              {t('mapping.duplicateField', { field: entry.field, headers: entry.headers.join(', ') })}
+            </Alert>
+          ))}
+          {props.isLoading && !preview ? (
+            <Loader aria-label={t('app.loading')} />
+          ) : (
+            preview && <MappingTable preview={preview} choices={choices} manualIndexes={props.manualIndexes} onChoose={props.onChoose} />
+          )}
+        </>
+      )}
+    </Stack>
+  );
+}

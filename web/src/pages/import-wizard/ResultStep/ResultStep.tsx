@@ -1,0 +1,36 @@
+// The job was created: its id and a link to it (the "Import Created Plan" message).
+import { Alert, Anchor, Button, Group, Stack, Text, Title } from '@mantine/core';
+import { IconCircleCheck } from '@tabler/icons-react';
+import { Link } from 'react-router';
+import type { ImportCreated } from '../../../api/types';
+import { useT } from '../../../i18n/i18n';
+
+export function ResultStep({ created, onAnother }: { created: ImportCreated; onAnother: () => void }) {
+  const t = useT();
+  const { job } = created;
+  return (
+    <Stack data-testid="import-created">
+      <Alert color="green" icon={<IconCircleCheck />} title={t('done.title')}>
+        <Stack gap={4}>
+          <Title order={3} data-testid="created-job-id" data-job-id={job.id}>
+            {t('done.jobId', { id: job.id })}
+          </Title>
+          {created.campaign && <Text>{t('done.createdCampaign', { name: created.campaign.name })}</Text>}
+          {created.createdFields && created.createdFields.length > 0 && <Text>{t('done.createdFields', { count: created.createdFields.length })}</Text>}
+          {job.options && (job.options as { dryRun?: boolean }).dryRun && <Text>{t('done.dryRun')}</Text>}
+        </Stack>
+      </Alert>
+      <Group>
+        <Button component={Link} to={`/jobs/${job.id}`}>
+          {t('done.openJob', { id: job.id })}
+        </Button>
+        <Anchor component={Link} to="/jobs">
+          {t('done.allJobs')}
+        </Anchor>
+        <Button variant="subtle" onClick={onAnother}>
+          {t('done.another')}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}

@@ -1,0 +1,113 @@
+// The uploaded file: name, size, type, and the reader settings (encoding, delimiter, sheet, skip top), each overridable.
+import { Anchor, Group, NumberInput, Paper, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import type { Preview, Upload } from '../../../api/types';
+import { useT } from '../../../i18n/i18n';
+import { describeDelimiter, formatBytes, formatCount } from '../../../utils/format';
+import type { FileSettings } from '../../../utils/import-request';
+
+const ENCODINGS = ['UTF-8', 'UTF-16LE', 'UTF-16BE', 'GB18030', 'GBK', 'Big5', 'Shift_JIS', 'EUC-KR', 'windows-1252', 'ISO-8859-1'];
+
+type Props = {
+  upload: Upload;
+  preview: Preview | null;
+  settings: FileSettings;
+  onChange: (change: Partial<FileSettings>) => void;
+  onDelete: () => void;
+};
+
+function withDetected(options: string[], detected: string | null | undefined): string[] {
+  if (!detected || options.some((option) => option.toLowerCase() === detected.toLowerCase())) return options;
+  return [detected, ...options];
+}
+
+export function FilePanel({ upload, preview, settings, onChange, onDelete }: Props) {
+  const t = useT();
+  const detectedEncoding = upload.encoding ?? preview?.encoding ?? null;
+  const detectedDelimiter = upload.delimiter ?? preview?.delimiter ?? null;
+  const sheets = preview?.sheets ?? upload.sheets ?? [];
+  const isText = detectedDelimiter !== null || detectedEncoding !== null;
+  const delimiterOptions = [
+    { value: ',', label: t('delimiter.comma') },
+    { value: ';', label: t('delimiter.semicolon') },
+    { value: '\t', label: t('delimiter.tab') },
+    { value: '|', label: t('delimiter.pipe') },
+  ];
+  if (detectedDelimiter && !delimiterOptions.some((o) => o.value === detectedDelimiter)) {
+    delimiterOptions.unshift({ value: detectedDelimiter, label: describeDelimiter(detectedDelimiter) });
+  }
+  const matchedEncoding = ENCODINGS.find((e) => e.toLowerCase() === (settings.encoding ?? detectedEncoding ?? '').toLowerCase());
+
+  return (
+    <Paper withBorder p="md" data-testid="file-panel">
+      <Stack gap="sm">
+        <Group justify="space-between">
+          <Title order={4}>{t('file.title')}</Title>
+          <Anchor component="button" type="button" c="red" onClick={onDelete} title={t('file.deleteHint')} data-testid="delete-upload">
+            {t('file.delete')}
+          </Anchor>
+        </Group>
+        <SimpleGrid cols={3} spacing="xs">
+          <Field label={t('file.name')} value={upload.name} testId="file-name" />
+          <Field label={t('file.size')} value={formatBytes(upload.size)} testId="file-size" />
+          <Field label={t('file.type')} value={upload.format.toUpperCase()} testId="file-format" />
+        </SimpleGrid>
+        {upload.rowCount !== undefined && upload.rowCount !== null && <Field label={t('file.rows')} value={formatCount(upload.rowCount)} />}
+        <SimpleGrid cols={4} spacing="xs">
+          {isText && (
+            <Select
+              label={t('file.encoding')}
+              description={detectedEncoding ? t('file.detected', { value: detectedEncoding }) : undefined}
+              data={withDetected(ENCODINGS, detectedEncoding)}
+              value={matchedEncoding ?? settings.encoding ?? detectedEncoding}
+              onChange={(value) => onChange({ encoding: value ?? undefined })}
+              allowDeselect={false}
+              searchable
+              data-testid="encoding-select"
+            />
+          )}
+          {detectedDelimiter !== null && (
+            <Select
+              label={t('file.delimiter')}
+              description={t('file.detected', { value: describeDelimiter(detectedDelimiter) })}
+              data={delimiterOptions}
+              value={settings.delimiter ?? detectedDelimiter}
+              onChange={(value) => onChange({ delimiter: value ?? undefined })}
+              allowDeselect={false}
+            />
+          )}
+          {sheets.length > 0 && (
+            <Select
+              label={t('file.sheet')}
+              data={sheets}
+              value={settings.sheet ?? preview?.sheet ?? upload.sheet ?? sheets[0] ?? null}
+              onChange={(value) => onChange({ sheet: value ?? undefined })}
+              allowDeselect={false}
+            />
+          )}
+          <NumberInput
+            label={t('file.skipTop')}
+            min={0}
+            max={1_000_000}
+            value={settings.skipTop}
+            onChange={(value) => onChange({ skipTop: typeof value === 'number' ? value : Number(value) || 0 })}
+            allowDecimal={false}
+            allowNegative={false}
+          />
+        </SimpleGrid>
+      </Stack>
+    </Paper>
+  );
+}
+
+function Field({ label, value, testId }: { label: string; value: string; testId?: string }) {
+  return (
+    <div>
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+      <Text size="sm" fw={500} data-testid={testId} style={{ wordBreak: 'break-all' }}>
+        {value}
+      </Text>
+    </div>
+  );
+}

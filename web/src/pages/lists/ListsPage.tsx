@@ -1,0 +1,105 @@
+// Blacklist, whitelist, campaign blacklist, area codes and DIDs: browse and search what was imported.
+import { Button, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useEffect, useState } from 'react';
+import { useParams } from 'react-router';
+import { api } from '../../api/endpoints';
+import type { ListTarget } from '../../api/types';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { useAsync } from '../../components/useAsync';
+import { useT } from '../../i18n/i18n';
+
+const LIST_TARGETS: readonly ListTarget[] = ['blacklist', 'whitelist', 'campaign-blacklist', 'area-code', 'did'];
+
+export function ListsPage() {
+  const t = useT();
+  const param = useParams().listTarget;
+  const list: ListTarget = LIST_TARGETS.find((target) => target === param) ?? 'blacklist';
+  const needsCampaign = list === 'campaign-blacklist';
+  const campaigns = useAsync(() => (needsCampaign ? api.listCampaigns() : Promise.resolve([])), [needsCampaign]);
+  const [campaignId, setCampaignId] = useState<number | undefined>(undefined);
+  const [query, setQuery] = useState('');
+  const [debouncedQuery] = useDebouncedValue(query, 300);
+  const [rows, setRows] = useState<Record<string, unknown>[]>([]);
+  const [columns, setColumns] = useState<{ key: string; label: string }[]>([]);
+  const [nextAfter, setNextAfter] = useState<string | number | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [isLoading, setIsLoading] = useState(false);
+
+  const load = async (after: string | number | null) => {
+    if (needsCampaign && campaignId === undefined) {
+      setRows([]);
+      setNextAfter(null);
+      return;
+    }
+    setIsLoading(true);
+    try {
+      const page = await api.listEntries(list, { campaignId, q: debouncedQuery || undefined, after: after ?? undefined });
+      const loaded = page.rows ?? page.items ?? [];
+      setRows((current) => (after === null ? loaded : [...current, ...loaded]));
+      setColumns(page.fields ?? Object.keys(loaded[0] ?? {}).filter((key) => key !== 'id').map((key) => ({ key, label: key })));
+      setNextAfter(page.nextAfter ?? null);
+      setError(null);
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setIsLoading(false);
+    }
+  };
+  useEffect(() => {
+    void load(null);
+  }, [list, campaignId, debouncedQuery]); // A new list or search starts from the first page.
+
+  const title = t(`target.${list}`);
+  return (
+    <Stack>
+      <Title order={2}>{title}</Title>
+      <Group align="flex-end">
+        {needsCampaign && (
+          <Select
+            label={t('lists.campaign')}
+            placeholder={t('target.campaignPlaceholder')}
+            data={(campaigns.data ?? []).map((c) => ({ value: String(c.id), label: c.name }))}
+            value={campaignId === undefined ? null : String(campaignId)}
+            onChange={(value) => setCampaignId(value ? Number(value) : undefined)}
+            w={260}
+          />
+        )}
+        <TextInput label={t('lists.search', { list: title })} type="search" value={query} onChange={(e) => setQuery(e.currentTarget.value)} w={300} />
+      </Group>
+      <ErrorAlert error={error} />
+      {rows.length === 0 && !isLoading ? (
+        <Text c="dimmed">{t('lists.empty')}</Text>
+      ) : (
+        <Table striped withTableBorder data-testid="list-table">
+          <Table.Thead>
+            <Table.Tr>
+              {columns.map((column) => (
+                <Table.Th key={column.key}>{column.label}</Table.Th>
+              ))}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {rows.map((row, index) => (
+              <Table.Tr key={String(row.id ?? index)}>
+                {columns.map((column) => (
+                  <Table.Td key={column.key}>{formatCell(row[column.key] ?? (row.values as Record<string, unknown> | undefined)?.[column.key])}</Table.Td>
+                ))}
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      {nextAfter !== null && (
+        <Button variant="default" onClick={() => void load(nextAfter)} loading={isLoading}>
+          {t('app.loadMore')}
+        </Button>
+      )}
+    </Stack>
+  );
+}
+
+function formatCell(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  return typeof value === 'object' ? JSON.stringify(value) : String(value);
+}

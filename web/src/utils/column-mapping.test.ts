@@ -1,0 +1,37 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { choicesFromSuggestions, confidenceLevel, fieldsMappedTwice, mappingPayload, missingRequiredFields } from './column-mapping.js';
+
+const suggestions = [
+  { header: 'Full Name', index: 0, field: 'name', confidence: 0.95, source: 'synonym' },
+  { header: 'Tel', index: 1, field: 'phone', confidence: 0.9, source: 'synonym' },
+  { header: 'Remarks', index: 2, field: null, confidence: 0, source: 'none' },
+];
+
+describe('column mapping', () => {
+  it('starts from the suggestions and sends every header, ignored ones as null', () => {
+    const choices = choicesFromSuggestions(suggestions);
+    assert.deepEqual(mappingPayload({ ...choices, 2: 'note' }, ['Full Name', 'Tel', 'Remarks']), { 'Full Name': 'name', Tel: 'phone', Remarks: 'note' });
+    assert.deepEqual(mappingPayload({ 0: null }, ['Full Name', 'Tel']), { 'Full Name': null, Tel: null });
+  });
+
+  it('flags required fields that no column maps to', () => {
+    const fields = [
+      { key: 'phone', label: 'Phone', type: 'phone' as const, isRequired: true },
+      { key: 'name', label: 'Name', type: 'text' as const, isRequired: false },
+    ];
+    assert.deepEqual(missingRequiredFields({ 0: 'name', 1: null }, fields).map((f) => f.key), ['phone']);
+    assert.deepEqual(missingRequiredFields({ 1: 'phone' }, fields), []);
+  });
+
+  it('finds a field chosen for two columns', () => {
+    assert.deepEqual(fieldsMappedTwice({ 0: 'phone', 1: 'phone', 2: null }, ['Tel', 'Mobile', 'X']), [{ field: 'phone', headers: ['Tel', 'Mobile'] }]);
+  });
+
+  it('grades confidence', () => {
+    assert.equal(confidenceLevel(0.97), 'high');
+    assert.equal(confidenceLevel(0.7), 'medium');
+    assert.equal(confidenceLevel(0.3), 'low');
+    assert.equal(confidenceLevel(0), 'none');
+  });
+});

@@ -1,0 +1,60 @@
+// The column mapping of the wizard: the server's suggestions, the user's changes, and what is still missing.
+import type { MappingSuggestion, TargetField } from '../api/types.js';
+
+/** Column index → field key (null = ignored). */
+export type ColumnChoices = Record<number, string | null>;
+
+export function choicesFromSuggestions(suggestions: readonly MappingSuggestion[]): ColumnChoices {
+  const choices: ColumnChoices = {};
+  for (const suggestion of suggestions) choices[suggestion.index] = suggestion.field;
+  return choices;
+}
+
+export function missingRequiredFields(choices: ColumnChoices, fields: readonly TargetField[]): TargetField[] {
+  const mapped = new Set(Object.values(choices).filter((field): field is string => field !== null));
+  return fields.filter((field) => field.isRequired && !mapped.has(field.key));
+}
+
+/** Fields chosen for more than one column, with the headers that chose them. */
+export function fieldsMappedTwice(choices: ColumnChoices, headers: readonly string[]): { field: string; headers: string[] }[] {
+  const byField = new Map<string, string[]>();
+  for (const [index, field] of Object.entries(choices)) {
+    if (field === null) continue;
+    const list = byField.get(field) ?? [];
+    list.push(headers[Number(index)] ?? `#${index}`);
+    byField.set(field, list);
+  }
+  return [...byField.entries()].filter(([, list]) => list.length > 1).map(([field, list]) => ({ field, headers: list }));
+}
+
+/** The `mapping` of an import request: header → field key or null, for every column. */
+export function mappingPayload(choices: ColumnChoices, headers: readonly string[]): Record<string, string | null> {
+  const payload: Record<string, string | null> = {};
+  headers.forEach((header, index) => {
+    payload[header] = choices[index] ?? null;
+  });
+  return payload;
+}
+
+/** The first sample value of each column, from the preview rows. */
+export function sampleValue(rows: readonly (readonly string[])[], index: number): string {
+  for (const row of rows) {
+    const value = row[index];
+    if (value !== undefined && value.trim() !== '') return value;
+  }
+  return '';
+}
+
+export type ConfidenceLevel = 'high' | 'medium' | 'low' | 'none';
+
+export function confidenceLevel(confidence: number | null | undefined): ConfidenceLevel {
+  if (confidence === null || confidence === undefined || confidence <= 0) return 'none';
+  if (confidence >= 0.9) return 'high';
+  if (confidence >= 0.6) return 'medium';
+  return 'low';
+}
+
+/** Confidence as a whole percent; the server may send 0–1 or 0–100. */
+export function confidencePercent(confidence: number): number {
+  return Math.round(confidence <= 1 ? confidence * 100 : confidence);
+}

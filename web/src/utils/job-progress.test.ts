@@ -1,0 +1,26 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { jobEtaSeconds, jobRate, progressPercent } from './job-progress.js';
+
+const running = { status: 'running' as const, recordsRead: 500, total: 2000, startedAt: 1_000, finishedAt: null, rate: null, etaSeconds: null };
+
+describe('job progress', () => {
+  it('computes the rate from rows read since the job started when the server sends none', () => {
+    assert.equal(jobRate(running, 6_000), 100);
+  });
+
+  it('estimates the time left from the rate and the total', () => {
+    assert.equal(jobEtaSeconds(running, 6_000), 15);
+  });
+
+  it("prefers the server's rate and ETA", () => {
+    assert.equal(jobRate({ ...running, rate: 250 }, 6_000), 250);
+    assert.equal(jobEtaSeconds({ ...running, etaSeconds: 3 }, 6_000), 3);
+  });
+
+  it('has no percent before the total is known, and 100 once closed', () => {
+    assert.equal(progressPercent({ ...running, total: null }), null);
+    assert.equal(progressPercent({ ...running, status: 'close', total: null }), 100);
+    assert.equal(progressPercent(running), 25);
+  });
+});

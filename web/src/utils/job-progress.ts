@@ -1,0 +1,37 @@
+// Progress, rate and ETA of an import job, from what the server reports.
+import type { Job, JobDetail, JobStatus } from '../api/types.js';
+
+export const ACTIVE_STATUSES: readonly JobStatus[] = ['pending', 'running'];
+
+export function isJobActive(job: Pick<Job, 'status'>): boolean {
+  return ACTIVE_STATUSES.includes(job.status);
+}
+
+/** Percent done (0–100), or null when the total is not known yet. A closed job is 100. */
+export function progressPercent(job: Pick<Job, 'status' | 'recordsRead' | 'total'>): number | null {
+  if (job.status === 'close') return 100;
+  if (!job.total || job.total <= 0) return null;
+  return Math.max(0, Math.min(100, (job.recordsRead / job.total) * 100));
+}
+
+/** Rows per second: the server's figure when it sent one, else rows read since the job started. */
+export function jobRate(job: Pick<JobDetail, 'rate' | 'recordsRead' | 'startedAt' | 'finishedAt'>, now: number): number | null {
+  if (typeof job.rate === 'number' && Number.isFinite(job.rate)) return job.rate;
+  if (!job.startedAt) return null;
+  const end = job.finishedAt ?? now;
+  const seconds = (end - job.startedAt) / 1000;
+  if (seconds <= 0 || job.recordsRead <= 0) return null;
+  return job.recordsRead / seconds;
+}
+
+/** Seconds left: the server's figure when it sent one, else what is left at the current rate. */
+export function jobEtaSeconds(
+  job: Pick<JobDetail, 'status' | 'etaSeconds' | 'rate' | 'recordsRead' | 'total' | 'startedAt' | 'finishedAt'>,
+  now: number,
+): number | null {
+  if (job.status !== 'running') return null;
+  if (typeof job.etaSeconds === 'number' && Number.isFinite(job.etaSeconds)) return job.etaSeconds;
+  const rate = jobRate(job, now);
+  if (!rate || !job.total) return null;
+  return Math.max(0, (job.total - job.recordsRead) / rate);
+}
