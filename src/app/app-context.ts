@@ -12,6 +12,10 @@ import { createUploadsRepository } from '../uploads/uploads.repository.js';
 import { createSavedMappingsRepository } from '../imports/saved-mappings.repository.js';
 import { createCustomersRepository, createReferenceRowsRepository } from '../customers/customers.repository.js';
 import { createFileStorage, type FileStorage } from '../storage/file-storage.js';
+import { createSessionsRepository } from '../auth/sessions.repository.js';
+import { createApiTokensRepository } from '../auth/api-tokens.repository.js';
+import { createLoginAttemptsRepository } from '../auth/login-attempts.repository.js';
+import { createCustomerQueriesRepository } from '../customers/customer-queries.repository.js';
 
 export function createRepositories(database: AppDatabase) {
   const { db } = database;
@@ -25,6 +29,10 @@ export function createRepositories(database: AppDatabase) {
     savedMappings: createSavedMappingsRepository(db, database.dialect),
     customers: createCustomersRepository(db),
     referenceRows: createReferenceRowsRepository(db),
+    sessions: createSessionsRepository(db, database.dialect),
+    apiTokens: createApiTokensRepository(db, database.dialect),
+    loginAttempts: createLoginAttemptsRepository(db, database.dialect),
+    customerQueries: createCustomerQueriesRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

@@ -44,6 +44,23 @@ export function createCampaignsRepository(db: Kysely<Database>) {
         .onConflict((oc) => oc.doNothing())
         .execute();
     },
+    async listAgentIds(campaignId: number): Promise<number[]> {
+      const rows = await db.selectFrom('campaign_agents').select('user_id').where('campaign_id', '=', campaignId).orderBy('user_id').execute();
+      return rows.map((row) => row.user_id);
+    },
+    async isAgent(campaignId: number, userId: number): Promise<boolean> {
+      const row = await db.selectFrom('campaign_agents').select('user_id').where('campaign_id', '=', campaignId).where('user_id', '=', userId).executeTakeFirst();
+      return row !== undefined;
+    },
+    /** Replaces the campaign's agents with exactly these users, in one transaction. */
+    async setAgents(campaignId: number, userIds: readonly number[]): Promise<void> {
+      await db.transaction().execute(async (trx) => {
+        await trx.deleteFrom('campaign_agents').where('campaign_id', '=', campaignId).execute();
+        if (userIds.length > 0) {
+          await trx.insertInto('campaign_agents').values(userIds.map((userId) => ({ campaign_id: campaignId, user_id: userId }))).execute();
+        }
+      });
+    },
   };
 }
 export type CampaignsRepository = ReturnType<typeof createCampaignsRepository>;

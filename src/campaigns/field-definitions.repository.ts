@@ -32,6 +32,14 @@ export function createFieldDefinitionsRepository(db: Kysely<Database>) {
         .executeTakeFirst();
       return Number(result.numUpdatedRows) > 0;
     },
+    /** Applies a whole layout (label, type, order, visibility) of an owner's fields in one transaction. */
+    async arrange(teamId: number, owner: string, layout: ReadonlyArray<{ key: string; change: FieldDefinitionUpdate }>): Promise<void> {
+      await db.transaction().execute(async (trx) => {
+        for (const { key, change } of layout) {
+          await trx.updateTable('field_definitions').set(change).where('team_id', '=', teamId).where('owner', '=', owner).where('key', '=', key).execute();
+        }
+      });
+    },
   };
 }
 export type FieldDefinitionsRepository = ReturnType<typeof createFieldDefinitionsRepository>;

@@ -8,6 +8,12 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
 const integer = (fallback: number, min: number, max = Number.MAX_SAFE_INTEGER) =>
   z.coerce.number().int().min(min).max(max).default(fallback);
 
+const flag = (fallback: boolean) =>
+  z
+    .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
+    .default(fallback ? 'true' : 'false')
+    .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
 const environmentSchema = z.object({
   INTAKE_DATA_DIR: z.string().min(1).default('data'),
   DATABASE_URL: z
@@ -28,6 +34,12 @@ const environmentSchema = z.object({
   INTAKE_POLL_MS: integer(500, 10, 60_000),
   INTAKE_ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
   INTAKE_UPLOAD_TTL_HOURS: integer(24, 1, 24 * 365),
+  INTAKE_SESSION_HOURS: integer(12, 1, 24 * 90),
+  INTAKE_SECURE_COOKIES: flag(false),
+  INTAKE_TRUST_PROXY: flag(false),
+  INTAKE_LOGIN_ATTEMPTS_PER_LOGIN: integer(5, 1, 10_000),
+  INTAKE_LOGIN_ATTEMPTS_PER_IP: integer(50, 1, 100_000),
+  INTAKE_LOGIN_WINDOW_SECONDS: integer(900, 1, 24 * 3600),
 });
 
 export type DatabaseDialect = 'sqlite' | 'postgres';
@@ -45,6 +57,17 @@ export type Config = {
   pollMs: number;
   adminPassword: string | undefined;
   uploadTtlHours: number;
+  http: {
+    sessionHours: number;
+    /** Marks the session cookie Secure even on plain-http requests (TLS ends at a proxy that does not say so). */
+    isSecureCookieForced: boolean;
+    /** Believe X-Forwarded-* headers (client IP for the login limit, https for the cookie) from a reverse proxy. */
+    isProxyTrusted: boolean;
+    /** Failed logins allowed per login, and per client IP, within the window; then 429 until the oldest ages out. */
+    loginAttemptsPerLogin: number;
+    loginAttemptsPerIp: number;
+    loginWindowSeconds: number;
+  };
 };
 
 export function loadConfig(environment: Readonly<Record<string, string | undefined>> = process.env): Config {
@@ -72,6 +95,14 @@ export function loadConfig(environment: Readonly<Record<string, string | undefin
     pollMs: env.INTAKE_POLL_MS,
     adminPassword: env.INTAKE_ADMIN_PASSWORD,
     uploadTtlHours: env.INTAKE_UPLOAD_TTL_HOURS,
+    http: {
+      sessionHours: env.INTAKE_SESSION_HOURS,
+      isSecureCookieForced: env.INTAKE_SECURE_COOKIES,
+      isProxyTrusted: env.INTAKE_TRUST_PROXY,
+      loginAttemptsPerLogin: env.INTAKE_LOGIN_ATTEMPTS_PER_LOGIN,
+      loginAttemptsPerIp: env.INTAKE_LOGIN_ATTEMPTS_PER_IP,
+      loginWindowSeconds: env.INTAKE_LOGIN_WINDOW_SECONDS,
+    },
   };
   if (config.storage === 'postgres' && config.database.dialect !== 'postgres') {
     throw new AppError('CONFIG_INVALID', 'Invalid configuration:\n  INTAKE_STORAGE: "postgres" needs DATABASE_URL=postgres://…');

@@ -4,10 +4,14 @@ import type { DatabaseDialect } from '../config/config.js';
 import { AppError } from '../shared/app-error.js';
 import type { AppDatabase } from './database.js';
 import { initialSchema } from './migrations/0001-initial-schema.js';
+import { authSchema } from './migrations/0002-auth.js';
 
 export type DialectMigration = (dialect: DatabaseDialect) => Migration;
 
-const MIGRATIONS: ReadonlyArray<[string, DialectMigration]> = [['0001-initial-schema', initialSchema]];
+const MIGRATIONS: ReadonlyArray<[string, DialectMigration]> = [
+  ['0001-initial-schema', initialSchema],
+  ['0002-auth', authSchema],
+];
 
 function createMigrator(database: AppDatabase): Migrator {
   const migrations = Object.fromEntries(MIGRATIONS.map(([name, make]) => [name, make(database.dialect)]));

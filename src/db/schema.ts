@@ -202,6 +202,23 @@ export type SavedMappingTable = {
   updated_at: number;
 };
 
+/** A signed-in browser: the cookie holds the session id, the table only its SHA-256 hash. */
+export type SessionTable = { id_hash: string; user_id: number; csrf_token: string; created_at: CreatedAt; expires_at: number };
+
+/** A script's bearer token: scoped to one team, acting with its creator's role; only its SHA-256 hash is kept. */
+export type ApiTokenTable = {
+  id: Id;
+  user_id: number;
+  team_id: number;
+  name: string;
+  token_hash: string;
+  created_at: CreatedAt;
+  last_used_at: number | null;
+};
+
+/** A failed login, counted per login and per client IP for the rate limit. */
+export type LoginAttemptTable = { id: Id; login: string; ip: string; attempted_at: CreatedAt };
+
 export type StoredFileTable = { key: string; size: number; created_at: CreatedAt };
 export type StoredFileChunkTable = { key: string; seq: number; data: Uint8Array };
 
@@ -223,6 +240,9 @@ export type Database = {
   saved_mappings: SavedMappingTable;
   stored_files: StoredFileTable;
   stored_file_chunks: StoredFileChunkTable;
+  sessions: SessionTable;
+  api_tokens: ApiTokenTable;
+  login_attempts: LoginAttemptTable;
 };
 
 export type Team = Selectable<TeamTable>;

@@ -24,10 +24,11 @@ export function createJobsRepository(db: Kysely<Database>, dialect: DatabaseDial
       return db.selectFrom('import_jobs').selectAll().where('id', '=', id).executeTakeFirst();
     },
 
-    async list(filter: { teamId: number | null; status?: JobStatus; limit?: number; beforeId?: number }): Promise<ImportJob[]> {
+    async list(filter: { teamId: number | null; status?: JobStatus; target?: string; limit?: number; beforeId?: number }): Promise<ImportJob[]> {
       let query = db.selectFrom('import_jobs').selectAll().orderBy('id', 'desc').limit(filter.limit ?? 50);
       if (filter.teamId !== null) query = query.where('team_id', '=', filter.teamId);
       if (filter.status) query = query.where('status', '=', filter.status);
+      if (filter.target) query = query.where('target', '=', filter.target);
       if (filter.beforeId) query = query.where('id', '<', filter.beforeId);
       return query.execute();
     },

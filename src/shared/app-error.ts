@@ -20,6 +20,9 @@ export type AppErrorCode =
   | 'UNAUTHENTICATED'
   | 'FORBIDDEN'
   | 'TEAM_FORBIDDEN'
+  | 'CSRF_INVALID'
+  | 'RATE_LIMITED'
+  | 'REQUEST_TOO_LARGE'
   | 'CONFLICT'
   | 'NAME_MISMATCH'
   | 'JOB_NOT_CANCELLABLE'
@@ -67,6 +70,7 @@ export function httpStatusOf(code: AppErrorCode): number {
       return 401;
     case 'FORBIDDEN':
     case 'TEAM_FORBIDDEN':
+    case 'CSRF_INVALID':
       return 403;
     case 'NOT_FOUND':
     case 'FILE_NOT_FOUND':
@@ -78,7 +82,10 @@ export function httpStatusOf(code: AppErrorCode): number {
       return 409;
     case 'FILE_TOO_LARGE':
     case 'UPLOAD_TOO_LARGE':
+    case 'REQUEST_TOO_LARGE':
       return 413;
+    case 'RATE_LIMITED':
+      return 429;
     case 'CONFIG_INVALID':
     case 'INTERNAL':
       return 500;

@@ -32,6 +32,12 @@ export function createUploadsRepository(db: Kysely<Database>) {
     async listExpired(now: number): Promise<UploadRow[]> {
       return db.selectFrom('uploads').selectAll().where('expires_at', 'is not', null).where('expires_at', '<', now).execute();
     },
+    /** Which of these storage keys belong to an upload (the others are files a crash left behind). */
+    async existingStorageKeys(keys: readonly string[]): Promise<Set<string>> {
+      if (keys.length === 0) return new Set();
+      const rows = await db.selectFrom('uploads').select('storage_key').where('storage_key', 'in', keys).execute();
+      return new Set(rows.map((row) => row.storage_key));
+    },
   };
 }
 export type UploadsRepository = ReturnType<typeof createUploadsRepository>;

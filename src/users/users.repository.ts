@@ -26,6 +26,18 @@ export function createUsersRepository(db: Kysely<Database>) {
     async updatePassword(id: number, passwordHash: string): Promise<void> {
       await db.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', id).execute();
     },
+    async update(id: number, change: { role?: Role; teamId?: number; passwordHash?: string }): Promise<User | undefined> {
+      const values = {
+        ...(change.role === undefined ? {} : { role: change.role }),
+        ...(change.teamId === undefined ? {} : { team_id: change.teamId }),
+        ...(change.passwordHash === undefined ? {} : { password_hash: change.passwordHash }),
+      };
+      if (Object.keys(values).length > 0) await db.updateTable('users').set(values).where('id', '=', id).execute();
+      return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+    },
+    async remove(id: number): Promise<void> {
+      await db.deleteFrom('users').where('id', '=', id).execute();
+    },
   };
 }
 export type UsersRepository = ReturnType<typeof createUsersRepository>;

@@ -15,9 +15,9 @@ async function tableNames(suite: Parameters<Parameters<typeof describeOnBothData
 
 describeOnBothDatabases('migrations', (suite) => {
   it('creates every table of the domain', async () => {
-    assert.deepEqual(await migrateToLatest(suite.app), ['applied 0001-initial-schema']);
+    assert.deepEqual(await migrateToLatest(suite.app), ['applied 0001-initial-schema', 'applied 0002-auth']);
     const tables = await tableNames(suite);
-    for (const table of ['teams', 'users', 'customers', 'campaigns', 'dial_list', 'number_lists', 'area_codes', 'dids', 'import_jobs', 'job_files', 'job_changes', 'saved_mappings', 'uploads', 'field_definitions']) {
+    for (const table of ['teams', 'users', 'customers', 'campaigns', 'dial_list', 'number_lists', 'area_codes', 'dids', 'import_jobs', 'job_files', 'job_changes', 'saved_mappings', 'uploads', 'field_definitions', 'sessions', 'api_tokens', 'login_attempts']) {
       assert.ok(tables.includes(table), `missing table ${table}`);
     }
   });
@@ -27,8 +27,8 @@ describeOnBothDatabases('migrations', (suite) => {
   });
 
   it('goes down cleanly, leaving no table, and up again', async () => {
-    assert.deepEqual(await migrateDownAll(suite.app), ['reverted 0001-initial-schema']);
+    assert.deepEqual(await migrateDownAll(suite.app), ['reverted 0002-auth', 'reverted 0001-initial-schema']);
     assert.deepEqual(await tableNames(suite), []);
-    assert.deepEqual(await migrateToLatest(suite.app), ['applied 0001-initial-schema']);
+    assert.deepEqual(await migrateToLatest(suite.app), ['applied 0001-initial-schema', 'applied 0002-auth']);
   });
 }, { migrate: false });

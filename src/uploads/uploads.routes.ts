@@ -1,0 +1,134 @@
+import { z } from 'zod';
+import type { AppContext } from '../app/app-context.js';
+import { SUPERVISORS } from '../auth/actor.js';
+import { TARGETS } from '../imports/targets.js';
+import { idParams, idSchema, teamIdQuery } from '../server/common-schemas.js';
+import { defineRoute, type RouteDefinition } from '../server/route-definition.js';
+import { AppError } from '../shared/app-error.js';
+import { abandonUpload, chooseUploadTeam, deleteUpload, getUpload, previewUpload, receiveUpload, type UploadView } from './upload-service.js';
+
+/** Room for the multipart framing around the file when a declared Content-Length is checked against the limit. */
+const MULTIPART_OVERHEAD_BYTES = 64 * 1024;
+
+const fieldTypeSchema = z.enum(['text', 'email', 'phone', 'fax', 'address', 'date', 'number']);
+export const uploadSchema = z.object({
+  id: z.number().int(),
+  teamId: z.number().int(),
+  name: z.string().describe('the file name as uploaded, for display only'),
+  size: z.number().int(),
+  format: z.enum(['csv', 'xlsx', 'xls', 'ods']),
+  encoding: z.string().nullable(),
+  delimiter: z.string().nullable(),
+  sheets: z.array(z.string()),
+  sheet: z.string().nullable(),
+  createdAt: z.number().int(),
+  expiresAt: z.number().int().nullable().describe('epoch ms; null when kept as the original of an import job'),
+});
+const previewSchema = z.object({
+  format: z.enum(['csv', 'xlsx', 'xls', 'ods']),
+  encoding: z.string().nullable(),
+  delimiter: z.string().nullable(),
+  sheets: z.array(z.string()),
+  sheet: z.string().nullable(),
+  headers: z.array(z.string()),
+  rows: z.array(z.array(z.string())).describe('the first 10 records after skip-top and the header'),
+  mapping: z.array(
+    z.object({
+      header: z.string(),
+      index: z.number().int(),
+      field: z.string().nullable(),
+      confidence: z.number(),
+      source: z.enum(['saved', 'exact', 'synonym', 'fuzzy', 'values']).nullable(),
+    }),
+  ),
+  fields: z.array(z.object({ key: z.string(), label: z.string(), type: fieldTypeSchema, isRequired: z.boolean() })),
+  proposedFields: z.array(z.object({ header: z.string(), key: z.string(), label: z.string(), type: fieldTypeSchema })).nullable(),
+});
+
+export function uploadRoutes(context: AppContext): RouteDefinition[] {
+  const maxBytes = context.config.limits.uploadMaxBytes;
+  return [
+    defineRoute({
+      method: 'POST',
+      url: '/api/uploads',
+      summary: 'Upload one file (multipart/form-data, field "file"), streamed into storage',
+      tag: 'uploads',
+      roles: SUPERVISORS,
+      query: z.object({ teamId: teamIdQuery }),
+      multipartFile: 'file',
+      responses: {
+        201: { description: 'Stored and readable', schema: uploadSchema },
+        400: { description: 'Not a file the readers can read (the reason says why); nothing is kept' },
+        413: { description: `Larger than INTAKE_UPLOAD_MAX_BYTES (${maxBytes} bytes); nothing is kept` },
+      },
+      async handle({ actor, query, request, reply }) {
+        const declared = Number(request.headers['content-length']);
+        if (Number.isFinite(declared) && declared > maxBytes + MULTIPART_OVERHEAD_BYTES) {
+          throw new AppError('UPLOAD_TOO_LARGE', `The file is larger than the limit of ${maxBytes} bytes. Split it into smaller files.`, { maxBytes });
+        }
+        if (!request.isMultipart()) throw new AppError('BAD_INPUT', 'Send the file as multipart/form-data, in the form field "file".');
+        const teamId = await chooseUploadTeam(context, actor, query.teamId);
+        let upload: UploadView | undefined;
+        try {
+          for await (const part of request.parts()) {
+            if (part.type !== 'file') continue;
+            if (part.fieldname !== 'file') throw new AppError('BAD_INPUT', `Send the file in the form field "file" (got "${part.fieldname}").`);
+            upload = await receiveUpload(context, actor, { teamId, originalName: part.filename, source: part.file });
+          }
+        } catch (error) {
+          if (upload) await abandonUpload(context, upload.id);
+          throw error;
+        }
+        if (!upload) throw new AppError('BAD_INPUT', 'The request has no file: send it as multipart/form-data in the field "file".');
+        reply.code(201);
+        return upload;
+      },
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/uploads/:id',
+      summary: 'An upload: name, size, format, encoding, delimiter, sheets',
+      tag: 'uploads',
+      roles: SUPERVISORS,
+      params: idParams,
+      responses: { 200: { description: 'The upload', schema: uploadSchema } },
+      async handle({ actor, params }) {
+        return getUpload(context, actor, params.id);
+      },
+    }),
+    defineRoute({
+      method: 'DELETE',
+      url: '/api/uploads/:id',
+      summary: 'Delete an upload (not one an import job keeps as its original)',
+      tag: 'uploads',
+      roles: SUPERVISORS,
+      params: idParams,
+      responses: { 204: { description: 'Deleted' }, 409: { description: 'An import job keeps it' } },
+      async handle({ actor, params, reply }) {
+        await deleteUpload(context, actor, params.id);
+        reply.code(204);
+      },
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/uploads/:id/preview',
+      summary: 'The first 10 records and the suggested mapping for a target (saved mapping first; Import & Start proposals)',
+      tag: 'uploads',
+      roles: SUPERVISORS,
+      params: idParams,
+      query: z.object({
+        target: z.enum(TARGETS),
+        campaignId: idSchema.optional(),
+        campaignName: z.string().min(1).max(200).optional().describe('a campaign by name; a new name means Import & Start'),
+        encoding: z.string().min(1).max(40).optional(),
+        sheet: z.string().min(1).max(200).optional(),
+        skipTop: z.coerce.number().int().min(0).max(1_000_000).optional(),
+        delimiter: z.string().min(1).max(4).optional(),
+      }),
+      responses: { 200: { description: 'The preview', schema: previewSchema } },
+      async handle({ actor, params, query }) {
+        return previewUpload(context, actor, params.id, query);
+      },
+    }),
+  ];
+}
