@@ -2,6 +2,7 @@
 import { request, withQuery } from './client';
 import type {
   Campaign,
+  CampaignDetail,
   CustomerDetail,
   CustomerPage,
   FieldSetting,
@@ -26,12 +27,11 @@ export const api = {
   logIn: (login: string, password: string) => request<Session>('POST', '/api/session', { login, password }, { isSilent401: true }),
   logOut: () => request<void>('DELETE', '/api/session'),
 
-  listTeams: () => request<Team[]>('GET', '/api/teams'),
-  listUsers: (teamId?: number) => request<TeamUser[]>('GET', withQuery('/api/users', { teamId })),
+  listTeams: async () => (await request<{ teams: Team[] }>('GET', '/api/teams')).teams,
+  listUsers: async (teamId?: number) => (await request<{ users: TeamUser[] }>('GET', withQuery('/api/users', { teamId }))).users,
 
-  deleteUpload: (id: string) => request<void>('DELETE', `/api/uploads/${encodeURIComponent(id)}`),
-  previewUpload: (id: string, query: PreviewQuery) =>
-    request<Preview>('GET', withQuery(`/api/uploads/${encodeURIComponent(id)}/preview`, query)),
+  deleteUpload: (id: number) => request<void>('DELETE', `/api/uploads/${id}`),
+  previewUpload: (id: number, query: PreviewQuery) => request<Preview>('GET', withQuery(`/api/uploads/${id}/preview`, query)),
 
   createImport: (body: ImportRequest) => request<ImportCreated>('POST', '/api/imports', body),
 
@@ -42,21 +42,21 @@ export const api = {
   jobFileUrl: (id: number, kind: ResultKind) => `/api/jobs/${id}/files/${kind}`,
   jobEventsUrl: (id: number) => `/api/jobs/${id}/events`,
 
-  listCampaigns: (teamId?: number) => request<Campaign[]>('GET', withQuery('/api/campaigns', { teamId })),
-  createCampaign: (body: { name: string; teamId?: number; table?: string; packageName?: string; hasDialer?: boolean }) =>
-    request<Campaign>('POST', '/api/campaigns', body),
-  setCampaignAgents: (id: number, userIds: number[]) => request<Campaign>('PUT', `/api/campaigns/${id}/agents`, { userIds }),
+  listCampaigns: async (teamId?: number) => (await request<{ campaigns: Campaign[] }>('GET', withQuery('/api/campaigns', { teamId }))).campaigns,
+  getCampaign: (id: number) => request<CampaignDetail>('GET', `/api/campaigns/${id}`),
+  createCampaign: (body: { name: string; teamId?: number; mainTable?: 'individual' | 'organization'; packageName?: string; hasDialer?: boolean }) =>
+    request<CampaignDetail>('POST', '/api/campaigns', body),
+  setCampaignAgents: (id: number, userIds: number[]) => request<CampaignDetail>('PUT', `/api/campaigns/${id}/agents`, { userIds }),
 
   listFields: (target: Target, campaignId?: number, teamId?: number) =>
     request<FieldSetting[]>('GET', withQuery('/api/fields', { target, campaignId, teamId })),
   saveFields: (target: Target, fields: FieldSetting[], campaignId?: number, teamId?: number) =>
     request<FieldSetting[]>('PUT', withQuery('/api/fields', { target, campaignId, teamId }), fields),
 
-  listCustomers: (query: { target: Target; campaignId?: number; q?: string; status?: string; limit?: number; after?: string | number; teamId?: number }) =>
+  listCustomers: (query: { target: Target; campaignId?: number; q?: string; status?: string; limit?: number; after?: number; teamId?: number }) =>
     request<CustomerPage>('GET', withQuery('/api/customers', query)),
-  getCustomer: (id: number, query: { target?: Target; campaignId?: number } = {}) =>
-    request<CustomerDetail>('GET', withQuery(`/api/customers/${id}`, query)),
+  getCustomer: (id: number) => request<CustomerDetail>('GET', `/api/customers/${id}`),
 
-  listEntries: (target: ListTarget, query: { campaignId?: number; q?: string; after?: string | number; teamId?: number }) =>
+  listEntries: (target: ListTarget, query: { campaignId?: number; q?: string; after?: number; teamId?: number }) =>
     request<ListPage>('GET', withQuery(`/api/lists/${target}`, query)),
 };

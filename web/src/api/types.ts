@@ -22,10 +22,10 @@ export type User = { id: number; login: string; role: Role; teamId: number; team
 export type Session = { user: User; csrfToken: string };
 
 export type Team = { id: number; name: string; country: string };
-export type TeamUser = { id: number; login: string; role: Role; teamId: number };
+export type TeamUser = { id: number; login: string; role: Role; teamId: number; createdAt?: number };
 
 export type Upload = {
-  id: string;
+  id: number;
   teamId: number;
   name: string;
   size: number;
@@ -76,7 +76,7 @@ export type DialDuplicates = 'ignore' | 'all' | 'ignore-success';
 export type DialOptions = { phoneField: string; priority: number; dialAt: string | null; duplicates: DialDuplicates };
 
 export type ImportRequest = {
-  uploadId: string;
+  uploadId: number;
   target: Target;
   campaignId?: number;
   campaignName?: string;
@@ -123,19 +123,20 @@ export type Job = {
   isCancelRequested: boolean;
   options: Record<string, unknown>;
 };
-export type JobFile = { kind: ResultKind; size?: number | null; rows?: number | null };
+export type JobFile = { kind: ResultKind; size?: number | null; records?: number | null };
 export type JobDetail = Job & { files?: JobFile[]; rate?: number | null; etaSeconds?: number | null };
 
 export type Campaign = {
   id: number;
   name: string;
   teamId: number;
-  table: 'individual' | 'organization';
+  mainTable: 'individual' | 'organization';
   packageName: string;
   hasDialer: boolean;
-  agentIds: number[];
+  createdAt: number;
 };
-export type ImportCreated = { job: Job; campaign: Campaign | null; createdFields: ProposedField[] | null };
+export type CampaignDetail = Campaign & { agentIds: number[] };
+export type ImportCreated = { job: Job; campaign: Campaign | null; createdFields: { key: string; label: string; type: FieldType }[] | null };
 
 export type FieldSetting = {
   key: string;
@@ -155,7 +156,7 @@ export type CustomerRow = {
   area: string | null;
   timezone: string | null;
 };
-export type CustomerPage = { fields: FieldSetting[]; customers: CustomerRow[]; nextAfter: string | number | null };
+export type CustomerPage = { fields: { key: string; label: string; type: FieldType }[]; customers: CustomerRow[]; nextAfter: number | null };
 export type FieldAction = { kind: 'mailto' | 'tel' | 'sms' | 'fax' | 'map'; href: string };
 export type CustomerDetail = {
   id: number;
@@ -164,11 +165,7 @@ export type CustomerDetail = {
   agent: string | null;
   fields: { key: string; label: string; type: FieldType; value: string | null; isEditable: boolean; actions: FieldAction[] }[];
 };
-export type ListPage = {
-  fields?: { key: string; label: string }[];
-  rows?: Record<string, unknown>[];
-  items?: Record<string, unknown>[];
-  nextAfter: string | number | null;
-};
+export type ListRow = { id: number; values: Record<string, string | null>; createdAt: number };
+export type ListPage = { fields: { key: string; label: string; type: FieldType }[]; rows: ListRow[]; nextAfter: number | null };
 
 export type ApiErrorBody = { code: string; message: string };

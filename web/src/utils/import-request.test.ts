@@ -5,7 +5,7 @@ import { DEFAULT_OPTIONS, buildImportRequest } from './import-request.js';
 describe('import request', () => {
   it('sends the mapping, duplicate mode and file overrides', () => {
     const body = buildImportRequest({
-      uploadId: 'u1',
+      uploadId: 1,
       target: 'individual',
       mapping: { Tel: 'phone' },
       file: { encoding: 'gbk', skipTop: 2 },
@@ -21,7 +21,7 @@ describe('import request', () => {
   });
 
   it('adds dial options only for a campaign that dials', () => {
-    const base = { uploadId: 'u1', campaignId: 4, file: { skipTop: 0 }, options: { ...DEFAULT_OPTIONS, dialPriority: 3 } };
+    const base = { uploadId: 1, campaignId: 4, file: { skipTop: 0 }, options: { ...DEFAULT_OPTIONS, dialPriority: 3 } };
     assert.deepEqual(buildImportRequest({ ...base, target: 'campaign', hasDialer: true }).dial, {
       phoneField: 'phone',
       priority: 3,
@@ -32,7 +32,7 @@ describe('import request', () => {
   });
 
   it('confirms a name mismatch only when asked to', () => {
-    const base = { uploadId: 'u1', target: 'campaign' as const, file: { skipTop: 0 }, options: DEFAULT_OPTIONS, hasDialer: false };
+    const base = { uploadId: 1, target: 'campaign' as const, file: { skipTop: 0 }, options: DEFAULT_OPTIONS, hasDialer: false };
     assert.equal(buildImportRequest(base).confirmNameMismatch, undefined);
     assert.equal(buildImportRequest({ ...base, confirmNameMismatch: true }).confirmNameMismatch, true);
   });

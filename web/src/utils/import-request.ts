@@ -38,7 +38,7 @@ export const DEFAULT_OPTIONS: ImportOptionsForm = {
 };
 
 export type ImportRequestInput = {
-  uploadId: string;
+  uploadId: number;
   target: Target;
   campaignId?: number;
   campaignName?: string;

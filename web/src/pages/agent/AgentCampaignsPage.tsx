@@ -25,7 +25,7 @@ export function AgentCampaignsPage() {
                     {campaign.hasDialer && <Badge variant="light">{t('campaigns.dialer')}</Badge>}
                   </Group>
                   <Text size="sm" c="dimmed" mb="sm">
-                    {t(`target.${campaign.table}`)} · {campaign.packageName}
+                    {t(`target.${campaign.mainTable}`)} · {campaign.packageName}
                   </Text>
                   <Button component={Link} to={`/agent/campaigns/${campaign.id}`} variant="light" aria-label={`${t('agent.open')} ${campaign.name}`}>
                     {t('agent.open')}

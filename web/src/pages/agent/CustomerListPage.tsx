@@ -4,7 +4,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api } from '../../api/endpoints';
-import type { CustomerRow, FieldSetting } from '../../api/types';
+import type { CustomerPage, CustomerRow } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useAsync } from '../../components/useAsync';
 import { useT } from '../../i18n/i18n';
@@ -15,18 +15,17 @@ const PAGE_SIZE = 50;
 export function CustomerListPage() {
   const t = useT();
   const campaignId = Number(useParams().campaignId);
-  const campaigns = useAsync(() => api.listCampaigns(), []);
-  const campaign = campaigns.data?.find((c) => c.id === campaignId);
+  const campaign = useAsync(() => api.getCampaign(campaignId), [campaignId]).data;
   const [query, setQuery] = useState('');
   const [debouncedQuery] = useDebouncedValue(query, 300);
   const [status, setStatus] = useState<string | null>(null);
-  const [fields, setFields] = useState<FieldSetting[]>([]);
+  const [fields, setFields] = useState<CustomerPage['fields']>([]);
   const [rows, setRows] = useState<CustomerRow[]>([]);
-  const [nextAfter, setNextAfter] = useState<string | number | null>(null);
+  const [nextAfter, setNextAfter] = useState<number | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [isLoading, setIsLoading] = useState(false);
 
-  const load = async (after: string | number | null) => {
+  const load = async (after: number | null) => {
     setIsLoading(true);
     try {
       const page = await api.listCustomers({ target: 'campaign', campaignId, q: debouncedQuery || undefined, status: status ?? undefined, limit: PAGE_SIZE, after: after ?? undefined });
@@ -44,7 +43,8 @@ export function CustomerListPage() {
     void load(null);
   }, [campaignId, debouncedQuery, status]); // Each new filter starts from the first page.
 
-  const columns = fields.filter((field) => field.isVisible).slice(0, 6);
+  // The server sends the agent view's visible fields in order; the list shows the first few.
+  const columns = fields.slice(0, 6);
   return (
     <Stack>
       <Title order={2}>{t('customers.title', { name: campaign?.name ?? `#${campaignId}` })}</Title>

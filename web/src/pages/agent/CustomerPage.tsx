@@ -1,6 +1,6 @@
 // One customer as the agent sees it: every field exactly as imported, with its actions.
 import { Badge, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
-import { useParams, useSearchParams } from 'react-router';
+import { useParams } from 'react-router';
 import { api } from '../../api/endpoints';
 import { AsyncContent } from '../../components/AsyncContent';
 import { FieldTypeIcon } from '../../components/FieldTypeIcon';
@@ -11,9 +11,7 @@ import { FieldActions } from './FieldActions';
 export function CustomerPage() {
   const t = useT();
   const id = Number(useParams().customerId);
-  const [search] = useSearchParams();
-  const campaignId = search.get('campaignId') ? Number(search.get('campaignId')) : undefined;
-  const customer = useAsync(() => api.getCustomer(id, campaignId ? { target: 'campaign', campaignId } : {}), [id, campaignId]);
+  const customer = useAsync(() => api.getCustomer(id), [id]);
   return (
     <AsyncContent state={customer}>
       {(detail) => (

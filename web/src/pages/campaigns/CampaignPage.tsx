@@ -3,7 +3,7 @@ import { Anchor, Button, Group, MultiSelect, Paper, Stack, Text, Title } from '@
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api } from '../../api/endpoints';
-import type { Campaign } from '../../api/types';
+import type { CampaignDetail } from '../../api/types';
 import { AsyncContent } from '../../components/AsyncContent';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useAsync } from '../../components/useAsync';
@@ -13,9 +13,9 @@ import { AgentViewEditor } from './AgentViewEditor';
 export function CampaignPage() {
   const t = useT();
   const id = Number(useParams().campaignId);
-  const campaigns = useAsync(() => api.listCampaigns(), []);
+  const campaignState = useAsync(() => api.getCampaign(id), [id]);
   const fields = useAsync(() => api.listFields('campaign', id), [id]);
-  const campaign = campaigns.data?.find((c) => c.id === id);
+  const campaign = campaignState.data;
   return (
     <Stack maw={1100}>
       <Group justify="space-between">
@@ -36,7 +36,7 @@ export function CampaignPage() {
   );
 }
 
-function AgentsEditor({ campaign }: { campaign: Campaign }) {
+function AgentsEditor({ campaign }: { campaign: CampaignDetail }) {
   const t = useT();
   const users = useAsync(() => api.listUsers(campaign.teamId), [campaign.teamId]);
   const [selected, setSelected] = useState<string[]>(campaign.agentIds.map(String));

@@ -26,7 +26,6 @@ export function CampaignsPage() {
                   <Table.Th>{t('campaigns.table')}</Table.Th>
                   <Table.Th>{t('campaigns.package')}</Table.Th>
                   <Table.Th>{t('campaigns.dialer')}</Table.Th>
-                  <Table.Th>{t('campaigns.agents')}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -37,10 +36,9 @@ export function CampaignsPage() {
                         {campaign.name}
                       </Anchor>
                     </Table.Td>
-                    <Table.Td>{t(`target.${campaign.table}`)}</Table.Td>
+                    <Table.Td>{t(`target.${campaign.mainTable}`)}</Table.Td>
                     <Table.Td>{campaign.packageName}</Table.Td>
                     <Table.Td>{campaign.hasDialer ? <Badge variant="light">{t('app.yes')}</Badge> : t('app.no')}</Table.Td>
-                    <Table.Td>{campaign.agentIds.length}</Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
@@ -66,7 +64,7 @@ function CreateCampaignForm({ onCreated }: { onCreated: () => void }) {
     setIsSaving(true);
     setError(null);
     try {
-      await api.createCampaign({ name: name.trim(), table, packageName: packageName.trim() || undefined, hasDialer });
+      await api.createCampaign({ name: name.trim(), mainTable: table, packageName: packageName.trim() || undefined, hasDialer });
       setName('');
       setPackageName('');
       onCreated();

@@ -4,7 +4,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
 import { useParams } from 'react-router';
 import { api } from '../../api/endpoints';
-import type { ListTarget } from '../../api/types';
+import type { ListPage, ListRow, ListTarget } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useAsync } from '../../components/useAsync';
 import { useT } from '../../i18n/i18n';
@@ -20,13 +20,13 @@ export function ListsPage() {
   const [campaignId, setCampaignId] = useState<number | undefined>(undefined);
   const [query, setQuery] = useState('');
   const [debouncedQuery] = useDebouncedValue(query, 300);
-  const [rows, setRows] = useState<Record<string, unknown>[]>([]);
-  const [columns, setColumns] = useState<{ key: string; label: string }[]>([]);
-  const [nextAfter, setNextAfter] = useState<string | number | null>(null);
+  const [rows, setRows] = useState<ListRow[]>([]);
+  const [columns, setColumns] = useState<ListPage['fields']>([]);
+  const [nextAfter, setNextAfter] = useState<number | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [isLoading, setIsLoading] = useState(false);
 
-  const load = async (after: string | number | null) => {
+  const load = async (after: number | null) => {
     if (needsCampaign && campaignId === undefined) {
       setRows([]);
       setNextAfter(null);
@@ -35,10 +35,9 @@ export function ListsPage() {
     setIsLoading(true);
     try {
       const page = await api.listEntries(list, { campaignId, q: debouncedQuery || undefined, after: after ?? undefined });
-      const loaded = page.rows ?? page.items ?? [];
-      setRows((current) => (after === null ? loaded : [...current, ...loaded]));
-      setColumns(page.fields ?? Object.keys(loaded[0] ?? {}).filter((key) => key !== 'id').map((key) => ({ key, label: key })));
-      setNextAfter(page.nextAfter ?? null);
+      setRows((current) => (after === null ? page.rows : [...current, ...page.rows]));
+      setColumns(page.fields);
+      setNextAfter(page.nextAfter);
       setError(null);
     } catch (caught) {
       setError(caught);
@@ -80,10 +79,10 @@ export function ListsPage() {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {rows.map((row, index) => (
-              <Table.Tr key={String(row.id ?? index)}>
+            {rows.map((row) => (
+              <Table.Tr key={row.id}>
                 {columns.map((column) => (
-                  <Table.Td key={column.key}>{formatCell(row[column.key] ?? (row.values as Record<string, unknown> | undefined)?.[column.key])}</Table.Td>
+                  <Table.Td key={column.key}>{row.values[column.key] ?? ''}</Table.Td>
                 ))}
               </Table.Tr>
             ))}
@@ -99,7 +98,3 @@ export function ListsPage() {
   );
 }
 
-function formatCell(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  return typeof value === 'object' ? JSON.stringify(value) : String(value);
-}

@@ -1,0 +1,151 @@
+// The import wizard in a real browser: a CSV into individual customers with one column remapped by hand and duplicates
+// set to update; the job's live progress up to `close`; the error file downloaded.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { describeViolations, findUnnamedControls, launchBrowser, logIn, openPage, saveScreenshot, type TestPage } from './support/browser.js';
+import { startIntake, type IntakeServer } from './support/intake-server.js';
+
+const RECORDS = 20_000;
+const BAD_EMAIL_LINES = [5, 777];
+
+/** Line 1 is the header; record n is on line n + 1. Phones are unique valid US numbers; 1 and 2 are already stored. */
+function leadsCsv(): string {
+  const lines = ['Customer Name,Tel,Email,City,Firm'];
+  for (let n = 1; n <= RECORDS; n += 1) {
+    const digits = String(2_000_000 + n);
+    const phone = `+1 212 ${digits.slice(0, 3)} ${digits.slice(3)}`;
+    const email = BAD_EMAIL_LINES.includes(n + 1) ? 'not-an-email' : `lead${n}@example.com`;
+    lines.push(`Lead ${n},${phone},${email},New York,Firm ${n}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+describe('import wizard (browser)', () => {
+  let server: IntakeServer;
+  let browser: Browser;
+  let tab: TestPage;
+  let csvPath: string;
+
+  before(async () => {
+    server = await startIntake((cli) => {
+      cli('teams', 'create', 'Acme', '--country', 'US');
+      cli('users', 'create', 'boss', '--team', 'Acme', '--role', 'manager', '--password', 'boss-password-1');
+    });
+    // Customers already in the table: the file's rows with the same phone update them.
+    const existing = join(server.dataDir, 'existing.csv');
+    writeFileSync(existing, 'Name,Phone\nOld Name One,+1 212 200 0001\nOld Name Two,+1 212 200 0002\n');
+    server.cli('import', existing, '--team', 'Acme', '--target', 'individual', '--wait');
+    csvPath = join(server.dataDir, 'spring-leads.csv');
+    writeFileSync(csvPath, leadsCsv());
+    browser = await launchBrowser();
+    tab = await openPage(browser, server.url);
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('logs in, imports a CSV with a column remapped by hand and duplicates updated, follows the job to close, downloads the error file', async () => {
+    const { page } = tab;
+    await page.goto('/');
+    await page.getByRole('button', { name: 'Log in' }).waitFor();
+    assert.deepEqual(await findUnnamedControls(page), []);
+    await saveScreenshot(page, 'login');
+    await logIn(page, 'boss', 'boss-password-1');
+
+    // File: upload, then the file panel and the first 10 records.
+    await page.getByRole('button', { name: 'Click to Upload' }).waitFor();
+    await page.locator('input[type=file]').setInputFiles(csvPath);
+    await page.getByTestId('file-panel').waitFor();
+    assert.equal(await page.getByTestId('file-name').textContent(), 'spring-leads.csv');
+    await page.getByTestId('preview-table').waitFor();
+    assert.equal(await page.getByTestId('preview-table').locator('tbody tr').count(), 10);
+    assert.match((await page.getByTestId('preview-table').locator('tbody tr').first().textContent()) ?? '', /Lead 1/);
+    const violations = await findUnnamedControls(page);
+    assert.deepEqual(violations, [], describeViolations(violations));
+    await saveScreenshot(page, 'import-file');
+
+    // Target & columns: individual customers; "Firm" mapped to company by hand.
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByTestId('mapping-table').waitFor();
+    const firm = page.getByLabel('Field for column "Firm"');
+    await firm.click();
+    await firm.fill('compan');
+    await page.getByRole('option', { name: 'Company (company)' }).click();
+    assert.equal(await firm.inputValue(), 'Company (company)');
+    await page.locator('[data-testid=mapping-row][data-header=Firm]').getByText('chosen by hand').waitFor();
+    assert.equal(await page.getByLabel('Field for column "Tel"').inputValue(), 'Phone (phone)');
+    assert.deepEqual(await findUnnamedControls(page), [], 'mapping step');
+    await saveScreenshot(page, 'import-mapping');
+
+    // Options: duplicates update.
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByTestId('options-step').waitFor();
+    await page.getByLabel(/^Update: update customer information/).check();
+    assert.deepEqual(await findUnnamedControls(page), [], 'options step');
+    await saveScreenshot(page, 'import-options');
+    await page.getByTestId('submit-import').click();
+
+    const created = page.getByTestId('created-job-id');
+    await created.waitFor();
+    const jobId = Number(await created.getAttribute('data-job-id'));
+    assert.ok(jobId > 0);
+    await saveScreenshot(page, 'import-created');
+
+    // The job page follows the job live until it closes.
+    await page.getByRole('link', { name: `Open job #${jobId}` }).click();
+    const progress = page.getByTestId('job-progress');
+    await progress.waitFor();
+    const seen: { status: string; read: number }[] = [];
+    let hasRunningShot = false;
+    const deadline = Date.now() + 90_000;
+    for (;;) {
+      const status = (await progress.getAttribute('data-status')) ?? '';
+      const read = Number(await progress.getAttribute('data-records-read'));
+      const last = seen.at(-1);
+      if (!last || last.status !== status || last.read !== read) seen.push({ status, read });
+      if (status === 'running' && read > 0 && read < RECORDS && !hasRunningShot) {
+        await saveScreenshot(page, 'job-running');
+        hasRunningShot = true;
+      }
+      if (status === 'close' || status === 'failed' || status === 'cancelled') break;
+      assert.ok(Date.now() < deadline, `job ${jobId} did not end: ${JSON.stringify(seen)}`);
+      await page.waitForTimeout(40);
+    }
+    assert.equal(seen.at(-1)?.status, 'close', JSON.stringify(seen));
+    const partial = seen.filter((s) => s.status === 'running' && s.read > 0 && s.read < RECORDS);
+    assert.ok(partial.length >= 1, `no live progress was shown: ${JSON.stringify(seen)}`);
+    assert.equal(await page.getByTestId('count-error').textContent(), String(BAD_EMAIL_LINES.length));
+    assert.ok(Number((await page.getByTestId('count-duplicated').textContent())?.replace(/,/g, '')) >= 2);
+    assert.deepEqual(await findUnnamedControls(page), [], 'job page');
+    await saveScreenshot(page, 'job-closed');
+
+    // The error file: the file's own columns plus line and reason.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-error').click()]);
+    const errorFile = await download.path();
+    const text = readFileSync(errorFile, 'utf8').replace(/^\uFEFF/, '');
+    const [header, ...rows] = text.trim().split(/\r?\n/);
+    assert.match(header ?? '', /Customer Name.*Tel.*Email.*line.*reason/i);
+    assert.equal(rows.length, BAD_EMAIL_LINES.length);
+    assert.match(rows[0] ?? '', /not-an-email/);
+    assert.match(rows[0] ?? '', /,5,|"5"/);
+
+    // The rows are in the table: duplicates updated, Firm stored as company.
+    const customers = server.cli<{ name: string; phone: string; company: string }[]>('customers', 'export', '--team', 'Acme', '--target', 'individual');
+    const first = customers.find((c) => c.phone === '+12122000001');
+    assert.equal(first?.name, 'Lead 1');
+    assert.equal(first?.company, 'Firm 1');
+
+    // Shell jobs lists it as close.
+    await page.getByRole('link', { name: 'Shell Jobs' }).click();
+    await page.locator(`[data-testid=job-row][data-job-id="${jobId}"][data-status=close]`).waitFor();
+    assert.deepEqual(await findUnnamedControls(page), [], 'jobs page');
+    await saveScreenshot(page, 'shell-jobs');
+
+    assert.deepEqual(tab.consoleErrors, []);
+  });
+});
