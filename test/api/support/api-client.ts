@@ -93,3 +93,39 @@ export function assertError(response: ApiResponse, status: number, code?: string
   assert.equal(typeof body.message, 'string');
   if (code) assert.equal(body.code, code);
 }
+
+export type ServerSentEvent = { event: string; data: unknown };
+
+/** Reads a Server-Sent Events stream until its `end` (or `error`) event, or fails after `timeoutMs`. */
+export async function readEventStream(client: ApiClient, path: string, timeoutMs = 30_000): Promise<{ status: number; contentType: string | null; events: ServerSentEvent[] }> {
+  const headers: Record<string, string> = { accept: 'text/event-stream' };
+  if (client.sessionCookie) headers.cookie = client.sessionCookie;
+  if (client.bearerToken) headers.authorization = `Bearer ${client.bearerToken}`;
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
+  try {
+    const response = await fetch(`${client.baseUrl}${path}`, { headers, signal: controller.signal });
+    const events: ServerSentEvent[] = [];
+    if (!response.ok || !response.body) return { status: response.status, contentType: response.headers.get('content-type'), events };
+    const decoder = new TextDecoder();
+    let buffered = '';
+    for await (const chunk of response.body) {
+      buffered += decoder.decode(chunk, { stream: true });
+      let boundary: number;
+      while ((boundary = buffered.indexOf('\n\n')) >= 0) {
+        const block = buffered.slice(0, boundary);
+        buffered = buffered.slice(boundary + 2);
+        const event = /^event: (.*)$/m.exec(block)?.[1];
+        const data = /^data: (.*)$/m.exec(block)?.[1];
+        if (event && data) events.push({ event, data: JSON.parse(data) });
+        // The server ends the stream after these; leaving the loop cancels the body.
+        if (event === 'end' || event === 'error') {
+          return { status: response.status, contentType: response.headers.get('content-type'), events };
+        }
+      }
+    }
+    return { status: response.status, contentType: response.headers.get('content-type'), events };
+  } finally {
+    clearTimeout(timer);
+  }
+}
