@@ -13,14 +13,20 @@ const BAD_EMAIL_LINES = [5, 777];
 
 /** Line 1 is the header; record n is on line n + 1. Phones are unique valid US numbers; 1 and 2 are already stored. */
 function leadsCsv(): string {
-  const lines = ['Customer Name,Tel,Email,City,Firm'];
+  const lines = ['Customer Name,Tel,Email,City,Source'];
   for (let n = 1; n <= RECORDS; n += 1) {
     const digits = String(2_000_000 + n);
     const phone = `+1 212 ${digits.slice(0, 3)} ${digits.slice(3)}`;
     const email = BAD_EMAIL_LINES.includes(n + 1) ? 'not-an-email' : `lead${n}@example.com`;
-    lines.push(`Lead ${n},${phone},${email},New York,Firm ${n}`);
+    lines.push(`Lead ${n},${phone},${email},New York,Trade fair ${n}`);
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** A `<input type="datetime-local">` value, in this machine's time zone (the browser's too). */
+function localDateTime(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
 }
 
 describe('import wizard (browser)', () => {
@@ -33,7 +39,7 @@ describe('import wizard (browser)', () => {
     server = await startIntake((cli) => {
       cli('teams', 'create', 'Acme', '--country', 'US');
       cli('users', 'create', 'boss', '--team', 'Acme', '--role', 'manager', '--password', 'boss-password-1');
-    });
+    }, { INTAKE_BATCH_SIZE: '100' }); // Small batches: the job reports progress often enough to be watched.
     // Customers already in the table: the file's rows with the same phone update them.
     const existing = join(server.dataDir, 'existing.csv');
     writeFileSync(existing, 'Name,Phone\nOld Name One,+1 212 200 0001\nOld Name Two,+1 212 200 0002\n');
@@ -69,16 +75,17 @@ describe('import wizard (browser)', () => {
     assert.deepEqual(violations, [], describeViolations(violations));
     await saveScreenshot(page, 'import-file');
 
-    // Target & columns: individual customers; "Firm" mapped to company by hand.
+    // Target & columns: individual customers; "Source" mapped to the note field by hand.
     await page.getByRole('button', { name: 'Next' }).click();
     await page.getByTestId('mapping-table').waitFor();
-    const firm = page.getByLabel('Field for column "Firm"');
-    await firm.click();
-    await firm.fill('compan');
-    await page.getByRole('option', { name: 'Company (company)' }).click();
-    assert.equal(await firm.inputValue(), 'Company (company)');
-    await page.locator('[data-testid=mapping-row][data-header=Firm]').getByText('chosen by hand').waitFor();
-    assert.equal(await page.getByLabel('Field for column "Tel"').inputValue(), 'Phone (phone)');
+    const source = page.getByRole('combobox', { name: 'Field for column "Source"' });
+    assert.notEqual(await source.inputValue(), 'Note (note)', 'the suggestion is not already the note');
+    await source.click();
+    await source.fill('note');
+    await page.getByRole('option', { name: 'Note (note)' }).click();
+    assert.equal(await source.inputValue(), 'Note (note)');
+    await page.locator('[data-testid=mapping-row][data-header=Source]').getByText('chosen by hand').waitFor();
+    assert.equal(await page.getByRole('combobox', { name: 'Field for column "Tel"' }).inputValue(), 'Phone (phone)');
     assert.deepEqual(await findUnnamedControls(page), [], 'mapping step');
     await saveScreenshot(page, 'import-mapping');
 
@@ -86,6 +93,9 @@ describe('import wizard (browser)', () => {
     await page.getByRole('button', { name: 'Next' }).click();
     await page.getByTestId('options-step').waitFor();
     await page.getByLabel(/^Update: update customer information/).check();
+    // Start a few seconds from now, so that the job page is open before the job runs and shows all of it live.
+    await page.getByLabel('At a time').check();
+    await page.getByLabel('Start at').fill(localDateTime(new Date(Date.now() + 6_000)));
     assert.deepEqual(await findUnnamedControls(page), [], 'options step');
     await saveScreenshot(page, 'import-options');
     await page.getByTestId('submit-import').click();
@@ -134,11 +144,11 @@ describe('import wizard (browser)', () => {
     assert.match(rows[0] ?? '', /not-an-email/);
     assert.match(rows[0] ?? '', /,5,|"5"/);
 
-    // The rows are in the table: duplicates updated, Firm stored as company.
-    const customers = server.cli<{ name: string; phone: string; company: string }[]>('customers', 'export', '--team', 'Acme', '--target', 'individual');
+    // The rows are in the table: duplicates updated, Source stored as the note.
+    const customers = server.cli<{ name: string; phone: string; note: string }[]>('customers', 'export', '--team', 'Acme', '--target', 'individual');
     const first = customers.find((c) => c.phone === '+12122000001');
     assert.equal(first?.name, 'Lead 1');
-    assert.equal(first?.company, 'Firm 1');
+    assert.equal(first?.note, 'Trade fair 1');
 
     // Shell jobs lists it as close.
     await page.getByRole('link', { name: 'Shell Jobs' }).click();

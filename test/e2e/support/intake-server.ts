@@ -43,7 +43,7 @@ export async function startIntake(seed: (cli: IntakeServer['cli']) => void, extr
     ...extraEnv,
   };
   const cli = <T,>(...args: string[]): T => {
-    const result = spawnSync(process.execPath, [INTAKE_BIN, ...args, '--json'], { env, cwd: REPO_ROOT, encoding: 'utf8' });
+    const result = spawnSync(process.execPath, [INTAKE_BIN, ...args, '--json'], { env, cwd: REPO_ROOT, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
     if (result.status !== 0) throw new Error(`intake ${args.join(' ')} failed (${result.status}): ${result.stderr}${result.stdout}`);
     return JSON.parse(result.stdout) as T;
   };

@@ -10,12 +10,14 @@ const COLORS = { pending: 'gray', running: 'blue', close: 'green', failed: 'red'
 
 export function JobProgress({ job, isCompact = false }: { job: JobDetail; isCompact?: boolean }) {
   const t = useT();
-  const [now, setNow] = useState(() => Date.now());
+  // Re-render every second while running, so that the rate and ETA move between progress events.
+  const [, setTick] = useState(0);
   useEffect(() => {
     if (job.status !== 'running') return;
-    const timer = window.setInterval(() => setNow(Date.now()), 1000);
+    const timer = window.setInterval(() => setTick((n) => n + 1), 1000);
     return () => window.clearInterval(timer);
   }, [job.status]);
+  const now = Date.now();
   const percent = progressPercent(job);
   const rate = jobRate(job, now);
   const eta = jobEtaSeconds(job, now);

@@ -27,7 +27,14 @@ export function OptionsStep({ target, hasDialer, fields, options, onChange }: Pr
             </Group>
           </Radio.Group>
           {options.isScheduled && (
-            <TextInput type="datetime-local" label={t('options.atLabel')} value={options.at} onChange={(e) => onChange({ at: e.currentTarget.value })} required />
+            <TextInput
+              type="datetime-local"
+              step={1}
+              label={t('options.atLabel')}
+              value={options.at}
+              onChange={(e) => onChange({ at: e.currentTarget.value })}
+              required
+            />
           )}
         </Group>
       </Fieldset>
