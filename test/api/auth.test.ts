@@ -1,5 +1,6 @@
 import { it } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import { describeApi, PASSWORD } from './support/api-harness.js';
 import { ApiClient, assertError } from './support/api-client.js';
@@ -44,7 +45,7 @@ describeApi('sessions, CSRF and API tokens', (api) => {
   });
 
   it('gives a new session id at every sign-in and ends the one the browser came with (no fixation)', async () => {
-    const client = await api.signedIn('managerNorth');
+    const client = await api.signedIn('managerNorth', { isFresh: true });
     const first = client.sessionCookie;
     await client.signIn('manager.north', PASSWORD);
     assert.notEqual(client.sessionCookie, first);
@@ -54,7 +55,7 @@ describeApi('sessions, CSRF and API tokens', (api) => {
   });
 
   it('signs out: 204, the cookie is cleared and the session no longer works', async () => {
-    const client = await api.signedIn('agentNorth');
+    const client = await api.signedIn('agentNorth', { isFresh: true });
     const cookie = client.sessionCookie;
     const response = await client.delete('/api/session');
     assert.equal(response.status, 204);
@@ -65,8 +66,9 @@ describeApi('sessions, CSRF and API tokens', (api) => {
   });
 
   it('refuses an expired session', async () => {
-    const client = await api.signedIn('agentNorth');
-    await sql`update sessions set expires_at = 1`.execute(api.database.app.db);
+    const client = await api.signedIn('agentNorth', { isFresh: true });
+    const sessionId = client.sessionCookie?.split('=')[1] ?? '';
+    await sql`update sessions set expires_at = 1 where id_hash = ${createHash('sha256').update(sessionId).digest('hex')}`.execute(api.database.app.db);
     assertError(await client.get('/api/session'), 401, 'UNAUTHENTICATED');
   });
 

@@ -8,7 +8,7 @@ import { createWorker, type Worker } from '../../../src/jobs/worker.js';
 import { buildServer } from '../../../src/server/http-server.js';
 import { createFileStorage } from '../../../src/storage/file-storage.js';
 import { createTeam } from '../../../src/teams/team-service.js';
-import { createUser } from '../../../src/users/user-service.js';
+import { hashPassword } from '../../../src/auth/password.js';
 import type { Role } from '../../../src/users/users.repository.js';
 import { describeOnBothDatabases, type DatabaseSuite } from '../../support/databases.js';
 import { ApiClient } from './api-client.js';
@@ -29,8 +29,8 @@ export type ApiSuite = {
   fixtures: Fixtures;
   /** A client with no session. */
   client(): ApiClient;
-  /** A client signed in as one of the fixture users. */
-  signedIn(user: keyof Fixtures['users']): Promise<ApiClient>;
+  /** A client signed in as one of the fixture users; shared by the suite's tests unless `isFresh` (sign-ins cost a scrypt each). */
+  signedIn(user: keyof Fixtures['users'], options?: { isFresh?: boolean }): Promise<ApiClient>;
 };
 
 export type ApiSuiteOptions = {
@@ -71,9 +71,13 @@ export function describeApi(name: string, body: (api: ApiSuite) => void, options
         if (address === null || typeof address === 'string') throw new Error('the server has no port');
         api.baseUrl = `http://127.0.0.1:${address.port}`;
         api.client = () => new ApiClient(api.baseUrl);
-        api.signedIn = async (user) => {
+        const sessions = new Map<string, ApiClient>();
+        api.signedIn = async (user, signInOptions = {}) => {
+          const cached = sessions.get(user);
+          if (cached && !signInOptions.isFresh) return cached;
           const client = new ApiClient(api.baseUrl);
           await client.signIn(api.fixtures.users[user].login, PASSWORD);
+          if (!signInOptions.isFresh) sessions.set(user, client);
           return client;
         };
         if (options.hasWorker) {
@@ -91,12 +95,17 @@ export function describeApi(name: string, body: (api: ApiSuite) => void, options
   });
 }
 
+/** One scrypt hash for every fixture user: hashing is the slow part of setting a suite up. */
+let passwordHash: Promise<string> | undefined;
+
 async function createFixtures(context: AppContext): Promise<Fixtures> {
   const { repositories } = context;
   const north = await createTeam(repositories, { name: 'north', country: 'US' });
   const south = await createTeam(repositories, { name: 'south', country: 'US' });
+  passwordHash ??= hashPassword(PASSWORD);
+  const hash = await passwordHash;
   const make = async (login: string, role: Role, teamId: number) => {
-    const user = await createUser(repositories.users, { login, password: PASSWORD, role, teamId });
+    const user = await repositories.users.insert({ login, passwordHash: hash, role, teamId });
     return { id: user.id, login: user.login, role: user.role, teamId: user.team_id };
   };
   return {
