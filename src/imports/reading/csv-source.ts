@@ -4,7 +4,7 @@
 
 import type { FileHandle } from 'node:fs/promises';
 import { AppError } from '../../shared/app-error.js';
-import { CsvRecordParser } from './csv-record-parser.js';
+import { CsvRecordSplitter } from './csv-record-splitter.js';
 import { sniffDelimiter } from './delimiter-sniffing.js';
 import { detectEncoding } from './encoding-detection.js';
 import { fileExtension } from './format-detection.js';
@@ -35,7 +35,7 @@ export async function openCsv(context: ReadContext, handle: FileHandle, size: nu
 
   let delimiter: string;
   if (options.delimiter !== undefined) {
-    if (options.delimiter === '' || /["\r\n]/.test(options.delimiter)) {
+    if (options.delimiter === '' || /["\r\n\uFEFF]/.test(options.delimiter)) {
       throw new AppError('BAD_INPUT', `The delimiter must be one or more characters other than a quote or a line break (got ${JSON.stringify(options.delimiter)}).`, { file });
     }
     delimiter = options.delimiter;
@@ -45,7 +45,7 @@ export async function openCsv(context: ReadContext, handle: FileHandle, size: nu
     delimiter = sniffDelimiter(decodeSample(head, encoding), preferred, head.length >= size);
   }
 
-  const parser = new CsvRecordParser({ delimiter, maxColumns: limits.maxColumns, maxCellLength: limits.maxCellLength, maxRecordBytes: limits.maxRecordBytes, encoding });
+  const parser = new CsvRecordSplitter({ delimiter, maxColumns: limits.maxColumns, maxCellLength: limits.maxCellLength, maxRecordBytes: limits.maxRecordBytes, encoding });
   const decoder = createChunkDecoder(encoding);
   let isClosed = false;
 

@@ -1,7 +1,7 @@
 // Picks a CSV's delimiter among comma, semicolon, tab and pipe: the one that splits the first
 // records of a sample into the most consistent number of fields.
 
-import { CsvRecordParser } from './csv-record-parser.js';
+import { CsvRecordSplitter } from './csv-record-splitter.js';
 
 export const CANDIDATE_DELIMITERS = [',', ';', '\t', '|'] as const;
 
@@ -29,7 +29,7 @@ export function sniffDelimiter(sample: string, preferred?: string, isWholeFile =
  * so a delimiter that gives 5 consistent columns beats one that gives 2). 0 for a single column.
  */
 function scoreDelimiter(sample: string, delimiter: string, isWholeFile: boolean): number {
-  const parser = new CsvRecordParser({
+  const parser = new CsvRecordSplitter({
     delimiter, maxColumns: 100_000, maxCellLength: Number.MAX_SAFE_INTEGER, maxRecordBytes: Number.MAX_SAFE_INTEGER, encoding: '',
   });
   const counts = parser.push(sample.slice(0, 256 * 1024), isWholeFile && sample.length <= 256 * 1024)
