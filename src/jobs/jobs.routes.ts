@@ -3,7 +3,7 @@ import type { AppContext } from '../app/app-context.js';
 import { SUPERVISORS } from '../auth/actor.js';
 import { TARGETS } from '../imports/targets.js';
 import { idParams, idSchema, limitQuery, teamIdQuery } from '../server/common-schemas.js';
-import { defineRoute, type RouteDefinition } from '../server/route-definition.js';
+import { ANSWERED, defineRoute, type RouteDefinition } from '../server/route-definition.js';
 import { toAppError } from '../server/http-errors.js';
 import { contentDisposition } from '../server/content-disposition.js';
 import { FILE_KINDS, type JobView } from './job-service.js';
@@ -100,7 +100,7 @@ export function jobRoutes(context: AppContext): RouteDefinition[] {
           clearInterval(heartbeat);
           raw.end();
         }
-        return reply;
+        return ANSWERED;
       },
     }),
     defineRoute({
@@ -129,7 +129,8 @@ export function jobRoutes(context: AppContext): RouteDefinition[] {
         void reply.type(file.kind === 'original' ? 'application/octet-stream' : 'text/csv; charset=utf-8');
         // A result file grows while its job runs: only the original's length is known for sure.
         if (file.kind === 'original' && file.size !== null) void reply.header('Content-Length', String(file.size));
-        return reply.send(file.stream);
+        void reply.send(file.stream);
+        return ANSWERED;
       },
     }),
   ];

@@ -21,7 +21,7 @@ import { userRoutes } from '../users/users.routes.js';
 import { describeZodError, sendError } from './http-errors.js';
 import { buildOpenApiDocument } from './openapi.js';
 import { authenticateRequest } from './request-auth.js';
-import type { RouteDefinition } from './route-definition.js';
+import { ANSWERED, type RouteDefinition } from './route-definition.js';
 import { serverRoutes } from './server.routes.js';
 import { registerWebAssets } from './web-assets.js';
 
@@ -97,7 +97,7 @@ function registerRoute(server: FastifyInstance, context: AppContext, route: Rout
       const query = parseWith(route.query, request.query, 'query');
       const body = parseWith(route.body, request.body, 'body');
       const result = await route.handle({ params, query, body, actor, request, reply });
-      if (reply.sent) return reply;
+      if (result === ANSWERED) return reply;
       return reply.send(result);
     },
   });

@@ -5,6 +5,12 @@ import type { AnyZodObject, ZodTypeAny, z } from 'zod';
 import type { Actor } from '../auth/actor.js';
 import type { Role } from '../users/users.repository.js';
 
+/**
+ * What a handler returns once it has answered through `reply` itself (a stream, an event stream). Not the reply:
+ * a Fastify reply is a thenable, and an async function returning it would wait for the response to finish.
+ */
+export const ANSWERED = Symbol('answered');
+
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export type DocumentedResponse = {
@@ -38,7 +44,7 @@ type RouteSpec<PS, QS, BS, A> = {
   /** A multipart upload: documented as one file field of that name; the handler reads the stream itself. */
   multipartFile?: string;
   responses: Record<number, DocumentedResponse>;
-  /** What is returned is sent as JSON (nothing for undefined); a handler that streams sends through `reply` itself. */
+  /** What is returned is sent as JSON (nothing for undefined); a handler that streams answers through `reply` and returns ANSWERED. */
   handle(input: RouteInput<Parsed<PS>, Parsed<QS>, Parsed<BS>, A>): Promise<unknown>;
 };
 

@@ -19,7 +19,8 @@ export function serverRoutes(context: AppContext, openApiDocument: () => unknown
           await context.repositories.jobs.databaseTime();
           return { status: 'ok', database: context.database.dialect };
         } catch {
-          return reply.code(503).send({ status: 'unavailable', database: context.database.dialect });
+          reply.code(503);
+          return { status: 'unavailable', database: context.database.dialect };
         }
       },
     }),
