@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { zipSync } from 'fflate';
 import { sql } from 'kysely';
 import { sweepUploads } from '../../src/uploads/upload-service.js';
-import { describeApi } from './support/api-harness.js';
+import { describeApi, describeApiOnPostgres } from './support/api-harness.js';
 import { assertError, type ApiClient } from './support/api-client.js';
 
 const LIMIT = 4096;
@@ -141,4 +141,22 @@ describeApi(
     });
   },
   { environment: { INTAKE_UPLOAD_MAX_BYTES: String(LIMIT) } },
+);
+
+describeApiOnPostgres(
+  'uploads kept in the database',
+  (api) => {
+    it('refuses an upload over the limit with 413 and leaves no chunk or file row behind', async () => {
+      const manager = await api.signedIn('managerNorth');
+      assertError(await manager.upload('big.csv', `a,b\n${'x'.repeat(LIMIT)}\n`), 413, 'UPLOAD_TOO_LARGE');
+      const { rows } = await sql<{ files: number | string; chunks: number | string }>`
+        select (select count(*) from stored_files) as files, (select count(*) from stored_file_chunks) as chunks`.execute(api.database.app.db);
+      assert.deepEqual([Number(rows[0]?.files), Number(rows[0]?.chunks)], [0, 0]);
+      assert.equal(await countUploads(api), 0);
+      const stored = await manager.upload<{ id: number; size: number }>('ok.csv', 'a,b\n1,2\n');
+      assert.equal(stored.status, 201, stored.text);
+      assert.equal((await manager.get<{ size: number }>(`/api/uploads/${stored.body.id}`)).body.size, 8);
+    });
+  },
+  { environment: { INTAKE_UPLOAD_MAX_BYTES: String(LIMIT), INTAKE_STORAGE: 'postgres' } },
 );

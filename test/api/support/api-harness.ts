@@ -10,7 +10,9 @@ import { createFileStorage } from '../../../src/storage/file-storage.js';
 import { createTeam } from '../../../src/teams/team-service.js';
 import { hashPassword } from '../../../src/auth/password.js';
 import type { Role } from '../../../src/users/users.repository.js';
-import { describeOnBothDatabases, type DatabaseSuite } from '../../support/databases.js';
+import { createTestDatabase, describeOnBothDatabases, dropTestDatabase, type DatabaseSuite } from '../../support/databases.js';
+import { openDatabase } from '../../../src/db/database.js';
+import { migrateToLatest } from '../../../src/db/migrator.js';
 import { ApiClient } from './api-client.js';
 
 export const PASSWORD = 'password-1';
@@ -43,56 +45,75 @@ export type ApiSuiteOptions = {
 export function describeApi(name: string, body: (api: ApiSuite) => void, options: ApiSuiteOptions = {}): void {
   describeOnBothDatabases(name, (database) => {
     // A nested suite, so that its after() (server and worker stop) runs before the database is closed and dropped.
-    describe('over HTTP', () => {
-      const api = { database } as ApiSuite;
-      let worker: Worker | undefined;
-      let working: Promise<void> | undefined;
-      before(async () => {
-        const config = loadConfig({
-          INTAKE_DATA_DIR: database.test.dataDir,
-          DATABASE_URL: database.test.url,
-          INTAKE_LOG_LEVEL: 'silent',
-          INTAKE_POLL_MS: '25',
-          INTAKE_LEASE_SECONDS: '10',
-          ...options.environment,
-        });
-        const context: AppContext = {
-          config,
-          database: database.app,
-          repositories: createRepositories(database.app),
-          storage: createFileStorage(config, database.app),
-          close: async () => undefined,
-        };
-        api.context = context;
-        api.fixtures = await createFixtures(context);
-        api.server = await buildServer(context, { sweepIntervalMs: null });
-        await api.server.listen({ port: 0, host: '127.0.0.1' });
-        const address = api.server.server.address();
-        if (address === null || typeof address === 'string') throw new Error('the server has no port');
-        api.baseUrl = `http://127.0.0.1:${address.port}`;
-        api.client = () => new ApiClient(api.baseUrl);
-        const sessions = new Map<string, ApiClient>();
-        api.signedIn = async (user, signInOptions = {}) => {
-          const cached = sessions.get(user);
-          if (cached && !signInOptions.isFresh) return cached;
-          const client = new ApiClient(api.baseUrl);
-          await client.signIn(api.fixtures.users[user].login, PASSWORD);
-          if (!signInOptions.isFresh) sessions.set(user, client);
-          return client;
-        };
-        if (options.hasWorker) {
-          worker = createWorker(runnerDependencies(context));
-          working = worker.start();
-        }
-      });
-      after(async () => {
-        await worker?.stop();
-        await working;
-        await api.server?.close();
-      });
-      body(api);
-    });
+    describe('over HTTP', () => defineServerSuite(database, body, options));
   });
+}
+
+/** For what only PostgreSQL has (files kept in the database: INTAKE_STORAGE=postgres). */
+export function describeApiOnPostgres(name: string, body: (api: ApiSuite) => void, options: ApiSuiteOptions = {}): void {
+  describe(`${name} on postgres`, () => {
+    const database = {} as DatabaseSuite;
+    before(async () => {
+      database.test = await createTestDatabase('postgres');
+      database.app = openDatabase(database.test.settings);
+      await migrateToLatest(database.app);
+    });
+    after(async () => {
+      await database.app?.close();
+      if (database.test) await dropTestDatabase(database.test);
+    });
+    describe('over HTTP', () => defineServerSuite(database, body, options));
+  });
+}
+
+function defineServerSuite(database: DatabaseSuite, body: (api: ApiSuite) => void, options: ApiSuiteOptions): void {
+  const api = { database } as ApiSuite;
+  let worker: Worker | undefined;
+  let working: Promise<void> | undefined;
+  before(async () => {
+    const config = loadConfig({
+      INTAKE_DATA_DIR: database.test.dataDir,
+      DATABASE_URL: database.test.url,
+      INTAKE_LOG_LEVEL: 'silent',
+      INTAKE_POLL_MS: '25',
+      INTAKE_LEASE_SECONDS: '10',
+      ...options.environment,
+    });
+    const context: AppContext = {
+      config,
+      database: database.app,
+      repositories: createRepositories(database.app),
+      storage: createFileStorage(config, database.app),
+      close: async () => undefined,
+    };
+    api.context = context;
+    api.fixtures = await createFixtures(context);
+    api.server = await buildServer(context, { sweepIntervalMs: null });
+    await api.server.listen({ port: 0, host: '127.0.0.1' });
+    const address = api.server.server.address();
+    if (address === null || typeof address === 'string') throw new Error('the server has no port');
+    api.baseUrl = `http://127.0.0.1:${address.port}`;
+    api.client = () => new ApiClient(api.baseUrl);
+    const sessions = new Map<string, ApiClient>();
+    api.signedIn = async (user, signInOptions = {}) => {
+      const cached = sessions.get(user);
+      if (cached && !signInOptions.isFresh) return cached;
+      const client = new ApiClient(api.baseUrl);
+      await client.signIn(api.fixtures.users[user].login, PASSWORD);
+      if (!signInOptions.isFresh) sessions.set(user, client);
+      return client;
+    };
+    if (options.hasWorker) {
+      worker = createWorker(runnerDependencies(context));
+      working = worker.start();
+    }
+  });
+  after(async () => {
+    await worker?.stop();
+    await working;
+    await api.server?.close();
+  });
+  body(api);
 }
 
 /** One scrypt hash for every fixture user: hashing is the slow part of setting a suite up. */
