@@ -97,7 +97,7 @@ describe('import wizard (browser)', () => {
     await page.getByLabel('At a time').check();
     await page.getByLabel('Start at').fill(localDateTime(new Date(Date.now() + 6_000)));
     assert.deepEqual(await findUnnamedControls(page), [], 'options step');
-    await saveScreenshot(page, 'import-options');
+    await saveScreenshot(page, 'import-options', true);
     await page.getByTestId('submit-import').click();
 
     const created = page.getByTestId('created-job-id');
@@ -132,7 +132,7 @@ describe('import wizard (browser)', () => {
     assert.equal(await page.getByTestId('count-error').textContent(), String(BAD_EMAIL_LINES.length));
     assert.ok(Number((await page.getByTestId('count-duplicated').textContent())?.replace(/,/g, '')) >= 2);
     assert.deepEqual(await findUnnamedControls(page), [], 'job page');
-    await saveScreenshot(page, 'job-closed');
+    await saveScreenshot(page, 'job-closed', true);
 
     // The error file: the file's own columns plus line and reason.
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-error').click()]);

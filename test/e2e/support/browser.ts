@@ -75,8 +75,9 @@ export function describeViolations(violations: AxeViolation[]): string {
   return violations.map((v) => `${v.id}: ${v.help}\n${v.nodes.map((n) => `  ${n.target.join(' ')} ${n.html}`).join('\n')}`).join('\n');
 }
 
-export async function saveScreenshot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: false });
+/** A 1280×800 screenshot for the README; `isFullPage` takes the whole scrolled page. */
+export async function saveScreenshot(page: Page, name: string, isFullPage = false): Promise<void> {
+  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: isFullPage, animations: 'disabled', caret: 'hide' });
 }
 
 export async function logIn(page: Page, login: string, password: string): Promise<void> {

@@ -65,6 +65,8 @@ export type Preview = {
 export type PreviewQuery = {
   target: Target;
   campaignId?: number;
+  /** Import & Start: the name of the campaign to create (a name no campaign has yet). */
+  campaignName?: string;
   encoding?: string;
   sheet?: string;
   skipTop?: number;

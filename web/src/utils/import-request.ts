@@ -99,7 +99,10 @@ export function isCustomerTarget(target: Target): boolean {
 
 export type ProposedFieldChoice = { header: string; key: string; type: FieldType; isIncluded: boolean };
 
-/** Import & Start: the field type of every included column, and the columns left out mapped to null. */
+/**
+ * Import & Start: the field type of every included column, and the columns left out mapped to null. Included columns
+ * are not mapped: the server creates their fields (from the same proposal) and maps them itself.
+ */
 export function proposedFieldsPayload(choices: readonly ProposedFieldChoice[]): {
   fieldTypes: Record<string, FieldType>;
   mapping: Record<string, string | null>;
@@ -107,12 +110,8 @@ export function proposedFieldsPayload(choices: readonly ProposedFieldChoice[]): 
   const fieldTypes: Record<string, FieldType> = {};
   const mapping: Record<string, string | null> = {};
   for (const choice of choices) {
-    if (choice.isIncluded) {
-      fieldTypes[choice.header] = choice.type;
-      mapping[choice.header] = choice.key;
-    } else {
-      mapping[choice.header] = null;
-    }
+    if (choice.isIncluded) fieldTypes[choice.header] = choice.type;
+    else mapping[choice.header] = null;
   }
   return { fieldTypes, mapping };
 }

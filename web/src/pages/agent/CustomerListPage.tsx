@@ -1,5 +1,5 @@
 // The customers of one campaign, in its agent view's fields, with search, status filter and paging.
-import { Anchor, Button, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Group, Loader, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
@@ -23,7 +23,7 @@ export function CustomerListPage() {
   const [rows, setRows] = useState<CustomerRow[]>([]);
   const [nextAfter, setNextAfter] = useState<number | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const [isLoading, setIsLoading] = useState(false);
+  const [isLoading, setIsLoading] = useState(true);
 
   const load = async (after: number | null) => {
     setIsLoading(true);
@@ -60,8 +60,8 @@ export function CustomerListPage() {
         />
       </Group>
       <ErrorAlert error={error} />
-      {rows.length === 0 && !isLoading ? (
-        <Text c="dimmed">{t('customers.empty')}</Text>
+      {rows.length === 0 ? (
+        isLoading ? <Loader aria-label={t('app.loading')} /> : <Text c="dimmed">{t('customers.empty')}</Text>
       ) : (
         <Table striped highlightOnHover withTableBorder data-testid="customers-table">
           <Table.Thead>

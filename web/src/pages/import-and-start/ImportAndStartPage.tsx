@@ -1,5 +1,6 @@
 // Import & Start: a new campaign (or an empty main table) gets its fields from the file's header, then the import starts.
 import { Alert, Button, Checkbox, Group, Loader, Paper, SegmentedControl, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
 import type { Target } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -26,7 +27,9 @@ export function ImportAndStartPage() {
   const [isDryRun, setIsDryRun] = useState(false);
   const [choices, setChoices] = useState<ProposedFieldChoice[]>([]);
   const target: Target = destination === 'campaign' ? 'campaign' : mainTable;
-  const file = useUploadedFile(user.role === 'admin' ? undefined : user.teamId, { target });
+  // The preview proposes fields for a campaign name that no campaign has yet (Import & Start), or an empty main table.
+  const [previewName] = useDebouncedValue(campaignName.trim(), 400);
+  const file = useUploadedFile(user.role === 'admin' ? undefined : user.teamId, { target, campaignName: destination === 'campaign' ? previewName || undefined : undefined });
   const submission = useImportSubmission();
   const preview = file.preview;
 

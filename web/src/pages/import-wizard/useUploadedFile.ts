@@ -5,7 +5,7 @@ import { uploadFile, type UploadHandle } from '../../api/upload';
 import type { Preview, Target, Upload } from '../../api/types';
 import type { FileSettings } from '../../utils/import-request';
 
-export type PreviewTarget = { target: Target; campaignId?: number } | null;
+export type PreviewTarget = { target: Target; campaignId?: number; campaignName?: string } | null;
 
 export type UploadedFile = {
   teamId: number | undefined;
@@ -86,13 +86,14 @@ export function useUploadedFile(initialTeamId: number | undefined, previewTarget
 
   const target = previewTarget?.target;
   const campaignId = previewTarget?.campaignId;
+  const campaignName = previewTarget?.campaignName;
   const hasTarget = previewTarget !== null;
   useEffect(() => {
     if (!upload || !hasTarget || !target) return;
     let isCurrent = true;
     setIsPreviewLoading(true);
     api
-      .previewUpload(upload.id, { target, campaignId, ...settings })
+      .previewUpload(upload.id, { target, campaignId, campaignName, ...settings })
       .then((loaded) => {
         if (!isCurrent) return;
         setPreview(loaded);
@@ -103,7 +104,7 @@ export function useUploadedFile(initialTeamId: number | undefined, previewTarget
     return () => {
       isCurrent = false;
     };
-  }, [upload, hasTarget, target, campaignId, settings]);
+  }, [upload, hasTarget, target, campaignId, campaignName, settings]);
 
   return {
     teamId,

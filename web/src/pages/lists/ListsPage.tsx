@@ -1,5 +1,5 @@
 // Blacklist, whitelist, campaign blacklist, area codes and DIDs: browse and search what was imported.
-import { Button, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, Loader, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
 import { useParams } from 'react-router';
@@ -67,8 +67,8 @@ export function ListsPage() {
         <TextInput label={t('lists.search', { list: title })} type="search" value={query} onChange={(e) => setQuery(e.currentTarget.value)} w={300} />
       </Group>
       <ErrorAlert error={error} />
-      {rows.length === 0 && !isLoading ? (
-        <Text c="dimmed">{t('lists.empty')}</Text>
+      {rows.length === 0 ? (
+        isLoading ? <Loader aria-label={t('app.loading')} /> : <Text c="dimmed">{t('lists.empty')}</Text>
       ) : (
         <Table striped withTableBorder data-testid="list-table">
           <Table.Thead>
