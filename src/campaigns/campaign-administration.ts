@@ -18,7 +18,7 @@ export type CampaignView = {
 
 export type CampaignDetail = CampaignView & { agentIds: number[] };
 
-type Dependencies = Pick<Repositories, 'campaigns' | 'fields' | 'users'>;
+type Dependencies = Pick<Repositories, 'campaigns' | 'fields' | 'users' | 'teams'>;
 
 export async function listCampaigns(deps: Dependencies, actor: Actor, filter: { teamId?: number }): Promise<CampaignView[]> {
   const scope = listingScope(actor, filter.teamId);
@@ -45,6 +45,7 @@ export async function setUpCampaign(
   input: { teamId?: number; name: string; mainTable?: MainTable; packageName?: string; hasDialer?: boolean; agentIds?: number[] },
 ): Promise<CampaignDetail> {
   const teamId = chooseTeam(actor, input.teamId);
+  if (!(await deps.teams.findById(teamId))) throw new AppError('NOT_FOUND', `There is no team ${teamId}.`);
   const agentIds = await requireTeamUsers(deps, teamId, input.agentIds ?? []);
   const campaign = await createCampaign(deps, { teamId, name: input.name, mainTable: input.mainTable, packageName: input.packageName, hasDialer: input.hasDialer });
   await deps.campaigns.setAgents(campaign.id, agentIds);

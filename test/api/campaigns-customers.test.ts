@@ -43,6 +43,7 @@ describeApi(
       assertError(await manager.post('/api/campaigns', { name: 'Bad Agents', agentIds: [api.fixtures.users.agentSouth.id] }), 404, 'NOT_FOUND');
       assertError(await manager.post('/api/campaigns', { name: 'Elsewhere', teamId: api.fixtures.south.id }), 404, 'NOT_FOUND');
       assertError(await agent.post('/api/campaigns', { name: 'Mine' }), 403, 'FORBIDDEN');
+      assertError(await (await api.signedIn('admin')).post('/api/campaigns', { name: 'Nowhere', teamId: 999_999 }), 404, 'NOT_FOUND');
       assertError(await api.client().get('/api/campaigns'), 401, 'UNAUTHENTICATED');
 
       const listed = await manager.get<{ campaigns: Campaign[] }>('/api/campaigns');
