@@ -130,6 +130,14 @@ describeApi(
       assertError(await manager.get(`/api/jobs/${job.id}/files/everything`), 400, 'BAD_INPUT');
     });
 
+    it('remembers the mapping used for the target: the next file with the same header maps itself', async () => {
+      const next = await uploadLeads(manager, 'more-leads.csv');
+      const preview = await manager.get<{ mapping: Array<{ field: string | null; source: string | null }>; proposedFields: unknown }>(`/api/uploads/${next.id}/preview?target=individual`);
+      assert.deepEqual(preview.body.mapping.map((m) => [m.field, m.source]), [['name', 'saved'], ['phone', 'saved'], ['email', 'saved'], ['lead_source', 'saved']]);
+      assert.equal(preview.body.proposedFields, null, 'the table is no longer empty');
+      assert.equal((await manager.delete(`/api/uploads/${next.id}`)).status, 204);
+    });
+
     it('keeps an upload a job uses: it cannot be deleted and never expires', async () => {
       const kept = await manager.get<Upload>(`/api/uploads/${upload.id}`);
       assert.equal(kept.body.expiresAt, null);
