@@ -12,6 +12,7 @@ import { createUploadsRepository } from '../uploads/uploads.repository.js';
 import { createSavedMappingsRepository } from '../imports/saved-mappings.repository.js';
 import { createCustomersRepository, createReferenceRowsRepository } from '../customers/customers.repository.js';
 import { createFileStorage, type FileStorage } from '../storage/file-storage.js';
+import { createReferenceLookupsRepository } from '../imports/writing/reference-lookups.repository.js';
 import { createSessionsRepository } from '../auth/sessions.repository.js';
 import { createApiTokensRepository } from '../auth/api-tokens.repository.js';
 import { createLoginAttemptsRepository } from '../auth/login-attempts.repository.js';
@@ -29,6 +30,7 @@ export function createRepositories(database: AppDatabase) {
     savedMappings: createSavedMappingsRepository(db, database.dialect),
     customers: createCustomersRepository(db),
     referenceRows: createReferenceRowsRepository(db),
+    references: createReferenceLookupsRepository(db),
     sessions: createSessionsRepository(db, database.dialect),
     apiTokens: createApiTokensRepository(db, database.dialect),
     loginAttempts: createLoginAttemptsRepository(db, database.dialect),

@@ -114,5 +114,6 @@ function databaseFromUrl(url: string | undefined, dataDir: string): Config['data
   if (!url) return { dialect: 'sqlite', path: resolve(dataDir, 'intake.db') };
   if (/^postgres(ql)?:\/\//.test(url)) return { dialect: 'postgres', url };
   const path = url.replace(/^(sqlite|file):(\/\/)?/, '');
-  return { dialect: 'sqlite', path: path === ':memory:' ? path : resolve(path) };
+  if (path === ':memory:') throw new AppError('CONFIG_INVALID', 'Invalid configuration:\n  DATABASE_URL: an in-memory SQLite database cannot be shared by the server and its workers; give a file path.');
+  return { dialect: 'sqlite', path: resolve(path) };
 }

@@ -3,7 +3,7 @@ import type { Repositories } from '../app/app-context.js';
 import type { CustomerRow } from '../db/schema.js';
 import { resolveTargetFields } from '../imports/target-fields.js';
 import { isCustomerTarget, type FieldDefinition, type Target } from '../imports/targets.js';
-import { CUSTOMER_COLUMNS } from '../imports/engine/target-rows.js';
+import { CUSTOMER_COLUMNS } from '../imports/engine/row-layout.js';
 import type { ListedRow } from './customers.repository.js';
 
 const PAGE = 2000;

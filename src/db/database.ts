@@ -15,6 +15,8 @@ export type AppDatabase = {
   dialect: DatabaseDialect;
   /** The underlying pg pool (PostgreSQL only), for COPY streams. */
   pool: pg.Pool | null;
+  /** A connection of its own to the SQLite file (SQLite only), for a writer whose transactions must not mix with others'. */
+  openSqliteConnection: (() => SQLite.Database) | null;
   close(): Promise<void>;
 };
 
@@ -24,16 +26,21 @@ export function openDatabase(database: Config['database'], options: { poolSize?:
     // An idle client that loses its server (restart) must not crash the process; the next query reconnects.
     pool.on('error', () => undefined);
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, dialect: 'postgres', pool, close: () => db.destroy() };
+    return { db, dialect: 'postgres', pool, openSqliteConnection: null, close: () => db.destroy() };
   }
-  if (database.path !== ':memory:') mkdirSync(dirname(database.path), { recursive: true });
-  const connection = new SQLite(database.path);
+  mkdirSync(dirname(database.path), { recursive: true });
+  const connection = openSqlite(database.path, 10_000);
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: connection }) });
+  return { db, dialect: 'sqlite', pool: null, openSqliteConnection: () => openSqlite(database.path, 0), close: () => db.destroy() };
+}
+
+function openSqlite(path: string, busyTimeoutMs: number): SQLite.Database {
+  const connection = new SQLite(path);
   connection.pragma('journal_mode = WAL');
   connection.pragma('synchronous = NORMAL');
-  connection.pragma('busy_timeout = 10000');
+  connection.pragma(`busy_timeout = ${busyTimeoutMs}`);
   connection.pragma('foreign_keys = ON');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: connection }) });
-  return { db, dialect: 'sqlite', pool: null, close: () => db.destroy() };
+  return connection;
 }
 
 /** The database's clock in epoch milliseconds: scheduled jobs and leases never trust a web server's clock. */

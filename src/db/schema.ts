@@ -105,6 +105,7 @@ export type NumberListTable = {
   number: string;
   note: string | null;
   job_id: number | null;
+  job_line: number | null;
   created_at: CreatedAt;
 };
 
@@ -119,6 +120,7 @@ export type AreaCodeTable = {
   timezone: string | null;
   carrier: string | null;
   job_id: number | null;
+  job_line: number | null;
   created_at: CreatedAt;
 };
 
@@ -129,6 +131,7 @@ export type DidTable = {
   description: string | null;
   campaign: string | null;
   job_id: number | null;
+  job_line: number | null;
   created_at: CreatedAt;
 };
 
@@ -193,6 +196,8 @@ export type JobChangeTable = {
   previous: string | null;
 };
 
+export type ImportSeenKeyTable = { job_id: number; key: string; line: number };
+
 export type SavedMappingTable = {
   id: Id;
   team_id: number;
@@ -237,6 +242,7 @@ export type Database = {
   import_jobs: ImportJobTable;
   job_files: JobFileTable;
   job_changes: JobChangeTable;
+  import_seen_keys: ImportSeenKeyTable;
   saved_mappings: SavedMappingTable;
   stored_files: StoredFileTable;
   stored_file_chunks: StoredFileChunkTable;

@@ -30,6 +30,7 @@ export function runnerDependencies(context: AppContext): RunnerDependencies {
     uploads: repositories.uploads,
     teams: repositories.teams,
     fields: repositories.fields,
+    references: repositories.references,
   };
 }
 

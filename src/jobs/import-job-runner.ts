@@ -1,20 +1,18 @@
 // Runs one import job: read → map → validate & normalise → deduplicate → write → account, batch by batch, each
 // batch committed with its checkpoint, so that a job picked up again after a crash resumes where it stopped.
 import { getCountryCallingCode, type CountryCode } from 'libphonenumber-js';
-import type { Transaction } from 'kysely';
 import type { AppDatabase } from '../db/database.js';
-import type { Database, ImportJob, JobFileTable } from '../db/schema.js';
-import { createResultFiles, resultFileKey, type ResultFilesPositions } from '../imports/accounting/result-file-writer.js';
-import { planBatch, type ExistingRow, type RecordDecision } from '../imports/engine/batch-plan.js';
+import type { ImportJob, JobFileTable } from '../db/schema.js';
+import { openResultFiles, RESULT_KINDS, type ResultFiles, type ResultFilesCheckpoint } from '../imports/accounting/result-file-writer.js';
+import { keysOf, planBatch, type BatchWork, type ExistingRow, type PlanContext } from '../imports/engine/batch-plan.js';
+import { prepareBatches, readAhead } from '../imports/engine/prepared-batches.js';
 import { createRecordPreparer, type PreparedRecord } from '../imports/engine/record-preparation.js';
-import { buildInsertRow, buildUpdate, createAreaLookup, mergeIntoInsertRow, type RowContext } from '../imports/engine/target-rows.js';
+import { createAreaLookup, createRowLayout, type AreaLookup, type TargetSpec } from '../imports/engine/row-layout.js';
 import { dateOrderOf } from '../imports/engine/value-normalisation.js';
 import { defaultDedupeKey, importOptionsSchema, type ImportOptions } from '../imports/import-options.js';
 import { openSource } from '../imports/reading/index.js';
-import {
-  findExistingByKeys, findListedNumbers, insertDialEntries, insertJobChanges, insertRows, loadAreaCodes, updateRow,
-  type RowValues, type StoredRow, type TargetTableSpec,
-} from '../imports/writing/import-writes.repository.js';
+import { createImportWriter, type JobProgress } from '../imports/writing/import-writer.js';
+import { resolveTargetFields } from '../imports/target-fields.js';
 import { createPhoneNormaliser } from '../phones/phone-normalisation.js';
 import type { FileStorage } from '../storage/file-storage.js';
 import { AppError } from '../shared/app-error.js';
@@ -22,8 +20,8 @@ import type { Config } from '../config/config.js';
 import type { JobsRepository } from './jobs.repository.js';
 import type { UploadsRepository } from '../uploads/uploads.repository.js';
 import type { TeamsRepository } from '../teams/teams.repository.js';
-import { resolveTargetFields } from '../imports/target-fields.js';
 import type { FieldDefinitionsRepository } from '../campaigns/field-definitions.repository.js';
+import type { ReferenceLookupsRepository } from '../imports/writing/reference-lookups.repository.js';
 
 export type RunnerDependencies = {
   config: Config;
@@ -33,29 +31,27 @@ export type RunnerDependencies = {
   uploads: UploadsRepository;
   teams: TeamsRepository;
   fields: FieldDefinitionsRepository;
+  references: ReferenceLookupsRepository;
 };
 
-type Checkpoint = {
-  /** Source records fully accounted for. */
-  done: number;
-  positions: ResultFilesPositions;
-  counts: { success: number; error: number; duplicated: number };
-};
+type Counts = { success: number; error: number; duplicated: number };
+
+/** What a job stores after each batch: records fully accounted for, where its result files stand, its counts. */
+export type Checkpoint = ResultFilesCheckpoint & { done: number; counts: Counts };
 
 export type RunOutcome = 'close' | 'cancelled' | 'failed' | 'lost';
 
 /** A file that cannot be read at all fails the job; anything else (database gone …) is retried after the lease. */
-function isFileProblem(error: unknown): error is AppError {
+function isInputProblem(error: unknown): error is AppError {
   return error instanceof AppError && !['INTERNAL', 'LEASE_LOST', 'CONFIG_INVALID'].includes(error.code);
 }
 
 export async function runImportJob(deps: RunnerDependencies, job: ImportJob, workerId: string, signal: AbortSignal): Promise<RunOutcome> {
-  const leaseMs = deps.config.leaseSeconds * 1000;
   try {
-    return await runClaimedJob(deps, job, workerId, leaseMs, signal);
+    return await runClaimedJob(deps, job, workerId, signal);
   } catch (error) {
     if (error instanceof AppError && error.code === 'LEASE_LOST') return 'lost';
-    if (isFileProblem(error)) {
+    if (isInputProblem(error)) {
       const isFinished = await deps.jobs.finish(job.id, workerId, { status: 'failed', total: null, failureReason: error.message, failureCode: error.code, files: [] });
       return isFinished ? 'failed' : 'lost';
     }
@@ -63,226 +59,148 @@ export async function runImportJob(deps: RunnerDependencies, job: ImportJob, wor
   }
 }
 
-async function runClaimedJob(deps: RunnerDependencies, job: ImportJob, workerId: string, leaseMs: number, signal: AbortSignal): Promise<RunOutcome> {
+export function parseCheckpoint(text: string | null): Checkpoint | null {
+  return text ? (JSON.parse(text) as Checkpoint) : null;
+}
+
+async function runClaimedJob(deps: RunnerDependencies, job: ImportJob, workerId: string, signal: AbortSignal): Promise<RunOutcome> {
+  const leaseMs = deps.config.leaseSeconds * 1000;
   const options = importOptionsSchema.parse(JSON.parse(job.options));
   const team = await deps.teams.findById(job.team_id);
   if (!team) throw new AppError('NOT_FOUND', `The team of job ${job.id} no longer exists.`);
   const upload = job.upload_id === null ? undefined : await deps.uploads.findById(job.upload_id);
   if (!upload) throw new AppError('FILE_NOT_FOUND', `The uploaded file of job ${job.id} is gone; upload it again.`);
+
   const fields = await resolveTargetFields(deps.fields, team.id, options.target, options.campaignId);
-  const normalisePhone = createPhoneNormaliser(team.default_country);
-  const dedupeKey = options.dedupeKey ?? defaultDedupeKey(options.target);
-  const prepare = createRecordPreparer({
+  const preparer = createRecordPreparer({
     target: options.target,
     mapping: options.mapping,
     fields,
-    dedupeKey,
-    normalisePhone,
+    dedupeKey: options.dedupeKey ?? defaultDedupeKey(options.target),
+    normalisePhone: createPhoneNormaliser(team.default_country),
     dateOrder: dateOrderOf(team.default_country),
   });
-  const spec = targetSpec(options, team.id);
-  const naturalField = spec.table === 'number_lists' || spec.table === 'dids' ? 'number' : spec.table === 'area_codes' ? 'prefix' : null;
-  const storedKey = (record: PreparedRecord) => (naturalField === null ? record.key : (record.fields.get(naturalField) ?? null));
-  const callingCode = safeCallingCode(team.default_country);
-  const rowContext: RowContext = {
-    spec,
-    jobId: job.id,
-    campaignId: options.target === 'campaign' ? options.campaignId : null,
-    storedKey,
-    area: spec.table === 'customers' ? createAreaLookup(await loadAreaCodes(deps.database.db, team.id), (e164) => (callingCode && e164.startsWith(`+${callingCode}`) ? e164.slice(callingCode.length + 1) : null)) : () => null,
-    now: Date.now(),
-  };
-  const blacklists = blacklistsFor(options);
+  const spec = targetSpec(options, team.id, job.id);
+  const area = spec.table === 'customers' ? await areaLookupFor(deps.references, team.id, team.default_country) : () => null;
+  const layout = createRowLayout(spec, preparer, { jobId: job.id, area, now: Date.now() });
+  const blacklists = options.blacklist === 'reject' ? await deps.references.listsInUse(team.id, blacklistsFor(options)) : [];
+  const phoneFields = preparer.fields.filter((field) => field.type === 'phone').map((field) => field.key);
+  const checkpoint = parseCheckpoint(job.checkpoint);
+  const attempt = Math.max(1, job.attempts);
 
   const local = await deps.storage.localCopy(upload.storage_key);
-  const source = await openSource(local.path, {
-    encoding: options.encoding,
-    sheet: options.sheet,
-    delimiter: options.delimiter,
-    skipTop: options.skipTop,
-    displayName: job.file_name,
-    limits: { maxColumns: deps.config.limits.maxColumns, maxCellLength: deps.config.limits.maxCellLength },
+  const writer = createImportWriter(deps.database, {
+    jobId: job.id,
+    workerId,
+    leaseMs,
+    spec,
+    layout,
+    isDryRun: options.dryRun,
+    blacklists,
+    dial: options.dial && options.target === 'campaign' && options.campaignId !== null ? { campaignId: options.campaignId, priority: options.dial.priority, dialAt: options.dial.dialAt } : null,
   });
   const renewal = setInterval(() => {
     deps.jobs.renewLease(job.id, workerId, leaseMs).catch(() => undefined);
   }, Math.max(200, Math.floor(leaseMs / 3)));
-  const checkpoint: Checkpoint = job.checkpoint
-    ? (JSON.parse(job.checkpoint) as Checkpoint)
-    : { done: 0, positions: { success: 0, error: 0, duplicated: 0 }, counts: { success: 0, error: 0, duplicated: 0 } };
-  const results = createResultFiles(deps.storage, job.id, source.headers);
-  /** Duplicate keys met so far in the file, with the line of their first record. */
-  const seenInFile = new Map<string, number>();
-  const counts = { ...checkpoint.counts };
-  const teamId = team.id;
   try {
-    await results.resume(job.checkpoint ? checkpoint.positions : null);
-    let recordIndex = 0;
-    let isCancelled = false;
+    const source = await openSource(local.path, {
+      encoding: options.encoding,
+      sheet: options.sheet,
+      delimiter: options.delimiter,
+      skipTop: options.skipTop,
+      displayName: job.file_name,
+      limits: { maxColumns: deps.config.limits.maxColumns, maxCellLength: deps.config.limits.maxCellLength },
+    });
+    try {
+      const results = await openResultFiles(deps.storage, job.id, attempt, source.headers, checkpoint);
+      const planContext: PlanContext = {
+        jobId: job.id,
+        scope: spec.table === 'customers' ? spec.scope : null,
+        layout,
+        options: { ...options, dial: options.dial && options.target === 'campaign' ? options.dial : null },
+        valueOf: preparer.valueOf,
+        phonesOf: (record) => phonesOf(record, phoneFields, preparer.valueOf),
+        describeRow: (row) => describeRow(spec, row),
+        describeList: (list) => (list.startsWith('campaign-blacklist') ? "campaign's blacklist" : list),
+      };
+      let counts: Counts = checkpoint?.counts ?? { success: 0, error: 0, duplicated: 0 };
+      let recordsRead = checkpoint?.done ?? 0;
+      let isCancelled = false;
 
-    for await (const batch of source.batches(deps.config.batchSize)) {
-      if (signal.aborted) throw new AppError('LEASE_LOST', `Worker ${workerId} is stopping; job ${job.id} resumes from its checkpoint.`);
-      const fresh: PreparedRecord[] = [];
-      const freshErrors: Array<{ values: string[]; line: number; reason: string }> = [];
-      for (const record of batch) {
-        const isReplay = recordIndex < checkpoint.done;
-        recordIndex += 1;
-        const prepared = record.error ? { ok: false as const, reason: record.error } : prepare(record.line, record.values);
-        if (isReplay) {
-          // Already accounted for before the restart: only remember its key, as the first run did.
-          if (prepared.ok && prepared.record.key !== null && !seenInFile.has(prepared.record.key)) seenInFile.set(prepared.record.key, record.line);
-          continue;
-        }
-        if (prepared.ok) fresh.push(prepared.record);
-        else freshErrors.push({ values: record.values, line: record.line, reason: prepared.reason });
-      }
-      if (fresh.length === 0 && freshErrors.length === 0) continue;
-
-      const outcome = await deps.jobs.commitBatch(job.id, workerId, leaseMs, async (trx) => {
-        for (const failed of freshErrors) {
-          results.addError(failed.values, failed.line, failed.reason);
-          counts.error += 1;
-        }
-        await writeBatch(trx, fresh);
-        const positions = await results.flush();
-        return {
-          records_read: recordIndex,
-          ...counts,
-          checkpoint: JSON.stringify({ done: recordIndex, positions, counts } satisfies Checkpoint),
+      for await (const batch of readAhead(prepareBatches(source, preparer, { batchSize: deps.config.batchSize, skip: checkpoint?.done ?? 0 }))) {
+        if (signal.aborted) throw new AppError('LEASE_LOST', `Worker ${workerId} is stopping; job ${job.id} resumes from its checkpoint.`);
+        let next: Counts = counts;
+        const progress = (work: BatchWork, positions: Checkpoint['positions']): JobProgress => {
+          next = addCounts(counts, work.counts);
+          const stored: Checkpoint = { attempt: results.attempt, positions, done: batch.recordsRead, counts: next };
+          return { checkpoint: JSON.stringify(stored), recordsRead: batch.recordsRead, ...next };
         };
-      });
-      if (outcome.isCancelRequested) {
-        isCancelled = true;
-        break;
+        const outcome = await writer.commitBatch({
+          keys: keysOf(batch.items, layout),
+          phones: blacklists.length > 0 ? batchPhones(batch.items, planContext) : [],
+          plan: (lookups) => planBatch(batch.items, lookups, planContext),
+          results,
+          progress,
+        });
+        counts = next;
+        recordsRead = batch.recordsRead;
+        if (outcome.isCancelRequested) {
+          isCancelled = true;
+          break;
+        }
       }
+      const total = isCancelled ? recordsRead : source.stats().recordsRead;
+      const files = await describeFiles(deps.storage, job.id, results, upload.storage_key, counts);
+      await writer.finish();
+      const status = isCancelled ? 'cancelled' : 'close';
+      const isFinished = await deps.jobs.finish(job.id, workerId, { status, total, files });
+      if (isFinished) await removeEarlierAttempts(deps.storage, job.id, attempt);
+      return isFinished ? status : 'lost';
+    } finally {
+      await source.close();
     }
-    const stats = source.stats();
-    const files = await describeFiles(deps.storage, job.id, upload.storage_key, counts, stats.recordsRead);
-    const status = isCancelled ? 'cancelled' : 'close';
-    const isFinished = await deps.jobs.finish(job.id, workerId, { status, total: isCancelled ? recordIndex : stats.recordsRead, files });
-    return isFinished ? status : 'lost';
   } finally {
     clearInterval(renewal);
-    await source.close();
+    await writer.close();
     await local.release();
-  }
-
-  async function writeBatch(trx: Transaction<Database>, records: PreparedRecord[]): Promise<void> {
-    const keys = [...new Set(records.map(storedKey).filter((key): key is string => key !== null))];
-    const stored = await findExistingByKeys(trx, spec, keys);
-    const existing = new Map<string, ExistingRow>();
-    const storedById = new Map<number, StoredRow>();
-    for (const [key, row] of stored) {
-      existing.set(key, { id: row.id, jobId: numberOrNull(row['job_id']), jobLine: numberOrNull(row['job_line']), status: stringOrNull(row['status']), scope: stringOrNull(row['scope']) });
-      storedById.set(row.id, row);
-    }
-    // The plan works on the stored key (lists compare numbers, customers their duplicate key).
-    const keyed = records.map((record) => ({ ...record, key: storedKey(record) }));
-    const decisions = planBatch(keyed, existing, {
-      jobId: job.id,
-      options,
-      seenInFile,
-      describeRow: (row) => describeRow(spec, row),
-    });
-    const listed = blacklists.length > 0 ? await findListedNumbers(trx, teamId, blacklists, phonesOf(records)) : new Map<string, string>();
-
-    const inserts = new Map<number, RowValues>();
-    const dial: Array<{ customer: { id: number } | { line: number }; phone: string }> = [];
-    const changes: Array<{ job_id: number; table_name: string; row_id: number; change: 'update'; previous: string }> = [];
-    for (const decision of decisions) {
-      const { record } = decision;
-      const blocked = options.blacklist === 'reject' ? blacklistHit(record, listed) : null;
-      if (blocked) {
-        results.addError(record.values, record.line, blocked);
-        counts.error += 1;
-        continue;
-      }
-      if (decision.kind === 'insert') {
-        inserts.set(record.line, buildInsertRow(record, rowContext));
-        const phone = dialPhone(record);
-        if (phone) dial.push({ customer: { line: record.line }, phone });
-        results.addSuccess(record.values);
-        counts.success += 1;
-        continue;
-      }
-      await applyDuplicate(trx, decision, inserts, storedById, changes, dial);
-      results.addDuplicated(record.values, record.line, decision.reason);
-      counts.duplicated += 1;
-    }
-    if (options.dryRun) return;
-    const idsByLine = await insertRows(trx, spec.table, [...inserts.values()]);
-    await insertJobChanges(trx, changes);
-    if (options.dial && options.target === 'campaign' && options.campaignId !== null) {
-      const entries = [];
-      for (const entry of dial) {
-        const customerId = 'id' in entry.customer ? entry.customer.id : idsByLine.get(entry.customer.line);
-        if (customerId === undefined) continue;
-        entries.push({ campaign_id: options.campaignId, customer_id: customerId, phone: entry.phone, priority: options.dial.priority, dial_at: options.dial.dialAt, job_id: job.id });
-      }
-      await insertDialEntries(trx, entries);
-    }
-  }
-
-  async function applyDuplicate(
-    trx: Transaction<Database>,
-    decision: Extract<RecordDecision, { kind: 'duplicate' }>,
-    inserts: Map<number, RowValues>,
-    storedById: Map<number, StoredRow>,
-    changes: Array<{ job_id: number; table_name: string; row_id: number; change: 'update'; previous: string }>,
-    dial: Array<{ customer: { id: number } | { line: number }; phone: string }>,
-  ): Promise<void> {
-    const { record, target } = decision;
-    const phone = dialPhone(record);
-    if (target.kind === 'pending') {
-      const pending = inserts.get(target.line);
-      if (pending && decision.isUpdate) mergeIntoInsertRow(pending, record, rowContext);
-      if (phone && options.dial?.duplicates === 'all') dial.push({ customer: { line: target.line }, phone });
-      return;
-    }
-    const stored = storedById.get(target.row.id);
-    if (!stored) return;
-    const { set, previous } = buildUpdate(record, stored, rowContext, { resetStatus: options.resetStatus, resetAgent: options.resetAgent }, decision.isUpdate);
-    if (phone && options.dial && (options.dial.duplicates === 'all' || (options.dial.duplicates === 'ignore-success' && target.row.status !== 'success'))) {
-      dial.push({ customer: { id: target.row.id }, phone });
-    }
-    if (Object.keys(set).length === 0 || options.dryRun) return;
-    await updateRow(trx, spec.table, target.row.id, set);
-    Object.assign(stored, set);
-    changes.push({ job_id: job.id, table_name: spec.table, row_id: target.row.id, change: 'update', previous: JSON.stringify(previous) });
-  }
-
-  function dialPhone(record: PreparedRecord): string | null {
-    if (!options.dial) return null;
-    return record.fields.get(options.dial.phoneField) ?? null;
-  }
-
-  function phonesOf(records: PreparedRecord[]): string[] {
-    const phones = new Set<string>();
-    for (const record of records) for (const field of fields) if (field.type === 'phone') {
-      const value = record.fields.get(field.key);
-      if (value) phones.add(value);
-    }
-    return [...phones];
-  }
-
-  function blacklistHit(record: PreparedRecord, listed: Map<string, string>): string | null {
-    for (const field of fields) {
-      if (field.type !== 'phone') continue;
-      const value = record.fields.get(field.key);
-      const list = value === undefined ? undefined : listed.get(value);
-      if (list) return `${value} is on the ${list.startsWith('campaign-blacklist') ? "campaign's blacklist" : 'blacklist'}`;
-    }
-    return null;
   }
 }
 
-function targetSpec(options: ImportOptions, teamId: number): TargetTableSpec {
+function addCounts(a: Counts, b: Counts): Counts {
+  return { success: a.success + b.success, error: a.error + b.error, duplicated: a.duplicated + b.duplicated };
+}
+
+function phonesOf(record: PreparedRecord, phoneFields: readonly string[], valueOf: PlanContext['valueOf']): string[] {
+  const phones: string[] = [];
+  for (const key of phoneFields) {
+    const value = valueOf(record, key);
+    if (value !== undefined) phones.push(value);
+  }
+  return phones;
+}
+
+function batchPhones(items: ReadonlyArray<{ outcome: { ok: boolean } & ({ ok: true; record: PreparedRecord } | { ok: false }) }>, context: PlanContext): string[] {
+  const phones = new Set<string>();
+  for (const item of items) if (item.outcome.ok) for (const phone of context.phonesOf(item.outcome.record)) phones.add(phone);
+  return [...phones];
+}
+
+export function targetSpec(options: ImportOptions, teamId: number, jobId: number): TargetSpec {
   switch (options.target) {
     case 'individual':
     case 'organization':
     case 'mass-target':
-      return { table: 'customers', teamId, scope: options.target, isTeamWide: options.dedupeScope === 'team' };
-    case 'campaign':
-      return { table: 'customers', teamId, scope: `campaign:${options.campaignId}`, isTeamWide: options.dedupeScope === 'team' };
+    case 'campaign': {
+      const scope = options.target === 'campaign' ? `campaign:${options.campaignId}` : options.target;
+      return {
+        table: 'customers',
+        teamId,
+        scope,
+        campaignId: options.target === 'campaign' ? options.campaignId : null,
+        isTeamWide: options.dedupeScope === 'team',
+        keySuffix: options.dedupeScope === 'file' ? `#job:${jobId}` : '',
+      };
+    }
     case 'campaign-blacklist':
       return { table: 'number_lists', teamId, list: `campaign-blacklist:${options.campaignId}` };
     case 'blacklist':
@@ -302,22 +220,35 @@ function blacklistsFor(options: ImportOptions): string[] {
   return [];
 }
 
-function describeRow(spec: TargetTableSpec, row: ExistingRow): string {
+async function areaLookupFor(references: ReferenceLookupsRepository, teamId: number, country: string): Promise<AreaLookup> {
+  const callingCode = safeCallingCode(country);
+  const nationalOf = (e164: string) => (callingCode && e164.startsWith(`+${callingCode}`) ? e164.slice(callingCode.length + 1) : null);
+  return createAreaLookup(await references.areaCodes(teamId), nationalOf);
+}
+
+function describeRow(spec: TargetSpec, row: ExistingRow): string {
   if (spec.table === 'customers') {
-    const where = row.scope?.startsWith('campaign:') ? 'the campaign' : row.scope ?? 'the table';
+    const where = row.scope?.startsWith('campaign:') ? 'the campaign' : (row.scope ?? 'the table');
     return `customer #${row.id} in ${where}`;
   }
   return `#${row.id} already in the ${spec.table === 'number_lists' ? spec.list.replace(/:\d+$/, '') : spec.table === 'area_codes' ? 'area codes' : 'DIDs'}`;
 }
 
-async function describeFiles(storage: FileStorage, jobId: number, uploadKey: string, counts: Checkpoint['counts'], _total: number): Promise<JobFileTable[]> {
+async function describeFiles(storage: FileStorage, jobId: number, results: ResultFiles, uploadKey: string, counts: Counts): Promise<JobFileTable[]> {
   const files: JobFileTable[] = [];
-  for (const kind of ['success', 'error', 'duplicated'] as const) {
-    const key = resultFileKey(jobId, kind);
+  for (const kind of RESULT_KINDS) {
+    const key = results.keyOf(kind);
     files.push({ job_id: jobId, kind, storage_key: key, size: (await storage.size(key)) ?? 0, records: counts[kind] });
   }
   files.push({ job_id: jobId, kind: 'original', storage_key: uploadKey, size: (await storage.size(uploadKey)) ?? 0, records: 0 });
   return files;
+}
+
+/** The files of attempts that were interrupted are copies nobody reads once the job has ended. */
+async function removeEarlierAttempts(storage: FileStorage, jobId: number, attempt: number): Promise<void> {
+  for (let earlier = 1; earlier < attempt; earlier++) {
+    for (const kind of RESULT_KINDS) await storage.remove(`jobs/${jobId}/attempt-${earlier}/${kind}.csv`).catch(() => undefined);
+  }
 }
 
 function safeCallingCode(country: string): string | null {
@@ -326,11 +257,4 @@ function safeCallingCode(country: string): string | null {
   } catch {
     return null;
   }
-}
-
-function numberOrNull(value: unknown): number | null {
-  return value === null || value === undefined ? null : Number(value);
-}
-function stringOrNull(value: unknown): string | null {
-  return value === null || value === undefined ? null : String(value);
 }

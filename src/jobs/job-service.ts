@@ -5,6 +5,7 @@ import { resultFileKey, type ResultKind } from '../imports/accounting/result-fil
 import { AppError } from '../shared/app-error.js';
 import type { FileStorage } from '../storage/file-storage.js';
 import type { JobsRepository } from './jobs.repository.js';
+import { parseCheckpoint } from './import-job-runner.js';
 
 export const FILE_KINDS = ['success', 'error', 'duplicated', 'original'] as const;
 export type FileKind = (typeof FILE_KINDS)[number];
@@ -101,13 +102,22 @@ export async function openJobFile(
   kind: FileKind,
 ): Promise<JobFile> {
   const job = await requireJob(deps.jobs, scope, id);
-  const key = kind === 'original' ? await originalKey(deps, job) : resultFileKey(job.id, kind as ResultKind);
+  const key = kind === 'original' ? await originalKey(deps, job) : await resultKey(deps.jobs, job, kind as ResultKind);
   const size = await deps.storage.size(key);
   if (size === null) {
     const why = kind === 'original' ? 'the uploaded file has been removed' : `job ${id} has not written it yet (status ${job.status})`;
     throw new AppError('NOT_FOUND', `The ${kind} file of job ${id} does not exist: ${why}.`);
   }
   return { kind, fileName: downloadName(job, kind), size, stream: deps.storage.read(key) };
+}
+
+/** An ended job lists its files; a running one writes those of its current attempt (they grow batch by batch). */
+async function resultKey(jobs: JobsRepository, job: ImportJob, kind: ResultKind): Promise<string> {
+  const listed = (await jobs.listFiles(job.id)).find((file) => file.kind === kind);
+  if (listed) return listed.storage_key;
+  const checkpoint = parseCheckpoint(job.checkpoint);
+  if (!checkpoint) throw new AppError('NOT_FOUND', `Job ${job.id} has not written its ${kind} file yet (status ${job.status}).`);
+  return resultFileKey(job.id, checkpoint.attempt, kind);
 }
 
 async function originalKey(deps: { uploadKeyOf(uploadId: number): Promise<string | undefined> }, job: ImportJob): Promise<string> {

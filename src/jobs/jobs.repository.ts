@@ -1,11 +1,9 @@
 // The jobs table is the queue: claiming with a lease, committing batches with their checkpoint, finishing.
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { DatabaseDialect } from '../config/config.js';
 import { databaseNow } from '../db/database.js';
 import type { Database, ImportJob, JobFileTable, JobStatus, NewImportJob } from '../db/schema.js';
-import { AppError, type AppErrorCode } from '../shared/app-error.js';
-
-export type JobCounts = { records_read: number; success: number; error: number; duplicated: number };
+import type { AppErrorCode } from '../shared/app-error.js';
 
 export function createJobsRepository(db: Kysely<Database>, dialect: DatabaseDialect) {
   const now = () => databaseNow(dialect);
@@ -68,41 +66,15 @@ export function createJobsRepository(db: Kysely<Database>, dialect: DatabaseDial
       return Number(result.numUpdatedRows) === 1;
     },
 
-    /**
-     * Runs `work` and stores the checkpoint it returns in one transaction, only while this worker still holds the
-     * job: the job row is touched first (taking its lock on PostgreSQL), so a worker that lost its lease writes nothing.
-     */
-    async commitBatch(
-      jobId: number,
-      workerId: string,
-      leaseMs: number,
-      work: (trx: Transaction<Database>) => Promise<JobCounts & { checkpoint: string }>,
-    ): Promise<{ isCancelRequested: boolean }> {
-      return db.transaction().execute(async (trx) => {
-        const held = await trx
-          .updateTable('import_jobs')
-          .set({ lease_expires_at: sql<number>`${now()} + ${leaseMs}` })
-          .where('id', '=', jobId)
-          .where('lease_owner', '=', workerId)
-          .where('status', '=', 'running')
-          .returning(['is_cancel_requested'])
-          .executeTakeFirst();
-        if (!held) throw new AppError('LEASE_LOST', `Job ${jobId} is no longer held by worker ${workerId}.`);
-        const progress = await work(trx);
-        await trx
-          .updateTable('import_jobs')
-          .set({
-            checkpoint: progress.checkpoint,
-            records_read: progress.records_read,
-            success: progress.success,
-            error: progress.error,
-            duplicated: progress.duplicated,
-            updated_at: now(),
-          })
-          .where('id', '=', jobId)
-          .execute();
-        return { isCancelRequested: held.is_cancel_requested === 1 };
-      });
+    /** Gives a job up at once (its worker hit an error it cannot carry on from): another claim may take it now. */
+    async releaseLease(jobId: number, workerId: string): Promise<void> {
+      await db
+        .updateTable('import_jobs')
+        .set({ lease_expires_at: now() })
+        .where('id', '=', jobId)
+        .where('lease_owner', '=', workerId)
+        .where('status', '=', 'running')
+        .execute();
     },
 
     async finish(

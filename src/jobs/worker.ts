@@ -36,8 +36,9 @@ export function createWorker(deps: RunnerDependencies, log: WorkerLog = () => un
       log('job ended', { jobId: job.id, outcome });
       return { jobId: job.id, outcome };
     } catch (error) {
-      // The lease lapses and the job is taken up again from its checkpoint.
+      // Given up at once, the job is taken up again from its checkpoint (by this worker or another).
       log('job interrupted', { jobId: job.id, error: error instanceof Error ? error.message : String(error) });
+      await deps.jobs.releaseLease(job.id, id).catch(() => undefined);
       return { jobId: job.id, outcome: 'lost' as const };
     }
   }

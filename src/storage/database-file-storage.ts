@@ -60,6 +60,20 @@ export function createDatabaseFileStorage(files: StoredFilesRepository, options:
       return files.appendChunks(key, chunks);
     },
 
+    async copyPrefix(fromKey: string, toKey: string, position: number) {
+      assertValidKey(fromKey);
+      assertValidKey(toKey);
+      if (!Number.isSafeInteger(position) || position < 0) {
+        throw new AppError('BAD_INPUT', `Invalid position ${position} for ${fromKey}: use a value returned by append().`, { key: fromKey, position });
+      }
+      const count = await files.countChunks(fromKey);
+      if (position > count) {
+        throw new AppError('INTERNAL', `Cannot copy ${fromKey} up to position ${position}: it only has ${count} chunks.`, { key: fromKey, position, count });
+      }
+      await files.copyChunks(fromKey, toKey, position);
+      return position;
+    },
+
     async truncate(key: string, position: number) {
       assertValidKey(key);
       if (!Number.isSafeInteger(position) || position < 0) {

@@ -1,6 +1,7 @@
 // File storage in a local directory: <root>/<key>. put() writes a partial file and renames it into place.
 import { randomBytes } from 'node:crypto';
-import { type Stats } from 'node:fs';
+import { closeSync, createReadStream, createWriteStream, fstatSync, fsyncSync, mkdirSync, openSync, writeSync, type Stats } from 'node:fs';
+import { pipeline } from 'node:stream/promises';
 import { mkdir, open, opendir, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { Readable } from 'node:stream';
@@ -59,6 +60,45 @@ export function createDirectoryStorage(rootDir: string): FileStorage {
       } finally {
         await handle.close();
       }
+    },
+
+    appendSync(key: string, data: Uint8Array) {
+      const path = pathOf(key);
+      mkdirSync(dirname(path), { recursive: true });
+      const fd = openSync(path, 'a');
+      try {
+        let written = 0;
+        while (written < data.length) written += writeSync(fd, data, written);
+        fsyncSync(fd);
+        return fstatSync(fd).size;
+      } finally {
+        closeSync(fd);
+      }
+    },
+
+    async copyPrefix(fromKey: string, toKey: string, position: number) {
+      const from = pathOf(fromKey);
+      const to = pathOf(toKey);
+      assertPosition(fromKey, position);
+      const size = (await statOrNull(from))?.size ?? 0;
+      if (position > size) {
+        throw new AppError('INTERNAL', `Cannot copy ${fromKey} up to byte ${position}: it only has ${size} bytes.`, { key: fromKey, position, size });
+      }
+      await mkdir(dirname(to), { recursive: true });
+      const output = createWriteStream(to, { flags: 'w' });
+      if (position === 0) {
+        output.end();
+        await new Promise<void>((resolve, reject) => output.on('finish', resolve).on('error', reject));
+      } else {
+        await pipeline(createReadStream(from, { start: 0, end: position - 1 }), output);
+      }
+      const handle = await open(to, 'r+');
+      try {
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+      return position;
     },
 
     async truncate(key: string, position: number) {

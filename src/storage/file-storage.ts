@@ -16,6 +16,13 @@ export type FileStorage = {
    * Durable when it resolves (fsync for files). Writes to one key must be serialised by the caller.
    */
   append(key: string, data: Uint8Array): Promise<number>;
+  /**
+   * append(), synchronously: for a writer that must not yield while it holds a database transaction (SQLite, whose
+   * connection the whole process shares). Only storages that can (a directory) have it.
+   */
+  appendSync?(key: string, data: Uint8Array): number;
+  /** Makes `toKey` a copy of `fromKey` up to a position returned by append (a job resuming in a new attempt); returns the position in `toKey`. */
+  copyPrefix(fromKey: string, toKey: string, position: number): Promise<number>;
   /** Cuts key back to a position returned by append (0 = empty; creates the key if missing). Used when a job resumes from its checkpoint. */
   truncate(key: string, position: number): Promise<void>;
   /** A readable stream of the whole content; the stream fails with AppError('FILE_NOT_FOUND') if missing. */

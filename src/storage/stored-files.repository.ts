@@ -62,6 +62,29 @@ export function createStoredFilesRepository(db: Kysely<Database>) {
       });
     },
 
+    /** Replaces `toKey` with chunks 0 … count-1 of `fromKey`. */
+    async copyChunks(fromKey: string, toKey: string, count: number): Promise<void> {
+      await db.transaction().execute(async (trx) => {
+        await trx.deleteFrom('stored_file_chunks').where('key', '=', toKey).execute();
+        await trx
+          .insertInto('stored_file_chunks')
+          .columns(['key', 'seq', 'data'])
+          .expression((eb) => eb.selectFrom('stored_file_chunks').select([eb.val(toKey).as('key'), 'seq', 'data']).where('key', '=', fromKey).where('seq', '<', count))
+          .execute();
+        const row = await trx
+          .selectFrom('stored_file_chunks')
+          .select(sql<number | string | null>`sum(length(data))`.as('bytes'))
+          .where('key', '=', toKey)
+          .executeTakeFirst();
+        const size = Number(row?.bytes ?? 0);
+        await trx
+          .insertInto('stored_files')
+          .values({ key: toKey, size })
+          .onConflict((oc) => oc.column('key').doUpdateSet({ size }))
+          .execute();
+      });
+    },
+
     /** Keeps chunks 0 … count-1 (creating an empty file when missing) and recomputes the size. */
     async keepChunks(key: string, count: number): Promise<void> {
       await db.transaction().execute(async (trx) => {

@@ -89,14 +89,15 @@ export const initialSchema: DialectMigration = (dialect: DatabaseDialect) => {
         .addColumn('updated_at', 'bigint', (c) => c.notNull().defaultTo(nowMs))
         .execute();
       // The natural key: one row per duplicate key (normalised phone by default) within a table or campaign package.
+      // Key first, scope last: the same index finds a key in one table or in every table of the team.
       await db.schema
         .createIndex('customers_dedupe_unique')
         .on('customers')
-        .columns(['team_id', 'scope', 'dedupe_key'])
+        .columns(['team_id', 'dedupe_key', 'scope'])
         .unique()
         .execute();
-      await db.schema.createIndex('customers_team_phone').on('customers').columns(['team_id', 'phone']).execute();
-      await db.schema.createIndex('customers_campaign').on('customers').columns(['campaign_id']).execute();
+      // Paging a table or campaign; ids grow, so these indexes are appended to, cheap to keep during a bulk load.
+      await db.schema.createIndex('customers_scope_id').on('customers').columns(['team_id', 'scope', 'id']).execute();
       await db.schema.createIndex('customers_job').on('customers').columns(['job_id']).execute();
 
       await createTable(db, 'dial_list')
@@ -118,6 +119,7 @@ export const initialSchema: DialectMigration = (dialect: DatabaseDialect) => {
         .addColumn('number', 'text', (c) => c.notNull())
         .addColumn('note', 'text')
         .addColumn('job_id', 'bigint')
+        .addColumn('job_line', 'bigint')
         .addColumn(createdAt, 'bigint', (c) => c.notNull().defaultTo(nowMs))
         .addUniqueConstraint('number_lists_unique', ['team_id', 'list', 'number'])
         .execute();
@@ -132,6 +134,7 @@ export const initialSchema: DialectMigration = (dialect: DatabaseDialect) => {
         .addColumn('timezone', 'text')
         .addColumn('carrier', 'text')
         .addColumn('job_id', 'bigint')
+        .addColumn('job_line', 'bigint')
         .addColumn(createdAt, 'bigint', (c) => c.notNull().defaultTo(nowMs))
         .addUniqueConstraint('area_codes_unique', ['team_id', 'prefix'])
         .execute();
@@ -142,6 +145,7 @@ export const initialSchema: DialectMigration = (dialect: DatabaseDialect) => {
         .addColumn('description', 'text')
         .addColumn('campaign', 'text')
         .addColumn('job_id', 'bigint')
+        .addColumn('job_line', 'bigint')
         .addColumn(createdAt, 'bigint', (c) => c.notNull().defaultTo(nowMs))
         .addUniqueConstraint('dids_unique', ['team_id', 'number'])
         .execute();
@@ -207,6 +211,15 @@ export const initialSchema: DialectMigration = (dialect: DatabaseDialect) => {
         .execute();
       await db.schema.createIndex('job_changes_job').on('job_changes').columns(['job_id', 'table_name']).execute();
 
+      // The keys a dry run has met so far (nothing is stored to find them in); emptied when the job ends.
+      await db.schema
+        .createTable('import_seen_keys')
+        .addColumn('job_id', 'bigint', (c) => c.notNull())
+        .addColumn('key', 'text', (c) => c.notNull())
+        .addColumn('line', 'bigint', (c) => c.notNull())
+        .addPrimaryKeyConstraint('import_seen_keys_pk', ['job_id', 'key'])
+        .execute();
+
       await createTable(db, 'saved_mappings')
         .addColumn('team_id', 'bigint', (c) => c.notNull().references('teams.id'))
         .addColumn('owner', 'text', (c) => c.notNull())
@@ -233,7 +246,7 @@ export const initialSchema: DialectMigration = (dialect: DatabaseDialect) => {
 
     async down(db: AnyDb) {
       for (const table of [
-        'stored_file_chunks', 'stored_files', 'saved_mappings', 'job_changes', 'job_files', 'import_jobs', 'uploads',
+        'stored_file_chunks', 'stored_files', 'saved_mappings', 'import_seen_keys', 'job_changes', 'job_files', 'import_jobs', 'uploads',
         'dids', 'area_codes', 'number_lists', 'dial_list', 'customers', 'field_definitions', 'campaign_agents',
         'campaigns', 'users', 'teams',
       ]) {

@@ -43,3 +43,25 @@ export function encodeCsvRow(cells: readonly string[]): string {
   if (cells.length === 1 && cells[0] === '') return '""\r\n';
   return `${cells.map((cell) => quoteCsvCell(neutraliseFormula(cell))).join(',')}\r\n`;
 }
+
+/** A record's cells encoded once for any result file: `head` holds the header's columns, `tail` the cells beyond them. */
+export type EncodedCells = { head: string; tail: string };
+
+export function encodeCells(values: readonly string[], headerCount: number): EncodedCells {
+  const head: string[] = new Array<string>(headerCount);
+  for (let index = 0; index < headerCount; index++) head[index] = quoteCsvCell(neutraliseFormula(values[index] ?? ''));
+  let tail = '';
+  for (let index = headerCount; index < values.length; index++) tail += `,${quoteCsvCell(neutraliseFormula(values[index] ?? ''))}`;
+  // A lone empty cell would make an empty line, which readers skip: quote it so the record survives.
+  return { head: headerCount === 1 && head[0] === '' && tail === '' ? '""' : head.join(','), tail };
+}
+
+/** A success-file line. */
+export function successLine(cells: EncodedCells): string {
+  return `${cells.head}${cells.tail}\r\n`;
+}
+
+/** An error- or duplicated-file line: the file's columns, then `line` and `reason`, then any cells beyond the header. */
+export function accountedLine(cells: EncodedCells, line: number, reason: string): string {
+  return `${cells.head},${line},${quoteCsvCell(neutraliseFormula(reason))}${cells.tail}\r\n`;
+}

@@ -1,10 +1,15 @@
 // The success / error / duplicated CSV files of an import job, appended once per batch so they follow its checkpoint.
+//
+// Each attempt at a job (each claim by a worker) writes files of its own, `jobs/<id>/attempt-<n>/<kind>.csv`. A job
+// picked up again copies the previous attempt's files up to the checkpoint, then appends. So a worker that lost its
+// lease (stopped, then woken up) can only ever write into its own attempt's files, which nothing reads any more.
 import { AppError } from '../../shared/app-error.js';
 import type { FileStorage } from '../../storage/file-storage.js';
 import { encodeCsvRow } from './csv-cells.js';
 
 export type ResultKind = 'success' | 'error' | 'duplicated';
 export type ResultFilesPositions = Record<ResultKind, number>;
+export type ResultLines = Record<ResultKind, string[]>;
 
 export const RESULT_KINDS: readonly ResultKind[] = ['success', 'error', 'duplicated'];
 /** Columns added after the file's own columns in the error and duplicated files. */
@@ -12,86 +17,71 @@ export const ACCOUNTING_COLUMNS = ['line', 'reason'] as const;
 
 const BYTE_ORDER_MARK = '\uFEFF';
 
-export function resultFileKey(jobId: number, kind: ResultKind | 'original'): string {
-  if (!Number.isSafeInteger(jobId) || jobId <= 0) throw new AppError('BAD_INPUT', `Invalid job id ${jobId}.`);
-  return kind === 'original' ? `jobs/${jobId}/original` : `jobs/${jobId}/${kind}.csv`;
+export function resultFileKey(jobId: number, attempt: number, kind: ResultKind): string {
+  if (!Number.isSafeInteger(jobId) || jobId <= 0 || !Number.isSafeInteger(attempt) || attempt <= 0) {
+    throw new AppError('BAD_INPUT', `Invalid job ${jobId} or attempt ${attempt}.`);
+  }
+  return `jobs/${jobId}/attempt-${attempt}/${kind}.csv`;
 }
 
+/** Where a job's files of one attempt stand in its checkpoint. */
+export type ResultFilesCheckpoint = { attempt: number; positions: ResultFilesPositions };
+
 export type ResultFiles = {
-  addSuccess(values: readonly string[]): void;
-  addError(values: readonly string[], line: number, reason: string): void;
-  addDuplicated(values: readonly string[], line: number, reason: string): void;
-  /** Appends what the batch added to each file; returns positions to store in the job's checkpoint (same transaction as the batch's rows). */
-  flush(): Promise<ResultFilesPositions>;
-  /** Before the first record: cuts each file back to the checkpoint positions, or starts fresh with BOM + header when positions are null. */
-  resume(positions: ResultFilesPositions | null): Promise<void>;
+  readonly attempt: number;
+  keyOf(kind: ResultKind): string;
+  /** Appends a batch's lines to each file; returns the positions to store in the checkpoint. */
+  append(lines: ResultLines): Promise<ResultFilesPositions>;
+  /** The same, synchronously (directory storage), for a writer that must not yield inside its transaction. */
+  appendSync(lines: ResultLines): ResultFilesPositions;
 };
 
 /**
- * Rows shorter than the header are padded with ''; longer rows keep their extra cells. In the error and duplicated
- * files `line` and `reason` always sit right after the header's columns, and a row's extra cells follow them.
+ * Opens the files of `attempt`: fresh (BOM and header) for a new job, or copied from the checkpoint's attempt up to
+ * its positions for a job that resumes.
  */
-export function createResultFiles(storage: FileStorage, jobId: number, headers: readonly string[]): ResultFiles {
-  const keys: Record<ResultKind, string> = {
-    success: resultFileKey(jobId, 'success'),
-    error: resultFileKey(jobId, 'error'),
-    duplicated: resultFileKey(jobId, 'duplicated'),
-  };
-  const pending: Record<ResultKind, string[]> = { success: [], error: [], duplicated: [] };
-  let positions: ResultFilesPositions | null = null;
-
-  function accountedRow(values: readonly string[], line: number, reason: string): string[] {
-    const known = headers.map((_, index) => values[index] ?? '');
-    return [...known, String(line), reason, ...values.slice(headers.length)];
+export async function openResultFiles(storage: FileStorage, jobId: number, attempt: number, headers: readonly string[], checkpoint: ResultFilesCheckpoint | null): Promise<ResultFiles> {
+  const keyOf = (kind: ResultKind) => resultFileKey(jobId, attempt, kind);
+  let positions: ResultFilesPositions;
+  if (checkpoint) {
+    const copied = await Promise.all(
+      RESULT_KINDS.map((kind) => storage.copyPrefix(resultFileKey(jobId, checkpoint.attempt, kind), keyOf(kind), checkpoint.positions[kind])),
+    );
+    positions = { success: copied[0]!, error: copied[1]!, duplicated: copied[2]! };
+  } else {
+    const headerRows: Record<ResultKind, string> = {
+      success: encodeCsvRow(headers),
+      error: encodeCsvRow([...headers, ...ACCOUNTING_COLUMNS]),
+      duplicated: encodeCsvRow([...headers, ...ACCOUNTING_COLUMNS]),
+    };
+    const started = await Promise.all(
+      RESULT_KINDS.map(async (kind) => {
+        await storage.truncate(keyOf(kind), 0);
+        return storage.append(keyOf(kind), Buffer.from(BYTE_ORDER_MARK + headerRows[kind], 'utf8'));
+      }),
+    );
+    positions = { success: started[0]!, error: started[1]!, duplicated: started[2]! };
   }
 
+  const appendSync = storage.appendSync?.bind(storage);
   return {
-    addSuccess(values) {
-      pending.success.push(encodeCsvRow(headers.map((_, index) => values[index] ?? '').concat(values.slice(headers.length))));
-    },
-    addError(values, line, reason) {
-      pending.error.push(encodeCsvRow(accountedRow(values, line, reason)));
-    },
-    addDuplicated(values, line, reason) {
-      pending.duplicated.push(encodeCsvRow(accountedRow(values, line, reason)));
-    },
-
-    async flush() {
-      const current = positions;
-      if (!current) {
-        throw new AppError('INTERNAL', `The result files of job ${jobId} were not opened: call resume(null) for a new job, or resume(checkpoint).`);
-      }
-      // Until this flush is checkpointed, a failure here is repaired by resume(previous checkpoint).
-      const flushed = await Promise.all(
-        RESULT_KINDS.map(async (kind) => {
-          const text = pending[kind].join('');
-          pending[kind] = [];
-          return text === '' ? current[kind] : storage.append(keys[kind], Buffer.from(text, 'utf8'));
-        }),
+    attempt,
+    keyOf,
+    async append(lines) {
+      const next = await Promise.all(
+        RESULT_KINDS.map((kind) => (lines[kind].length === 0 ? positions[kind] : storage.append(keyOf(kind), Buffer.from(lines[kind].join(''), 'utf8')))),
       );
-      positions = { success: flushed[0]!, error: flushed[1]!, duplicated: flushed[2]! };
+      positions = { success: next[0]!, error: next[1]!, duplicated: next[2]! };
       return { ...positions };
     },
-
-    async resume(checkpoint) {
-      for (const kind of RESULT_KINDS) pending[kind] = [];
-      if (checkpoint) {
-        await Promise.all(RESULT_KINDS.map((kind) => storage.truncate(keys[kind], checkpoint[kind])));
-        positions = { ...checkpoint };
-        return;
+    appendSync(lines) {
+      if (!appendSync) throw new AppError('INTERNAL', 'This file storage cannot append synchronously; the SQLite import writer needs directory storage.');
+      const next = { ...positions };
+      for (const kind of RESULT_KINDS) {
+        if (lines[kind].length > 0) next[kind] = appendSync(keyOf(kind), Buffer.from(lines[kind].join(''), 'utf8'));
       }
-      const headerRows: Record<ResultKind, string> = {
-        success: encodeCsvRow(headers),
-        error: encodeCsvRow([...headers, ...ACCOUNTING_COLUMNS]),
-        duplicated: encodeCsvRow([...headers, ...ACCOUNTING_COLUMNS]),
-      };
-      const started = await Promise.all(
-        RESULT_KINDS.map(async (kind) => {
-          await storage.truncate(keys[kind], 0);
-          return storage.append(keys[kind], Buffer.from(BYTE_ORDER_MARK + headerRows[kind], 'utf8'));
-        }),
-      );
-      positions = { success: started[0]!, error: started[1]!, duplicated: started[2]! };
+      positions = next;
+      return { ...positions };
     },
   };
 }

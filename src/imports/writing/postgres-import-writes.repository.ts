@@ -1,0 +1,180 @@
+// The import writer for PostgreSQL: each batch in one transaction on a client of its own — lookups with one array
+// query, new rows through COPY, updates set-based — retried whole when a concurrent import took one of its keys first.
+import type pg from 'pg';
+import { pipeline } from 'node:stream/promises';
+import { Readable } from 'node:stream';
+import { from as copyFrom } from 'pg-copy-streams';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { AppDatabase } from '../../db/database.js';
+import { AppError } from '../../shared/app-error.js';
+import type { BatchLookups, BatchWork, ExistingRow } from '../engine/batch-plan.js';
+import type { RowUpdate } from '../engine/batch-plan.js';
+import type { CellValue } from '../engine/row-layout.js';
+import { dialRows, existingRowOf, lookupScope, preferOwnScope, type BatchInput, type ImportWriter, type WriterSettings } from './import-writer.js';
+
+const NOW = `(floor(extract(epoch from clock_timestamp()) * 1000))::bigint`;
+const MAX_PARAMETERS = 60_000;
+/** unique_violation (a concurrent import stored one of the keys first), deadlock, serialization failure. */
+const RETRYABLE = new Set(['23505', '40P01', '40001']);
+const MAX_TRIES = 8;
+/** Columns an update may set whose type is not text. */
+const BIGINT_COLUMNS = new Set(['agent_id', 'updated_at']);
+
+export function createPostgresImportWriter(database: AppDatabase, settings: WriterSettings): ImportWriter {
+  const pool = database.pool;
+  if (!pool) throw new AppError('INTERNAL', 'The PostgreSQL import writer needs a PostgreSQL database.');
+  const { spec, layout, jobId } = settings;
+  const scope = lookupScope(spec);
+  const filter = scope.where.map(([column], index) => `${column} = $${index + 1}`).join(' and ');
+  const filterValues = scope.where.map(([, value]) => value);
+  const keyParameter = `$${filterValues.length + 1}`;
+  let sequence: string | null = null;
+
+  async function lookups(client: pg.PoolClient, batch: BatchInput): Promise<BatchLookups> {
+    const existing = new Map<string, ExistingRow>();
+    if (batch.keys.length > 0) {
+      const { rows } = await client.query<Record<string, unknown> & { id: number }>(
+        `select * from ${scope.table} where ${filter} and ${layout.keyColumn} = any(${keyParameter}::text[])`,
+        [...filterValues, batch.keys],
+      );
+      for (const row of rows) preferOwnScope(existing, String(row[layout.keyColumn]), existingRowOf(row), spec);
+    }
+    const seen = new Map<string, number>();
+    if (settings.isDryRun && batch.keys.length > 0) {
+      const { rows } = await client.query<{ key: string; line: number }>('select key, line from import_seen_keys where job_id = $1 and key = any($2::text[])', [jobId, batch.keys]);
+      for (const row of rows) seen.set(row.key, Number(row.line));
+    }
+    const listed = new Map<string, string>();
+    if (settings.blacklists.length > 0 && batch.phones.length > 0) {
+      const { rows } = await client.query<{ number: string; list: string }>(
+        'select number, list from number_lists where team_id = $1 and list = any($2::text[]) and number = any($3::text[])',
+        [spec.teamId, settings.blacklists, batch.phones],
+      );
+      for (const row of rows) listed.set(row.number, row.list);
+    }
+    return { existing, seen, listed };
+  }
+
+  async function write(client: pg.PoolClient, work: BatchWork): Promise<void> {
+    if (settings.isDryRun) {
+      await insertValues(client, 'import_seen_keys', ['job_id', 'key', 'line'], work.seenKeys.map(([key, line]) => [jobId, key, line]));
+      return;
+    }
+    let ids: Array<number | undefined> = [];
+    if (work.inserts.length > 0) {
+      const isIdNeeded = settings.dial !== null && work.dial.length > 0;
+      if (isIdNeeded) {
+        sequence ??= (await client.query<{ name: string }>(`select pg_get_serial_sequence('${layout.table}', 'id') as name`)).rows[0]?.name ?? null;
+        const { rows } = await client.query<{ id: number }>('select nextval($1::regclass) as id from generate_series(1, $2)', [sequence, work.inserts.length]);
+        ids = rows.map((row) => Number(row.id));
+      }
+      await copyRows(client, layout.table, isIdNeeded ? ['id', ...layout.columns] : layout.columns, isIdNeeded ? work.inserts.map((row, index) => [ids[index] ?? null, ...row]) : work.inserts);
+    }
+    await updateRows(client, layout.table, work.updates);
+    await insertValues(client, 'job_changes', ['job_id', 'table_name', 'row_id', 'change', 'previous'], work.updates.map((update) => [jobId, layout.table, update.id, 'update', JSON.stringify(update.previous)]));
+    await insertValues(client, 'dial_list', ['campaign_id', 'customer_id', 'phone', 'priority', 'dial_at', 'job_id'], dialRows(work, ids, settings));
+  }
+
+  async function attempt(batch: BatchInput): Promise<{ isCancelRequested: boolean }> {
+    const client = await pool!.connect();
+    let isOpen = false;
+    try {
+      await client.query('begin');
+      isOpen = true;
+      // A worker stopped in the middle of a batch must not keep the job's row locked past its lease.
+      await client.query(`select set_config('idle_in_transaction_session_timeout', $1, true)`, [`${settings.leaseMs}ms`]);
+      const held = await client.query<{ is_cancel_requested: number }>(
+        `update import_jobs set lease_expires_at = ${NOW} + $1 where id = $2 and lease_owner = $3 and status = 'running' returning is_cancel_requested`,
+        [settings.leaseMs, jobId, settings.workerId],
+      );
+      if (held.rowCount !== 1) throw new AppError('LEASE_LOST', `Job ${jobId} is no longer held by worker ${settings.workerId}.`);
+      const work = batch.plan(await lookups(client, batch));
+      await write(client, work);
+      // Past this point a failure ends the attempt: the files may hold this batch, the checkpoint does not.
+      const positions = await batch.results.append(work.results);
+      const progress = batch.progress(work, positions);
+      await client.query(
+        `update import_jobs set checkpoint = $1, records_read = $2, success = $3, error = $4, duplicated = $5, updated_at = ${NOW} where id = $6`,
+        [progress.checkpoint, progress.recordsRead, progress.success, progress.error, progress.duplicated, jobId],
+      );
+      await client.query('commit');
+      isOpen = false;
+      return { isCancelRequested: Number(held.rows[0]?.is_cancel_requested) === 1 };
+    } finally {
+      if (isOpen) await client.query('rollback').catch(() => undefined);
+      client.release();
+    }
+  }
+
+  return {
+    async commitBatch(batch) {
+      for (let tries = 1; ; tries += 1) {
+        try {
+          return await attempt(batch);
+        } catch (error) {
+          const code = (error as { code?: string } | null)?.code;
+          if (!code || !RETRYABLE.has(code) || tries >= MAX_TRIES) throw error;
+          await sleep(5 + Math.random() * 20 * tries);
+        }
+      }
+    },
+    async finish() {
+      if (settings.isDryRun) await pool.query('delete from import_seen_keys where job_id = $1', [jobId]);
+    },
+    async close() {
+      // Clients go back to the shared pool after each batch.
+    },
+  };
+}
+
+/** COPY in CSV: an unquoted empty field is NULL, a quoted one the empty text. */
+async function copyRows(client: pg.PoolClient, table: string, columns: readonly string[], rows: ReadonlyArray<ReadonlyArray<CellValue>>): Promise<void> {
+  const text: string[] = [];
+  for (const row of rows) {
+    let line = '';
+    for (let index = 0; index < row.length; index++) {
+      const value = row[index];
+      if (index > 0) line += ',';
+      if (value === null || value === undefined) continue;
+      line += typeof value === 'number' ? String(value) : `"${value.includes('"') ? value.replaceAll('"', '""') : value}"`;
+    }
+    text.push(line);
+  }
+  const stream = client.query(copyFrom(`copy ${table} (${columns.join(', ')}) from stdin with (format csv)`));
+  await pipeline(Readable.from([`${text.join('\n')}\n`]), stream);
+}
+
+async function insertValues(client: pg.PoolClient, table: string, columns: readonly string[], rows: ReadonlyArray<ReadonlyArray<CellValue>>): Promise<void> {
+  const perStatement = Math.max(1, Math.floor(MAX_PARAMETERS / columns.length));
+  for (let start = 0; start < rows.length; start += perStatement) {
+    const chunk = rows.slice(start, start + perStatement);
+    const values: CellValue[] = [];
+    const tuples = chunk.map((row) => `(${row.map((value) => `$${values.push(value)}`).join(', ')})`);
+    await client.query(`insert into ${table} (${columns.join(', ')}) values ${tuples.join(', ')}`, values);
+  }
+}
+
+/** Updates grouped by the columns they set: one `update … from (values …)` per group. */
+async function updateRows(client: pg.PoolClient, table: string, updates: readonly RowUpdate[]): Promise<void> {
+  const groups = new Map<string, RowUpdate[]>();
+  for (const update of updates) {
+    const signature = Object.keys(update.set).join(',');
+    groups.set(signature, [...(groups.get(signature) ?? []), update]);
+  }
+  for (const [signature, group] of groups) {
+    const columns = signature.split(',');
+    const perStatement = Math.max(1, Math.floor(MAX_PARAMETERS / (columns.length + 1)));
+    for (let start = 0; start < group.length; start += perStatement) {
+      const values: CellValue[] = [];
+      const tuples = group.slice(start, start + perStatement).map((update) => {
+        const cells = [`$${values.push(update.id)}::bigint`];
+        for (const column of columns) cells.push(`$${values.push(update.set[column] ?? null)}::${BIGINT_COLUMNS.has(column) ? 'bigint' : 'text'}`);
+        return `(${cells.join(', ')})`;
+      });
+      await client.query(
+        `update ${table} as t set ${columns.map((column) => `${column} = v.${column}`).join(', ')} from (values ${tuples.join(', ')}) as v(id, ${columns.join(', ')}) where t.id = v.id`,
+        values,
+      );
+    }
+  }
+}

@@ -1,0 +1,163 @@
+// The import writer for SQLite: prepared multi-row statements on a connection of its own, each batch one synchronous
+// BEGIN IMMEDIATE transaction (the result files too), so nothing else in the process can slip into it.
+import type SQLite from 'better-sqlite3';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { AppDatabase } from '../../db/database.js';
+import { AppError } from '../../shared/app-error.js';
+import type { BatchLookups, ExistingRow } from '../engine/batch-plan.js';
+import type { CellValue } from '../engine/row-layout.js';
+import { dialRows, existingRowOf, lookupScope, preferOwnScope, type BatchInput, type ImportWriter, type WriterSettings } from './import-writer.js';
+
+const NOW = `cast(unixepoch('subsec') * 1000 as integer)`;
+/** SQLite allows 32,766 bound values per statement; stay well under. */
+const MAX_VALUES = 16_000;
+const KEYS_PER_LOOKUP = 500;
+/** How long a batch waits, in all, for another connection's write to finish before giving up. */
+const BUSY_PATIENCE_MS = 60_000;
+
+type Statement = SQLite.Statement<unknown[]>;
+
+export function createSqliteImportWriter(database: AppDatabase, settings: WriterSettings): ImportWriter {
+  if (!database.openSqliteConnection) throw new AppError('INTERNAL', 'The SQLite import writer needs an SQLite database.');
+  const connection = database.openSqliteConnection();
+  // A bulk load touches index pages all over the table: a page cache of 64 MiB instead of 2 MiB keeps them in memory.
+  connection.pragma('cache_size = -65536');
+  const statements = new Map<string, Statement>();
+  const prepared = (text: string): Statement => {
+    let statement = statements.get(text);
+    if (!statement) {
+      statement = connection.prepare(text);
+      statements.set(text, statement);
+    }
+    return statement;
+  };
+  const { spec, layout, jobId } = settings;
+  const scope = lookupScope(spec);
+  const filter = scope.where.map(([column]) => `${column} = ?`).join(' and ');
+  const filterValues = scope.where.map(([, value]) => value);
+
+  function lookupExisting(keys: string[]): Map<string, ExistingRow> {
+    const found = new Map<string, ExistingRow>();
+    for (let start = 0; start < keys.length; start += KEYS_PER_LOOKUP) {
+      const chunk = padded(keys.slice(start, start + KEYS_PER_LOOKUP));
+      const rows = prepared(`select * from ${scope.table} where ${filter} and ${layout.keyColumn} in (${placeholders(chunk.length)})`).all(...filterValues, ...chunk) as Array<Record<string, unknown> & { id: number }>;
+      for (const row of rows) preferOwnScope(found, String(row[layout.keyColumn]), existingRowOf(row), spec);
+    }
+    return found;
+  }
+
+  function lookupSeen(keys: string[]): Map<string, number> {
+    const seen = new Map<string, number>();
+    for (let start = 0; start < keys.length; start += KEYS_PER_LOOKUP) {
+      const chunk = padded(keys.slice(start, start + KEYS_PER_LOOKUP));
+      const rows = prepared(`select key, line from import_seen_keys where job_id = ? and key in (${placeholders(chunk.length)})`).all(jobId, ...chunk) as Array<{ key: string; line: number }>;
+      for (const row of rows) seen.set(row.key, Number(row.line));
+    }
+    return seen;
+  }
+
+  function lookupListed(numbers: string[]): Map<string, string> {
+    const listed = new Map<string, string>();
+    if (settings.blacklists.length === 0) return listed;
+    for (let start = 0; start < numbers.length; start += KEYS_PER_LOOKUP) {
+      const chunk = padded(numbers.slice(start, start + KEYS_PER_LOOKUP));
+      const rows = prepared(
+        `select number, list from number_lists where team_id = ? and list in (${placeholders(settings.blacklists.length)}) and number in (${placeholders(chunk.length)})`,
+      ).all(spec.teamId, ...settings.blacklists, ...chunk) as Array<{ number: string; list: string }>;
+      for (const row of rows) listed.set(row.number, row.list);
+    }
+    return listed;
+  }
+
+  /** Inserts rows in multi-row statements; returns the new ids in row order when asked. */
+  function insertRows(table: string, columns: readonly string[], rows: readonly CellValue[][], isIdNeeded: boolean): Array<number | undefined> {
+    const ids: Array<number | undefined> = [];
+    const perStatement = Math.max(1, Math.min(500, Math.floor(MAX_VALUES / columns.length)));
+    const tuple = `(${placeholders(columns.length)})`;
+    for (let start = 0; start < rows.length; start += perStatement) {
+      const chunk = rows.slice(start, start + perStatement);
+      const values: CellValue[] = [];
+      for (const row of chunk) for (const value of row) values.push(value);
+      const text = `insert into ${table} (${columns.join(', ')}) values ${new Array<string>(chunk.length).fill(tuple).join(', ')}`;
+      if (isIdNeeded) {
+        // RETURNING gives no order guarantee: ids are matched back by the row's line.
+        const lineAt = columns.indexOf('job_line');
+        const returned = prepared(`${text} returning id, job_line`).all(...values) as Array<{ id: number; job_line: number }>;
+        const byLine = new Map(returned.map((row) => [Number(row.job_line), Number(row.id)]));
+        for (const row of chunk) ids.push(byLine.get(Number(row[lineAt])));
+      } else {
+        prepared(text).run(...values);
+      }
+    }
+    return ids;
+  }
+
+  function commitSynchronously(batch: BatchInput): { isCancelRequested: boolean } {
+    const held = prepared(`update import_jobs set lease_expires_at = ${NOW} + ? where id = ? and lease_owner = ? and status = 'running' returning is_cancel_requested`)
+      .get(settings.leaseMs, jobId, settings.workerId) as { is_cancel_requested: number } | undefined;
+    if (!held) throw new AppError('LEASE_LOST', `Job ${jobId} is no longer held by worker ${settings.workerId}.`);
+    const lookups: BatchLookups = {
+      existing: lookupExisting(batch.keys),
+      seen: settings.isDryRun ? lookupSeen(batch.keys) : new Map(),
+      listed: lookupListed(batch.phones),
+    };
+    const work = batch.plan(lookups);
+    if (settings.isDryRun) {
+      insertRows('import_seen_keys', ['job_id', 'key', 'line'], work.seenKeys.map(([key, line]) => [jobId, key, line]), false);
+    } else {
+      const ids = insertRows(layout.table, layout.columns, work.inserts, settings.dial !== null && work.dial.length > 0);
+      for (const update of work.updates) {
+        const columns = Object.keys(update.set);
+        prepared(`update ${layout.table} set ${columns.map((column) => `${column} = ?`).join(', ')} where id = ?`).run(...Object.values(update.set), update.id);
+      }
+      insertRows('job_changes', ['job_id', 'table_name', 'row_id', 'change', 'previous'], work.updates.map((update) => [jobId, layout.table, update.id, 'update', JSON.stringify(update.previous)]), false);
+      insertRows('dial_list', ['campaign_id', 'customer_id', 'phone', 'priority', 'dial_at', 'job_id'], dialRows(work, ids, settings), false);
+    }
+    const positions = batch.results.appendSync(work.results);
+    const progress = batch.progress(work, positions);
+    prepared(`update import_jobs set checkpoint = ?, records_read = ?, success = ?, error = ?, duplicated = ?, updated_at = ${NOW} where id = ?`)
+      .run(progress.checkpoint, progress.recordsRead, progress.success, progress.error, progress.duplicated, jobId);
+    return { isCancelRequested: held.is_cancel_requested === 1 };
+  }
+  const commitTransaction = connection.transaction(commitSynchronously);
+
+  return {
+    async commitBatch(batch) {
+      // Another connection (the server, another worker process) may be writing: wait for it without blocking the process.
+      for (let waited = 0; ; ) {
+        try {
+          return commitTransaction.immediate(batch);
+        } catch (error) {
+          if (!isBusy(error) || waited >= BUSY_PATIENCE_MS) throw error;
+          const pause = Math.min(200, 5 + waited / 10);
+          await sleep(pause);
+          waited += pause;
+        }
+      }
+    },
+    async finish() {
+      if (settings.isDryRun) connection.prepare('delete from import_seen_keys where job_id = ?').run(jobId);
+    },
+    async close() {
+      connection.close();
+    },
+  };
+}
+
+/** Repeats the last value up to a power of two, so that a few prepared statements serve every lookup size. */
+function padded(values: string[]): string[] {
+  let size = 8;
+  while (size < values.length) size *= 2;
+  const last = values[values.length - 1];
+  while (last !== undefined && values.length < size) values.push(last);
+  return values;
+}
+
+function placeholders(count: number): string {
+  return new Array<string>(count).fill('?').join(', ');
+}
+
+function isBusy(error: unknown): boolean {
+  const code = (error as { code?: string } | null)?.code;
+  return code === 'SQLITE_BUSY' || code === 'SQLITE_BUSY_SNAPSHOT' || code === 'SQLITE_LOCKED';
+}
