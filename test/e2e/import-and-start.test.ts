@@ -51,6 +51,7 @@ describe('Import & Start and the agent view (browser)', () => {
     const { page } = tab;
     await logIn(page, 'boss', 'boss-password-1');
     await page.getByRole('link', { name: 'Import & Start' }).click();
+    await page.getByRole('heading', { name: 'Import & Start' }).waitFor();
     await page.locator('input[type=file]').setInputFiles(xlsxPath);
     await page.getByTestId('proposed-fields').waitFor();
     for (const [header, type] of Object.entries(EXPECTED_TYPES)) {
@@ -116,6 +117,44 @@ describe('Import & Start and the agent view (browser)', () => {
     const violations = await findUnnamedControls(page);
     assert.deepEqual(violations, [], describeViolations(violations));
     await saveScreenshot(page, 'agent-customer');
+    assert.deepEqual(tab.consoleErrors, []);
+    await logOut(page);
+  });
+
+  it('maps the next file of the campaign by itself and asks "Import Not Match" when its name is not the package name', async () => {
+    const { page } = tab;
+    const csvPath = join(server.dataDir, 'march-leads.csv');
+    writeFileSync(csvPath, `${HEADER.join(',')}\nLi Na,li.na@example.cn,+14155550199,,"2 Market St, San Francisco",\n`);
+    tab.expectFailure({ path: '/api/imports', status: 409 });
+    await logIn(page, 'boss', 'boss-password-1');
+    await page.getByRole('heading', { name: 'Import', exact: true }).waitFor();
+    await page.locator('input[type=file]').setInputFiles(csvPath);
+    await page.getByTestId('preview-table').waitFor();
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByRole('combobox', { name: 'Import to' }).click();
+    await page.getByRole('option', { name: 'Campaign customers' }).click();
+    await page.getByRole('combobox', { name: 'Campaign', exact: true }).click();
+    await page.getByRole('option', { name: 'Autumn Campaign' }).click();
+    await page.locator('[data-testid=mapping-row][data-header="Mobile Phone"]').getByText(/saved/i).waitFor();
+    for (const header of HEADER) {
+      const row = page.locator(`[data-testid=mapping-row][data-header="${header}"]`);
+      assert.match((await row.textContent()) ?? '', /saved/i, `${header} mapped by the saved mapping`);
+    }
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByTestId('submit-import').click();
+    const mismatch = page.getByRole('dialog', { name: 'Import Not Match' });
+    await mismatch.waitFor();
+    assert.deepEqual(await findUnnamedControls(page), [], 'Import Not Match dialog');
+    await saveScreenshot(page, 'import-not-match');
+    await mismatch.getByRole('button', { name: 'OK' }).click();
+    await page.getByTestId('created-job-id').waitFor();
+
+    // The same page in Simplified Chinese.
+    await page.locator('header').getByText('中文', { exact: true }).click();
+    await page.getByRole('link', { name: '后台任务', exact: true }).click();
+    await page.getByTestId('job-row').first().waitFor();
+    assert.deepEqual(await findUnnamedControls(page), [], 'jobs page in Chinese');
+    await saveScreenshot(page, 'shell-jobs-zh');
     assert.deepEqual(tab.consoleErrors, []);
   });
 });

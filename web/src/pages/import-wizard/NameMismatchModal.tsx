@@ -7,7 +7,7 @@ type Props = { message: string | null; onConfirm: () => void; onCancel: () => vo
 export function NameMismatchModal({ message, onConfirm, onCancel, isSubmitting }: Props) {
   const t = useT();
   return (
-    <Modal opened={message !== null} onClose={onCancel} title={t('mismatch.title')} centered data-testid="name-mismatch">
+    <Modal opened={message !== null} onClose={onCancel} title={t('mismatch.title')} centered closeButtonProps={{ 'aria-label': t('app.cancel') }} data-testid="name-mismatch">
       <Stack>
         <Text>{t('mismatch.body')}</Text>
         {message && (
