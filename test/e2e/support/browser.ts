@@ -1,6 +1,6 @@
 // Debian's Chromium driven by playwright-core: console errors are collected, form controls checked with axe-core,
 // screenshots saved for the README.
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -8,7 +8,12 @@ import { REPO_ROOT } from './intake-server.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-export const SCREENSHOT_DIR = join(REPO_ROOT, 'docs', 'screenshots');
+/**
+ * Where screenshots go: the README's `docs/screenshots/` with INTAKE_UPDATE_SCREENSHOTS=1, else `dist/screenshots/`
+ * (every run takes them; only a deliberate update rewrites the committed pictures).
+ */
+export const SCREENSHOT_DIR = process.env.INTAKE_UPDATE_SCREENSHOTS === '1' ? join(REPO_ROOT, 'docs', 'screenshots') : join(REPO_ROOT, 'dist', 'screenshots');
+mkdirSync(SCREENSHOT_DIR, { recursive: true });
 
 /** The axe rules about names: every form control, button and link must have an accessible name. */
 const NAME_RULES = [
