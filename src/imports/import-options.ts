@@ -48,10 +48,13 @@ export const importOptionsSchema = z.object({
 export type ImportOptions = z.infer<typeof importOptionsSchema>;
 export type ImportOptionsInput = z.input<typeof importOptionsSchema>;
 
-export function defaultDedupeKey(target: ImportOptions['target']): string {
+/**
+ * The duplicate key when the import names none: a customer is identified by its first phone number (whichever phone
+ * field holds it: Phone, Mobile, a campaign's own phone fields), a mass-target recipient by a phone or else an email;
+ * list rows by their number, area codes by their prefix.
+ */
+export function defaultDedupeKey(target: ImportOptions['target'], fields: ReadonlyArray<{ key: string; type: string }>): string {
   switch (target) {
-    case 'mass-target':
-      return 'phone|email';
     case 'campaign-blacklist':
     case 'blacklist':
     case 'whitelist':
@@ -62,6 +65,11 @@ export function defaultDedupeKey(target: ImportOptions['target']): string {
     case 'individual':
     case 'organization':
     case 'campaign':
-      return 'phone';
+    case 'mass-target': {
+      const phones = fields.filter((field) => field.type === 'phone').map((field) => field.key);
+      const emails = target === 'mass-target' ? fields.filter((field) => field.type === 'email').map((field) => field.key) : [];
+      const keys = [...phones, ...emails];
+      return keys.length > 0 ? keys.join('|') : 'phone';
+    }
   }
 }

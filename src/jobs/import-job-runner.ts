@@ -76,7 +76,7 @@ async function runClaimedJob(deps: RunnerDependencies, job: ImportJob, workerId:
     target: options.target,
     mapping: options.mapping,
     fields,
-    dedupeKey: options.dedupeKey ?? defaultDedupeKey(options.target),
+    dedupeKey: options.dedupeKey ?? defaultDedupeKey(options.target, fields),
     normalisePhone: createPhoneNormaliser(team.default_country),
     dateOrder: dateOrderOf(team.default_country),
   });

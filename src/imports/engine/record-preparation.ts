@@ -78,7 +78,11 @@ export function createRecordPreparer(input: {
   // A campaign of its own fields (Import & Start) may have neither name nor phone: any value makes a record.
   const isAnyValueEnough = input.target === 'campaign' && requiredSlots.length === 0;
   const dedupe = parseDedupeKey(input.dedupeKey);
-  const keySlots = dedupe.fields.map((key) => ({ key, slot: slotOf.get(key) }));
+  // Phone numbers compare as phone numbers whichever field holds them (Phone, Mobile …), emails as emails.
+  const keySlots = dedupe.fields.map((key) => {
+    const type = byKey.get(key)?.type;
+    return { key: type === 'phone' ? 'phone' : type === 'email' ? 'email' : key, slot: slotOf.get(key) };
+  });
   const isPrefixTarget = input.target === 'area-code';
 
   function normaliseValue(field: PreparationField, raw: string): string | { problem: string } {

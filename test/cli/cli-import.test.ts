@@ -1,0 +1,108 @@
+// The command line as scripts use it: exact JSON documents, exit codes, and downloads that add up.
+import { it } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Papa from 'papaparse';
+import { describeOnBothDatabases } from '../support/databases.js';
+import { csv } from '../support/import-harness.js';
+
+const ROOT = new URL('../../../', import.meta.url).pathname;
+
+describeOnBothDatabases('the intake command line', (suite) => {
+  const run = (...args: string[]) => {
+    const result = spawnSync(process.execPath, [join(ROOT, 'bin/intake'), ...args], {
+      env: { ...process.env, DATABASE_URL: suite.test.url, INTAKE_DATA_DIR: suite.test.dataDir, INTAKE_LOG_LEVEL: 'silent', INTAKE_BATCH_SIZE: '2' },
+      encoding: 'utf8',
+      maxBuffer: 32 * 1024 * 1024,
+    });
+    return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+  };
+  const dir = mkdtempSync(join(tmpdir(), 'intake-cli-'));
+  const file = join(dir, 'leads.csv');
+  writeFileSync(
+    file,
+    csv([
+      ['Full Name', 'Mobile', 'E-mail', 'Remarks'],
+      ['Ann Lee', '(415) 555-0134', 'ann@example.com', 'first'],
+      ['Bad Mail', '415-555-0135', 'nope', ''],
+      ['Ann Twice', '4155550134', '', 'again'],
+      ['Bo Chen', '+86 138 0013 8000', '', ''],
+      ['', '', '', 'nothing'],
+    ]),
+  );
+
+  it('previews a file as DESIGN.md defines the document', () => {
+    const result = run('preview', file, '--json');
+    assert.equal(result.status, 0, result.stderr);
+    const preview = JSON.parse(result.stdout) as Record<string, unknown>;
+    assert.deepEqual(Object.keys(preview), ['format', 'encoding', 'delimiter', 'sheets', 'headers', 'rows', 'mapping']);
+    assert.deepEqual([preview['format'], preview['encoding'], preview['delimiter'], preview['sheets']], ['csv', 'utf-8', ',', []]);
+    assert.deepEqual(preview['headers'], ['Full Name', 'Mobile', 'E-mail', 'Remarks']);
+    assert.deepEqual((preview['rows'] as string[][])[0], ['Ann Lee', '(415) 555-0134', 'ann@example.com', 'first']);
+    const mapping = preview['mapping'] as Record<string, { field: string; confidence: number } | null>;
+    assert.equal(mapping['Full Name']?.field, 'name');
+    assert.equal(mapping['Mobile']?.field, 'mobile');
+    assert.equal(mapping['E-mail']?.field, 'email');
+    assert.equal(mapping['Remarks']?.field, 'note');
+    assert.ok(Object.values(mapping).every((match) => match === null || (match.confidence > 0 && match.confidence <= 1)));
+  });
+
+  it('imports with --wait --json, and the four downloads add up to the input', () => {
+    assert.equal(run('teams', 'create', 'cli-team', '--country', 'US').status, 0);
+    const result = run('import', file, '--team', 'cli-team', '--target', 'individual', '--wait', '--json');
+    assert.equal(result.status, 0, result.stderr);
+    const summary = JSON.parse(result.stdout) as Record<string, unknown>;
+    assert.deepEqual(Object.keys(summary), ['id', 'status', 'total', 'success', 'error', 'duplicated']);
+    assert.deepEqual({ ...summary, id: 0 }, { id: 0, status: 'close', total: 5, success: 2, error: 2, duplicated: 1 });
+    const id = String(summary['id']);
+    const records: Record<string, number> = {};
+    for (const kind of ['success', 'error', 'duplicated']) {
+      const download = run('jobs', 'download', id, '--kind', kind);
+      assert.equal(download.status, 0, download.stderr);
+      const parsed = Papa.parse<Record<string, string>>(download.stdout.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true });
+      records[kind] = parsed.data.length;
+      if (kind !== 'success') assert.deepEqual(parsed.meta.fields, ['Full Name', 'Mobile', 'E-mail', 'Remarks', 'line', 'reason']);
+    }
+    assert.deepEqual(records, { success: 2, error: 2, duplicated: 1 });
+    const output = join(dir, 'original.csv');
+    assert.equal(run('jobs', 'download', id, '--kind', 'original', '--output', output).status, 0);
+    assert.deepEqual(readFileSync(output), readFileSync(file));
+
+    const shown = JSON.parse(run('jobs', 'show', id, '--json').stdout) as { status: string; files: Array<{ kind: string }> };
+    assert.equal(shown.status, 'close');
+    assert.deepEqual(shown.files.map((f) => f.kind).sort(), ['duplicated', 'error', 'original', 'success']);
+    const listed = JSON.parse(run('jobs', 'list', '--json').stdout) as Array<{ id: number }>;
+    assert.ok(listed.some((job) => String(job.id) === id));
+  });
+
+  it('exports the table as CSV and JSON, with status and agent', () => {
+    const json = run('customers', 'export', '--team', 'cli-team', '--target', 'individual', '--json');
+    assert.equal(json.status, 0, json.stderr);
+    const rows = JSON.parse(json.stdout) as Array<Record<string, string>>;
+    assert.deepEqual(rows.map((row) => [row['name'], row['mobile'], row['email'], row['note'], row['status'], row['agent']]), [
+      ['Ann Lee', '+14155550134', 'ann@example.com', 'first', 'new', ''],
+      ['Bo Chen', '+8613800138000', '', '', 'new', ''],
+    ]);
+    const text = run('customers', 'export', '--team', 'cli-team', '--target', 'individual');
+    assert.match(text.stdout.split('\r\n')[0] ?? '', /^name,phone,mobile,.*,status,agent$/);
+  });
+
+  it('answers bad usage and bad input with exit status 2 and one JSON error document', () => {
+    const unknown = run('import', file, '--team', 'cli-team', '--target', 'people', '--json');
+    assert.equal(unknown.status, 2);
+    assert.equal((JSON.parse(unknown.stdout) as { error: { code: string } }).error.code, 'BAD_USAGE');
+    const missing = run('preview', join(dir, 'nope.csv'), '--json');
+    assert.equal(missing.status, 2);
+    assert.match((JSON.parse(missing.stdout) as { error: { message: string } }).error.message, /nope\.csv/);
+    const empty = join(dir, 'empty.csv');
+    writeFileSync(empty, '');
+    const refused = run('import', empty, '--team', 'cli-team', '--target', 'individual', '--wait', '--json');
+    assert.equal(refused.status, 2);
+    assert.equal((JSON.parse(refused.stdout) as { error: { code: string } }).error.code, 'FILE_EMPTY');
+    assert.equal(run('jobs', 'show', '999999', '--json').status, 2);
+    assert.equal(run('frobnicate').status, 2);
+  });
+});
