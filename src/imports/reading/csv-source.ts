@@ -14,7 +14,9 @@ import { createChunkDecoder, decodeSample, isKnownEncoding } from './text-decodi
 const HEAD_BYTES = 64 * 1024;
 const SLICE_BYTES = 16 * 1024;
 const SLICES = 6;
-const CHUNK_BYTES = 1024 * 1024;
+// Small enough that a chunk's records die young: with 1 MiB chunks V8's young-generation
+// collections copy them over and over and reading takes twice as long (measured on 1M rows).
+const CHUNK_BYTES = 128 * 1024;
 
 export async function openCsv(context: ReadContext, handle: FileHandle, size: number, head: Buffer): Promise<RawSource> {
   const { file, options, limits } = context;
