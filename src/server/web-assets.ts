@@ -34,6 +34,9 @@ export async function registerWebAssets(server: FastifyInstance, webRoot: string
   });
   const sendIndex = (request: FastifyRequest, reply: FastifyReply) => {
     if (isApiPath(request.url)) return reply.callNotFound();
+    const path = decodeURIComponent(request.url.split('?')[0] ?? '/');
+    // A file name (an asset built after the server started): the file itself, or 404 — never index.html as a script.
+    if (/\.[a-z0-9]+$/i.test(path)) return reply.sendFile(path.replace(/^\/+/, ''));
     return reply.header('Cache-Control', 'no-cache').sendFile('index.html');
   };
   server.get('/', sendIndex);

@@ -1,5 +1,5 @@
 // One job: live progress, counts, timings, the options it was run with, the four downloads, and cancel.
-import { Alert, Anchor, Button, Code, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api } from '../../api/endpoints';
@@ -12,6 +12,7 @@ import { useT } from '../../i18n/i18n';
 import { formatCount, formatDuration, formatTime } from '../../utils/format';
 import { isJobActive } from '../../utils/job-progress';
 import { JobDownloads } from './JobDownloads';
+import { JobOptions } from './JobOptions';
 import { JobProgress } from './JobProgress';
 import { useJobEvents } from './useJobEvents';
 
@@ -40,8 +41,6 @@ function JobView({ job, onChanged }: { job: JobDetail; onChanged: () => void }) 
     }
   };
   const duration = shown.startedAt ? ((shown.finishedAt ?? Date.now()) - shown.startedAt) / 1000 : null;
-  const optionRows = Object.entries(shown.options ?? {}).filter(([key]) => key !== 'mapping');
-  const mapping = (shown.options as { mapping?: unknown }).mapping;
 
   return (
     <Stack maw={1100} data-testid="job-page" data-job-id={job.id} data-status={shown.status}>
@@ -116,18 +115,7 @@ function JobView({ job, onChanged }: { job: JobDetail; onChanged: () => void }) 
         <Title order={4} mb="xs">
           {t('job.options')}
         </Title>
-        <Table data-testid="job-options">
-          <Table.Tbody>
-            {optionRows.map(([key, value]) => (
-              <Row key={key} label={key} value={typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value)} />
-            ))}
-          </Table.Tbody>
-        </Table>
-        {mapping !== undefined && (
-          <Code block mt="xs">
-            {JSON.stringify(mapping, null, 2)}
-          </Code>
-        )}
+        <JobOptions options={shown.options ?? {}} />
       </Paper>
     </Stack>
   );
