@@ -44,7 +44,7 @@ export function ImportWizardPage() {
   const hasDialer = Boolean(campaign?.hasDialer);
   const isMappingValid =
     preview !== null && !isWaitingForCampaign && missingRequiredFields(choices, preview.fields).length === 0 && fieldsMappedTwice(choices, preview.headers).length === 0;
-  const canContinue = [file.upload !== null && preview !== null, isMappingValid, true][step] ?? false;
+  const canContinue = !file.isPreviewLoading && (step === 0 ? file.upload !== null && preview !== null : isMappingValid);
 
   const choose = (index: number, field: string | null) => {
     setChoices((current) => ({ ...current, [index]: field }));
@@ -58,19 +58,16 @@ export function ImportWizardPage() {
   };
   const submit = () => {
     if (!file.upload || !preview) return;
-    void submission
-      .submit(
-        buildImportRequest({
-          uploadId: file.upload.id,
-          target,
-          campaignId,
-          mapping: mappingPayload(choices, preview.headers),
-          file: file.settings,
-          options,
-          hasDialer,
-        }),
-      )
-      .then(() => undefined);
+    const body = buildImportRequest({
+      uploadId: file.upload.id,
+      target,
+      campaignId,
+      mapping: mappingPayload(choices, preview.headers),
+      file: file.settings,
+      options,
+      hasDialer,
+    });
+    void submission.submit(body);
   };
   useEffect(() => {
     if (submission.created) setStep(3);
@@ -115,7 +112,7 @@ export function ImportWizardPage() {
               {t('app.next')}
             </Button>
           ) : (
-            <Button onClick={submit} loading={submission.isSubmitting} disabled={!isMappingValid} data-testid="submit-import">
+            <Button onClick={submit} loading={submission.isSubmitting} disabled={!isMappingValid || file.isPreviewLoading} data-testid="submit-import">
               {t('options.import')}
             </Button>
           )}
