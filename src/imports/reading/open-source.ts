@@ -6,7 +6,8 @@ import { AppError } from '../../shared/app-error.js';
 import { openCsv } from './csv-source.js';
 import { detectContainer } from './format-detection.js';
 import { assembleSource } from './record-assembly.js';
-import { openBareBiff, openOds, openOleWorkbook } from './sheetjs-source.js';
+import { openOds } from './ods-source.js';
+import { openBareBiff, openOleWorkbook } from './sheetjs-source.js';
 import { DEFAULT_READ_LIMITS, type OpenedSource, type RawSource, type ReadContext, type ReadLimits, type ReadOptions } from './source-types.js';
 import { openXlsx } from './xlsx-source.js';
 import { openZip, type ZipArchive } from './zip-archive.js';
@@ -64,17 +65,17 @@ async function openRaw(context: ReadContext): Promise<RawSource> {
     }
     if (kind === 'ole') return await openOleWorkbook(context, size);
     if (kind === 'biff') return await openBareBiff(context, size);
-    return await openZipped(context, size);
+    return await openZipped(context);
   } finally {
     if (!isHandedOver) await handle.close();
   }
 }
 
-async function openZipped(context: ReadContext, size: number): Promise<RawSource> {
+async function openZipped(context: ReadContext): Promise<RawSource> {
   const zip = await openZip(context);
   try {
     const kind = await zippedKind(zip, context.file);
-    return kind === 'ods' ? await openOds(context, zip, size) : await openXlsx(context, zip);
+    return kind === 'ods' ? await openOds(context, zip) : await openXlsx(context, zip);
   } catch (error) {
     zip.close();
     throw error;

@@ -1,6 +1,6 @@
-// Reads XLS (BIFF2–BIFF8) and ODS with SheetJS CE, which parses a workbook whole: the file is
-// size-checked first (ODS: its zip is checked and inflated under the caps before SheetJS sees
-// it), an encrypted workbook is refused, and cells become text by the same rules as XLSX.
+// Reads XLS (BIFF2–BIFF8) with SheetJS CE, which parses a workbook whole (an XLS holds at most
+// 65,536 rows): the file is size-checked first, an encrypted workbook is refused, and cells
+// become text by the same rules as XLSX.
 
 import { readFile } from 'node:fs/promises';
 import * as XLSX from '@e965/xlsx';
@@ -8,7 +8,7 @@ import * as codepages from '@e965/xlsx/dist/cpexcel.full.mjs';
 import { AppError } from '../../shared/app-error.js';
 import { formatGeneralNumber, formatNumberCell } from './cell-text.js';
 import type { RawSource, ReadContext, SourceFormat, SourceRecord } from './source-types.js';
-import { formatBytes, type ZipArchive } from './zip-archive.js';
+import { formatBytes } from './zip-archive.js';
 
 // BIFF5 and older store text in the workbook's code page (e.g. 936 for Chinese).
 XLSX.set_cptable(codepages);
@@ -46,29 +46,6 @@ export async function openOleWorkbook(context: ReadContext, size: number): Promi
 /** BIFF2–4 worksheets saved without an OLE2 container. */
 export async function openBareBiff(context: ReadContext, size: number): Promise<RawSource> {
   return readWithSheetJs(context, await readWhole(context, size), 'xls');
-}
-
-/** ODS: every entry is inflated under the zip caps (declared sizes can lie), then SheetJS reads it. */
-export async function openOds(context: ReadContext, zip: ZipArchive, size: number): Promise<RawSource> {
-  const { file, limits } = context;
-  try {
-    if (zip.has('encryption-data') || (zip.has('META-INF/manifest.xml') && (await zip.read('META-INF/manifest.xml', 16 * 1024 * 1024)).includes('encryption-data'))) {
-      throw encryptedError(file);
-    }
-    let inflated = 0;
-    for (const name of zip.names) {
-      if (name.endsWith('/')) continue;
-      for await (const chunk of zip.stream(name)) {
-        inflated += chunk.length;
-        if (inflated > limits.maxWholeFileBytes) {
-          throw new AppError('FILE_TOO_LARGE', `'${file}' holds more than ${formatBytes(limits.maxWholeFileBytes)} of spreadsheet data once unpacked, more than an ODS file can be read with. Save it as XLSX or CSV and upload that.`, { file });
-        }
-      }
-    }
-  } finally {
-    zip.close();
-  }
-  return readWithSheetJs(context, await readWhole(context, size), 'ods');
 }
 
 async function readWhole(context: ReadContext, size: number): Promise<Buffer> {
