@@ -21,15 +21,28 @@ export function detectEncoding(samples: Uint8Array[]): DetectedEncoding {
   if (trimmed.every(isValidUtf8)) {
     return { encoding: 'utf-8', confidence: trimmed.some(hasNonAscii) ? 1 : 0.9 };
   }
+  // UTF-8 with a few damaged bytes is still UTF-8: read so, the damaged records are reported,
+  // where another encoding would garble every accented letter of the file without a word.
+  const utf8 = countUtf8Sequences(trimmed);
+  if (utf8.valid >= 4 && utf8.invalid * 20 <= utf8.valid) return { encoding: 'utf-8', confidence: 0.6 };
 
   const joined = Buffer.concat(trimmed.map((sample) => Buffer.from(sample.buffer, sample.byteOffset, sample.byteLength)));
+  // chardet's statistics need text to work on; on a few CJK names its first guess is often a
+  // single-byte code page that turns them into punctuation. So when much of the text is
+  // non-ASCII, a guess must also give mostly letters; the first that does wins, in chardet's
+  // order of confidence. (Sparse stray bytes in English text say too little to judge that way.)
+  const isMostlyNonAscii = nonAsciiShare(joined) >= 0.1;
+  let fallback: DetectedEncoding | null = null;
   for (const candidate of chardet.analyse(joined)) {
     const encoding = iconvName(candidate.name);
     if (encoding === null || encoding === 'utf-8' || encoding.startsWith('utf-')) continue;
-    if (!decodesCleanly(trimmed, encoding)) continue;
-    return { encoding, confidence: Math.round(candidate.confidence) / 100 };
+    const decoded = decodeCleanly(trimmed, encoding);
+    if (decoded === null) continue;
+    const confidence = Math.round(candidate.confidence) / 100;
+    if (!isMostlyNonAscii || letterShare(decoded) >= 0.8) return { encoding, confidence };
+    fallback ??= { encoding, confidence: confidence / 2 };
   }
-  return { encoding: 'windows-1252', confidence: 0.1 };
+  return fallback ?? { encoding: 'windows-1252', confidence: 0.1 };
 }
 
 export function encodingFromBom(head: Uint8Array): string | null {
@@ -105,8 +118,56 @@ function hasNonAscii(sample: Uint8Array): boolean {
   return false;
 }
 
-function decodesCleanly(samples: Uint8Array[], encoding: string): boolean {
-  return samples.every((sample) => !iconv.decode(Buffer.from(sample.buffer, sample.byteOffset, sample.byteLength), encoding).includes('\uFFFD'));
+/** The samples decoded, or null when a byte is invalid in the encoding. */
+function decodeCleanly(samples: Uint8Array[], encoding: string): string | null {
+  let text = '';
+  for (const sample of samples) {
+    const decoded = iconv.decode(Buffer.from(sample.buffer, sample.byteOffset, sample.byteLength), encoding);
+    if (decoded.includes('\uFFFD')) return null;
+    text += decoded;
+  }
+  return text;
+}
+
+function nonAsciiShare(bytes: Uint8Array): number {
+  let count = 0;
+  for (let i = 0; i < bytes.length; i++) if ((bytes[i] as number) >= 0x80) count++;
+  return bytes.length === 0 ? 0 : count / bytes.length;
+}
+
+/** Share of the non-ASCII characters that are letters (names, words), not symbols or controls. */
+function letterShare(text: string): number {
+  let nonAscii = 0;
+  let letters = 0;
+  for (const char of text) {
+    if (char.charCodeAt(0) < 0x80) continue;
+    nonAscii++;
+    // Half-width katakana are letters, but what a wrong East Asian guess mostly produces.
+    if (/[\p{L}\p{M}]/u.test(char) && !/[\uFF61-\uFF9F]/.test(char)) letters++;
+  }
+  return nonAscii === 0 ? 1 : letters / nonAscii;
+}
+
+/** Well-formed multi-byte UTF-8 sequences and bytes that fit none, over all samples. */
+function countUtf8Sequences(samples: Uint8Array[]): { valid: number; invalid: number } {
+  let valid = 0;
+  let invalid = 0;
+  for (const sample of samples) {
+    for (let i = 0; i < sample.length; i++) {
+      const byte = sample[i] as number;
+      if (byte < 0x80) continue;
+      const length = byte >= 0xc2 && byte <= 0xdf ? 2 : byte >= 0xe0 && byte <= 0xef ? 3 : byte >= 0xf0 && byte <= 0xf4 ? 4 : 0;
+      let isWellFormed = length > 0 && i + length <= sample.length;
+      for (let k = 1; isWellFormed && k < length; k++) isWellFormed = ((sample[i + k] as number) & 0xc0) === 0x80;
+      if (isWellFormed) {
+        valid++;
+        i += length - 1;
+      } else {
+        invalid++;
+      }
+    }
+  }
+  return { valid, invalid };
 }
 
 /** chardet's name as iconv-lite knows it; ISO-8859-1 is reported as its superset windows-1252. */

@@ -1,0 +1,103 @@
+import { after, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { previewSource } from '../../src/imports/reading/index.js';
+import { matchHeaders } from '../../src/imports/mapping/header-matching.js';
+import { STANDARD_FIELDS } from '../../src/imports/targets.js';
+import { createFixtureFolder, readWhole, valuesOf } from './support/reading-fixtures.js';
+
+describe('CSV dialects', () => {
+  const folder = createFixtureFolder();
+  after(() => folder.remove());
+
+  const ROWS = [['name', 'phone', 'city'], ['Ann Lee', '415-555-0134', 'San Francisco'], ['Bo Chen', '+86 138 0013 8000', 'Beijing'], ['Cleo Diaz', '(212) 555-0199', 'New York']];
+
+  for (const [delimiter, label, extension] of [[',', 'comma', 'csv'], [';', 'semicolon', 'csv'], ['\t', 'tab', 'txt'], ['|', 'pipe', 'txt']] as const) {
+    test(`sniffs the ${label} delimiter and splits on it`, async () => {
+      const path = folder.write(`sniff-${label}.${extension}`, `${ROWS.map((row) => row.join(delimiter)).join('\n')}\n`);
+      const result = await readWhole(path);
+      assert.equal(result.delimiter, delimiter);
+      assert.deepEqual([result.headers, ...valuesOf(result)], ROWS);
+    });
+  }
+
+  test('sniffs the delimiter past commas inside values', async () => {
+    const text = 'name;note;amount\n"Lee, Ann";"call back, after 5";"1,50"\n"Chen, Bo";"VIP";"2,75"\n';
+    const result = await readWhole(folder.write('semicolon-with-commas.csv', text));
+    assert.equal(result.delimiter, ';');
+    assert.deepEqual(valuesOf(result), [['Lee, Ann', 'call back, after 5', '1,50'], ['Chen, Bo', 'VIP', '2,75']]);
+  });
+
+  test('uses the delimiter the user chose over the sniffed one', async () => {
+    const result = await readWhole(folder.write('override-delimiter.csv', 'a;b,c\n1;2,3\n'), { delimiter: ';' });
+    assert.equal(result.delimiter, ';');
+    assert.deepEqual(result.headers, ['a', 'b,c']);
+  });
+
+  test('reads quoted values holding delimiters, quotes and line breaks, with the line each record starts on', async () => {
+    const text = 'name,note,phone\r\n"Lee, Ann","said ""call me""\r\nafter 5pm",415-555-0134\r\nBo,"two\nline\nnote",555\r\nCleo,plain,556\r\n';
+    const result = await readWhole(folder.write('quoted.csv', text));
+    assert.deepEqual(result.records, [
+      { line: 2, values: ['Lee, Ann', 'said "call me"\r\nafter 5pm', '415-555-0134'] },
+      { line: 4, values: ['Bo', 'two\nline\nnote', '555'] },
+      { line: 7, values: ['Cleo', 'plain', '556'] },
+    ]);
+  });
+
+  for (const [label, eol] of [['CRLF', '\r\n'], ['LF', '\n'], ['CR', '\r']] as const) {
+    test(`reads ${label} line ends`, async () => {
+      const result = await readWhole(folder.write(`eol-${label}.csv`, ROWS.map((row) => row.join(',')).join(eol) + eol));
+      assert.deepEqual([result.headers, ...valuesOf(result)], ROWS);
+      assert.deepEqual(result.records.map((record) => record.line), [2, 3, 4]);
+    });
+  }
+
+  test('reads mixed line ends in one file, each counted as one line', async () => {
+    const result = await readWhole(folder.write('eol-mixed.csv', 'name,phone\r\nAnn,1\nBo,2\rCleo,3\r\n\rDan,4'));
+    assert.deepEqual(valuesOf(result), [['Ann', '1'], ['Bo', '2'], ['Cleo', '3'], ['Dan', '4']]);
+    assert.deepEqual(result.records.map((record) => record.line), [2, 3, 4, 6]);
+    assert.equal(result.emptyRowsSkipped, 1);
+  });
+
+  test('drops the byte order mark from the first header', async () => {
+    const result = await readWhole(folder.write('bom.csv', '\uFEFFname,phone\nAnn,1\n'));
+    assert.deepEqual(result.headers, ['name', 'phone']);
+  });
+
+  test('skips the top N records, then takes the first non-empty row as the header', async () => {
+    const text = 'Customer export\nGenerated 2024-05-01\n\n,,\nname,phone\nAnn,1\n\nBo,2\n';
+    const result = await readWhole(folder.write('skip-top.csv', text), { skipTop: 2 });
+    assert.deepEqual(result.headers, ['name', 'phone']);
+    assert.deepEqual(result.records, [{ line: 6, values: ['Ann', '1'] }, { line: 8, values: ['Bo', '2'] }]);
+    assert.equal(result.emptyRowsSkipped, 1);
+    const preview = await previewSource(folder.write('skip-top-preview.csv', text), { skipTop: 2 });
+    assert.deepEqual(preview.rows, [['Ann', '1'], ['Bo', '2']]);
+  });
+
+  test('makes blank and repeated header names unique', async () => {
+    const result = await readWhole(folder.write('header-names.csv', 'phone,,Phone, phone ,name,\n1,2,3,4,5,6\n'));
+    assert.deepEqual(result.headers, ['phone', 'Column 2', 'Phone (2)', 'phone (3)', 'name', 'Column 6']);
+  });
+
+  test('skips and counts empty rows, including rows of empty cells', async () => {
+    const result = await readWhole(folder.write('empty-rows.csv', 'name,phone\n\nAnn,1\n,\n  ,  \nBo,2\n\n'));
+    assert.deepEqual(valuesOf(result), [['Ann', '1'], ['Bo', '2']]);
+    assert.equal(result.emptyRowsSkipped, 4);
+  });
+
+  test('reads a header with no records as headers and no rows', async () => {
+    const result = await readWhole(folder.write('header-only.csv', 'name,phone,email\r\n'));
+    assert.deepEqual(result.headers, ['name', 'phone', 'email']);
+    assert.deepEqual(result.records, []);
+  });
+
+  test('takes __proto__ and constructor as plain header names, matching them to nothing and polluting nothing', async () => {
+    const prototypeBefore = Object.getOwnPropertyNames(Object.prototype).sort();
+    const result = await readWhole(folder.write('proto.csv', '__proto__,constructor,phone,toString\n{"polluted":1},x,415-555-0134,y\n'));
+    assert.deepEqual(result.headers, ['__proto__', 'constructor', 'phone', 'toString']);
+    assert.deepEqual(valuesOf(result), [['{"polluted":1}', 'x', '415-555-0134', 'y']]);
+    const matches = matchHeaders({ headers: result.headers, samples: valuesOf(result), fields: STANDARD_FIELDS.individual });
+    assert.deepEqual(matches.map((match) => match?.field ?? null), [null, null, 'phone', null]);
+    assert.deepEqual(Object.getOwnPropertyNames(Object.prototype).sort(), prototypeBefore);
+    assert.equal(({} as Record<string, unknown>)['polluted'], undefined);
+  });
+});

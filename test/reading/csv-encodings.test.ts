@@ -1,0 +1,156 @@
+import { after, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import iconv from 'iconv-lite';
+import { previewSource } from '../../src/imports/reading/index.js';
+import { createFixtureFolder, expectAppError, readWhole } from './support/reading-fixtures.js';
+
+// Customer lists as people type them, in the languages whose legacy encodings turn up in uploads.
+const LISTS: Record<string, string[][]> = {
+  simplifiedChinese: [
+    ['姓名', '电话', '城市', '备注'],
+    ['王小明', '13800138000', '北京市朝阳区', '老客户，请优先联系'],
+    ['李静', '13912345678', '上海市浦东新区', '下午三点后回电'],
+    ['张伟', '020-87654321', '广州市天河区', '已发送报价单'],
+    ['陈思远', '0755-26543210', '深圳市南山区', '需要发票'],
+    ['刘洋', '15012345678', '成都市武侯区', '对产品很感兴趣'],
+    ['赵丽娟', '18611112222', '杭州市西湖区', '周末不要打电话'],
+  ],
+  traditionalChinese: [
+    ['姓名', '電話', '城市', '備註'],
+    ['陳美玲', '0912345678', '臺北市大安區', '老客戶，請優先聯絡'],
+    ['林志強', '0223456789', '高雄市前鎮區', '下午三點後回電'],
+    ['黃淑芬', '0987654321', '臺中市西屯區', '已寄送報價單'],
+    ['吳建宏', '0933222111', '新竹市東區', '需要統一發票'],
+    ['蔡雅婷', '0921555666', '臺南市東區', '對產品很有興趣'],
+  ],
+  japanese: [
+    ['氏名', '電話番号', '住所', '備考'],
+    ['山田太郎', '090-1234-5678', '東京都新宿区西新宿2-8-1', '午後に折り返し電話'],
+    ['佐藤花子', '080-9876-5432', '大阪府大阪市北区梅田1-1', '見積書送付済み'],
+    ['鈴木一郎', '03-1234-5678', '神奈川県横浜市中区', 'メールで連絡希望'],
+    ['高橋美咲', '070-1111-2222', '愛知県名古屋市中村区', '平日のみ対応可能'],
+    ['田中健太', '090-3333-4444', '福岡県福岡市博多区', 'カタログ送付希望'],
+  ],
+  korean: [
+    ['이름', '전화번호', '도시', '비고'],
+    ['김민준', '010-1234-5678', '서울특별시 강남구', '오후에 다시 전화'],
+    ['이서연', '010-9876-5432', '부산광역시 해운대구', '견적서 발송 완료'],
+    ['박지훈', '02-123-4567', '인천광역시 남동구', '이메일 연락 희망'],
+    ['최수아', '010-5555-6666', '대구광역시 수성구', '주말에는 연락 금지'],
+    ['정우진', '010-7777-8888', '대전광역시 유성구', '제품에 관심 많음'],
+  ],
+  westernEuropean: [
+    ['Nom', 'Téléphone', 'Ville', 'Remarque'],
+    ['Françoise Dupré', '+33 1 42 68 53 00', 'Besançon', 'Rappeler après 17h'],
+    ['José Müller', '+49 30 901820', 'Düsseldorf', 'Größere Bestellung geplant'],
+    ['Søren Ærø', '+45 33 12 34 56', 'Århus', 'Ønsker tilbud på køb'],
+    ['Ana Núñez', '+34 91 123 45 67', 'Cádiz', 'Señora muy amable'],
+    ['João Gonçalves', '+351 21 123 4567', 'Évora', 'Já é cliente'],
+  ],
+  centralEuropean: [
+    ['Imię', 'Telefon', 'Miasto', 'Uwagi'],
+    ['Łukasz Żółkiewski', '+48 22 123 45 67', 'Łódź', 'Zadzwonić po 17:00'],
+    ['Małgorzata Wiśniewska', '+48 12 345 67 89', 'Kraków', 'Wysłać ofertę'],
+    ['Paweł Dąbrowski', '+48 61 234 56 78', 'Poznań', 'Stały klient'],
+    ['Jiří Dvořák', '+420 221 234 567', 'Brno', 'Volat dopoledne'],
+  ],
+};
+
+const CASES: Array<[encoding: string, list: keyof typeof LISTS, expected: string]> = [
+  ['utf-8', 'westernEuropean', 'utf-8'],
+  ['utf-8', 'simplifiedChinese', 'utf-8'],
+  ['utf-16le', 'simplifiedChinese', 'utf-16le'],
+  ['utf-16be', 'japanese', 'utf-16be'],
+  ['gb18030', 'simplifiedChinese', 'gb18030'],
+  ['gbk', 'simplifiedChinese', 'gb18030'],
+  ['big5', 'traditionalChinese', 'big5'],
+  ['shift_jis', 'japanese', 'shift_jis'],
+  ['euc-kr', 'korean', 'euc-kr'],
+  ['windows-1252', 'westernEuropean', 'windows-1252'],
+  ['iso-8859-1', 'westernEuropean', 'windows-1252'],
+  ['iso-8859-2', 'centralEuropean', 'iso-8859-2'],
+  ['windows-1250', 'centralEuropean', 'windows-1250'],
+];
+
+function csvText(rows: string[][]): string {
+  return `${rows.map((row) => row.join(',')).join('\r\n')}\r\n`;
+}
+
+const BOMS: Record<string, number[]> = { 'utf-8': [0xef, 0xbb, 0xbf], 'utf-16le': [0xff, 0xfe], 'utf-16be': [0xfe, 0xff] };
+
+describe('CSV encodings', () => {
+  const folder = createFixtureFolder();
+  after(() => folder.remove());
+
+  for (const [encoding, list, expected] of CASES) {
+    const rows = LISTS[list] as string[][];
+    const variants = BOMS[encoding] ? ['without BOM', 'with BOM'] : [''];
+    for (const variant of variants) {
+      test(`detects ${encoding} ${variant} (${list}) and decodes it exactly`, async () => {
+        const bytes = iconv.encode(csvText(rows), encoding);
+        const content = variant === 'with BOM' ? Buffer.concat([Buffer.from(BOMS[encoding] ?? []), bytes]) : bytes;
+        const path = folder.write(`${encoding}-${list}-${variant.replace(' ', '-')}.csv`, content);
+        const result = await readWhole(path);
+        assert.equal(result.encoding, expected);
+        assert.deepEqual([result.headers, ...result.records.map((record) => record.values)], rows);
+        assert.ok(result.records.every((record) => record.error === undefined));
+      });
+    }
+  }
+
+  test('detects the encoding from bytes far into a big file, not only its head', async () => {
+    const lines = ['name,city'];
+    for (let i = 0; i < 20_000; i++) lines.push(`Customer ${i},Springfield`);
+    lines.push('Renée Müller,Besançon');
+    const path = folder.write('late-accents.csv', iconv.encode(`${lines.join('\n')}\n`, 'windows-1252'));
+    const result = await readWhole(path);
+    assert.equal(result.encoding, 'windows-1252');
+    assert.deepEqual(result.records[result.records.length - 1]?.values, ['Renée Müller', 'Besançon']);
+  });
+
+  test('reads the file in the encoding the user chose instead of the detected one', async () => {
+    const rows = LISTS['simplifiedChinese'] as string[][];
+    const path = folder.write('override.csv', iconv.encode(csvText(rows), 'gbk'));
+    const detected = await previewSource(path);
+    assert.equal(detected.encoding, 'gb18030');
+    const chosen = await readWhole(path, { encoding: 'big5' });
+    assert.equal(chosen.encoding, 'big5');
+    assert.notDeepEqual(chosen.headers, rows[0]);
+    const chosenRight = await readWhole(path, { encoding: 'GBK' });
+    assert.equal(chosenRight.encoding, 'gbk');
+    assert.deepEqual(chosenRight.headers, rows[0]);
+  });
+
+  test('refuses an encoding name it cannot read, naming what it can', async () => {
+    const path = folder.write('plain.csv', 'a,b\n1,2\n');
+    await expectAppError(readWhole(path, { encoding: 'klingon-8' }), 'ENCODING_INVALID', /'klingon-8' is not an encoding that can be read\. Use a name such as utf-8/);
+  });
+
+  test('reports bytes invalid in UTF-8 on the record that holds them, and reads the rest', async () => {
+    const lines = ['name,city'];
+    for (let i = 1; i <= 50; i++) lines.push(`Françoise ${i},Besançon`);
+    const text = Buffer.from(`${lines.join('\n')}\n`, 'utf8');
+    const at = text.indexOf('Françoise 30,');
+    const damaged = Buffer.concat([text.subarray(0, at + 4), Buffer.from([0xff]), text.subarray(at + 4)]);
+    const path = folder.write('damaged-utf8.csv', damaged);
+    for (const options of [{}, { encoding: 'utf-8' }]) {
+      const result = await readWhole(path, options);
+      assert.equal(result.encoding, 'utf-8');
+      const failed = result.records.filter((record) => record.error !== undefined);
+      assert.deepEqual(failed.map((record) => record.line), [31]);
+      assert.match(failed[0]?.error ?? '', /^Line 31 contains bytes that are not valid utf-8/);
+      assert.equal(result.records.filter((record) => record.values.join().includes('\uFFFD')).length, 1);
+      assert.deepEqual(result.records[0]?.values, ['Françoise 1', 'Besançon']);
+    }
+  });
+
+  test('reports a broken GB18030 sequence on its record when the user chose that encoding', async () => {
+    const rows = LISTS['simplifiedChinese'] as string[][];
+    const bytes = iconv.encode(csvText(rows), 'gb18030');
+    const at = bytes.indexOf(iconv.encode('张伟', 'gb18030'));
+    const damaged = Buffer.concat([bytes.subarray(0, at), Buffer.from([0x81, 0x2c]), bytes.subarray(at)]);
+    const result = await readWhole(folder.write('damaged-gb.csv', damaged), { encoding: 'gb18030' });
+    assert.deepEqual(result.records.filter((record) => record.error !== undefined).map((record) => record.line), [4]);
+    assert.deepEqual(result.records[4]?.values, rows[5]);
+  });
+});
