@@ -108,16 +108,19 @@ const DAY_MS = 86_400_000;
 
 /** ISO text of a date serial; `withDate`/`withTime` choose the parts. Serial 60 of 1900 is Excel's 1900-02-29. */
 export function formatSerialDate(serial: number, isDate1904: boolean, withDate: boolean, withTime: boolean): string {
+  const days = Math.floor(Math.round(serial * 86_400) / 86_400);
+  // Excel counts a 29 February 1900 that never was (serial 60); before it, days start a day later.
+  if (!isDate1904 && days === 60) return formatDaysSince(Date.UTC(1899, 11, 31), serial, withDate, withTime).replace(/^1900-03-01/, '1900-02-29');
+  const epoch = isDate1904 ? Date.UTC(1904, 0, 1) : days < 60 ? Date.UTC(1899, 11, 31) : Date.UTC(1899, 11, 30);
+  return formatDaysSince(epoch, serial, withDate, withTime);
+}
+
+/** ISO text of a number of days (with a fraction for the time) since `epoch` (UTC milliseconds). */
+export function formatDaysSince(epoch: number, serial: number, withDate: boolean, withTime: boolean): string {
   const totalSeconds = Math.round(serial * 86_400);
   const days = Math.floor(totalSeconds / 86_400);
   const seconds = totalSeconds - days * 86_400;
-  let datePart: string;
-  if (!isDate1904 && days === 60) {
-    datePart = '1900-02-29';
-  } else {
-    const epoch = isDate1904 ? Date.UTC(1904, 0, 1) : days < 60 ? Date.UTC(1899, 11, 31) : Date.UTC(1899, 11, 30);
-    datePart = new Date(epoch + days * DAY_MS).toISOString().slice(0, 10);
-  }
+  const datePart = new Date(epoch + days * DAY_MS).toISOString().slice(0, 10);
   const timePart = `${pad2(Math.floor(seconds / 3600))}:${pad2(Math.floor((seconds % 3600) / 60))}:${pad2(seconds % 60)}`;
   if (withDate && withTime) return `${datePart}T${timePart}`;
   return withDate ? datePart : timePart;

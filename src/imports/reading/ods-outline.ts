@@ -9,7 +9,11 @@ export type OdsOutline = {
   sheets: OdsSheet[];
   /** Cell style name → how a number in that style shows. */
   temporalStyles: ReadonlyMap<string, 'date' | 'datetime' | 'time'>;
+  /** Day 0 of the numbers shown as dates (ODF's null date; 1899-12-30 unless the file says otherwise), UTC ms. */
+  nullDate: number;
 };
+
+const DEFAULT_NULL_DATE = Date.UTC(1899, 11, 30);
 
 export async function readOdsOutline(chunks: AsyncIterable<Buffer>, file: string, part: string): Promise<OdsOutline> {
   const tables: { name: string; style: string }[] = [];
@@ -20,6 +24,7 @@ export async function readOdsOutline(chunks: AsyncIterable<Buffer>, file: string
   let styleFamily = '';
   let dataStyle: { name: string; hasDate: boolean; hasTime: boolean } | null = null;
   let tableDepth = 0;
+  let nullDate = DEFAULT_NULL_DATE;
 
   const feeder = createXmlFeeder(file, part, {
     open(name, attributes) {
@@ -43,6 +48,11 @@ export async function readOdsOutline(chunks: AsyncIterable<Buffer>, file: string
         case 'seconds':
           if (dataStyle) dataStyle.hasTime = true;
           break;
+        case 'null-date': {
+          const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(attributes['table:date-value'] ?? '');
+          if (match) nullDate = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+          break;
+        }
         case 'table':
           // Only top-level tables are sheets; a table inside a cell is not.
           if (tableDepth === 0) tables.push({ name: attributes['table:name'] ?? `Sheet${tables.length + 1}`, style: attributes['table:style-name'] ?? '' });
@@ -73,5 +83,6 @@ export async function readOdsOutline(chunks: AsyncIterable<Buffer>, file: string
   return {
     sheets: tables.map((table) => ({ name: table.name, isHidden: hiddenTableStyles.has(table.style) })),
     temporalStyles,
+    nullDate,
   };
 }

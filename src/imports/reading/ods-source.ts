@@ -36,7 +36,7 @@ export async function openOds(context: ReadContext, zip: ZipArchive): Promise<Ra
   async function* readRows(): AsyncGenerator<SourceRecord[]> {
     // The collector pushes onto `rows`; splice(0) hands those over and empties it in place.
     const rows: SourceRecord[] = [];
-    const collector = createOdsRowCollector({ tableIndex, temporalStyles: outline.temporalStyles, maxColumns: limits.maxColumns, maxCellLength: limits.maxCellLength }, rows);
+    const collector = createOdsRowCollector({ tableIndex, temporalStyles: outline.temporalStyles, nullDate: outline.nullDate, maxColumns: limits.maxColumns, maxCellLength: limits.maxCellLength }, rows);
     const feeder = createXmlFeeder(file, CONTENT_PART, collector);
     for await (const chunk of zip.stream(CONTENT_PART)) {
       feeder.write(chunk);

@@ -3,7 +3,7 @@
 // million repeated empty rows), covered (merged) cells kept as empty positions, annotations left
 // out, formulas giving their cached value and never evaluated.
 
-import { formatGeneralNumber, formatIsoDateText, formatSerialDate } from './cell-text.js';
+import { formatDaysSince, formatGeneralNumber, formatIsoDateText } from './cell-text.js';
 import type { SourceRecord } from './source-types.js';
 import type { XmlHandlers } from './xml-events.js';
 
@@ -11,6 +11,8 @@ export type OdsCellContext = {
   /** Which top-level table to collect, by position. */
   tableIndex: number;
   temporalStyles: ReadonlyMap<string, 'date' | 'datetime' | 'time'>;
+  /** Day 0 of numbers shown as dates, UTC ms. */
+  nullDate: number;
   maxColumns: number;
   maxCellLength: number;
 };
@@ -194,8 +196,8 @@ function cellText(attributes: Record<string, string>, paragraphs: readonly strin
       const value = Number(attributes['office:value']);
       if (attributes['office:value'] === undefined || !Number.isFinite(value)) return shown;
       const temporal = context.temporalStyles.get(attributes['table:style-name'] ?? '');
-      if (temporal !== undefined && value >= 0 && value < 2_958_466) {
-        return formatSerialDate(value, false, temporal !== 'time', temporal !== 'date');
+      if (temporal !== undefined && Math.abs(value) < 3_000_000) {
+        return formatDaysSince(context.nullDate, value, temporal !== 'time', temporal !== 'date');
       }
       // The stored value, not the shown text: that is written in the author's locale ("200,00%",
       // "-£10.000") and may carry float noise or an exponent. Only leading zeros that a number

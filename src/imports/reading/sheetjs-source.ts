@@ -39,13 +39,14 @@ export async function openOleWorkbook(context: ReadContext, size: number): Promi
   if (!stream || !stream.content) {
     throw new AppError('FILE_FORMAT_UNSUPPORTED', `'${context.file}' is an Office document but not an Excel workbook. Upload a CSV, XLSX, XLS or ODS file.`, { file: context.file });
   }
-  if (hasFilePass(Buffer.from(stream.content as Uint8Array))) throw encryptedError(context.file);
-  return readWithSheetJs(context, data, 'xls');
+  const globals = inspectWorkbookGlobals(Buffer.from(stream.content as Uint8Array));
+  if (globals.isEncrypted) throw encryptedError(context.file);
+  return readWithSheetJs(context, data, 'xls', globals.hiddenSheets);
 }
 
 /** BIFF2–4 worksheets saved without an OLE2 container. */
 export async function openBareBiff(context: ReadContext, size: number): Promise<RawSource> {
-  return readWithSheetJs(context, await readWhole(context, size), 'xls');
+  return readWithSheetJs(context, await readWhole(context, size), 'xls', []);
 }
 
 async function readWhole(context: ReadContext, size: number): Promise<Buffer> {
@@ -55,25 +56,31 @@ async function readWhole(context: ReadContext, size: number): Promise<Buffer> {
   return readFile(context.path);
 }
 
-/** BIFF8 FILEPASS (0x002F) sits among the first records of the workbook globals. */
-export function hasFilePass(workbookStream: Buffer): boolean {
+/**
+ * Reads the workbook globals, which come first in the stream: FILEPASS (0x002F) means the rest
+ * is encrypted; each BOUNDSHEET (0x0085) gives a sheet's visibility, in sheet order. SheetJS
+ * only reports visibility once it has parsed the sheets, which it is asked not to do at first.
+ */
+export function inspectWorkbookGlobals(workbookStream: Buffer): { isEncrypted: boolean; hiddenSheets: boolean[] } {
+  const hiddenSheets: boolean[] = [];
   let offset = 0;
-  for (let records = 0; records < 64 && offset + 4 <= workbookStream.length; records++) {
+  while (offset + 4 <= workbookStream.length) {
     const type = workbookStream.readUInt16LE(offset);
     const length = workbookStream.readUInt16LE(offset + 2);
-    if (type === 0x002f) return true;
-    if (type === 0x000a) return false; // end of the globals
+    if (type === 0x002f) return { isEncrypted: true, hiddenSheets };
+    if (type === 0x0085 && length >= 6 && offset + 9 <= workbookStream.length) hiddenSheets.push(((workbookStream[offset + 8] as number) & 0x03) !== 0);
+    if (type === 0x000a) break; // end of the globals
     offset += 4 + length;
   }
-  return false;
+  return { isEncrypted: false, hiddenSheets };
 }
 
-function readWithSheetJs(context: ReadContext, data: Buffer, format: SourceFormat): RawSource {
+function readWithSheetJs(context: ReadContext, data: Buffer, format: SourceFormat, hiddenSheets: readonly boolean[]): RawSource {
   const { file } = context;
   const options: XLSX.ParsingOptions = { type: 'buffer', dense: true, cellNF: true, cellText: false, cellDates: false, cellFormula: false, cellHTML: false, cellStyles: false };
   const book = parse(() => XLSX.read(data, { ...options, bookSheets: true }), file);
   const sheetNames = book.SheetNames;
-  const hidden = new Set((book.Workbook?.Sheets ?? []).filter((sheet) => sheet.Hidden).map((sheet) => sheet.name));
+  const hidden = new Set(sheetNames.filter((_, i) => hiddenSheets[i] === true));
   const wanted = context.options.sheet;
   const chosen = wanted === undefined
     ? (sheetNames.find((name) => !hidden.has(name)) ?? sheetNames[0])

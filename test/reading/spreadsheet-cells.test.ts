@@ -1,0 +1,115 @@
+import { after, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as XLSX from '@e965/xlsx';
+import { previewSource } from '../../src/imports/reading/index.js';
+import { createFixtureFolder, expectAppError, readWhole, valuesOf } from './support/reading-fixtures.js';
+
+// Workbooks written by SheetJS in each format a user uploads, read back through our readers
+// (XLSX: our streaming reader; XLS: SheetJS; ODS: our streaming reader).
+const FORMATS = [
+  { bookType: 'xlsx', extension: 'xlsx', format: 'xlsx' },
+  { bookType: 'biff8', extension: 'xls', format: 'xls' },
+  { bookType: 'biff5', extension: 'xls', format: 'xls' },
+  { bookType: 'ods', extension: 'ods', format: 'ods' },
+] as const;
+
+const DATE_FORMAT = XLSX.SSF.get_table()[14] as string;
+const DATE_TIME_FORMAT = XLSX.SSF.get_table()[22] as string;
+
+function customersSheet(options: { withDateTime: boolean }): XLSX.WorkSheet {
+  const sheet = XLSX.utils.aoa_to_sheet([
+    ['name', 'phone', 'zip', 'amount', 'big', 'long', 'tiny', 'joined', 'total', 'label', 'active'],
+    ['Ann Lee', 4155550134, '02134', 0.1 + 0.2, 1e21, 12345678901234567, -0.000001234, new Date(Date.UTC(2024, 0, 2)), 0, '', true],
+    ['Bo Chen', 8613800138000, '00501', 1234.5, 123456789012, 99999999999, 1 / 3, new Date(Date.UTC(1999, 11, 31)), 0, '', false],
+  ], { cellDates: true });
+  for (const reference of ['H2', 'H3']) (sheet[reference] as XLSX.CellObject).z = DATE_FORMAT;
+  // Formulas with their cached results: the reader must give the cached value, never compute.
+  sheet['I2'] = { t: 'n', v: 42, f: 'SUM(D2:D3)*1000' };
+  sheet['I3'] = { t: 'n', v: 7, f: '1/0' };
+  sheet['J2'] = { t: 's', v: 'cached text', f: 'CONCAT("not ","this")' };
+  sheet['J3'] = { t: 's', v: '007', f: 'TEXT(7,"000")' };
+  // A row with an empty cell between two values keeps the columns where they are.
+  sheet['A4'] = { t: 's', v: 'Cleo Diaz' };
+  sheet['D4'] = { t: 'n', v: 5 };
+  if (options.withDateTime) {
+    sheet['L1'] = { t: 's', v: 'seen' };
+    sheet['L2'] = { t: 'd', v: new Date(Date.UTC(2024, 0, 2, 13, 45, 30)), z: DATE_TIME_FORMAT };
+  }
+  sheet['!ref'] = options.withDateTime ? 'A1:L4' : 'A1:K4';
+  return sheet;
+}
+
+function workbook(sheets: Array<[name: string, sheet: XLSX.WorkSheet, isHidden?: boolean]>, isDate1904 = false): XLSX.WorkBook {
+  const book = XLSX.utils.book_new();
+  for (const [name, sheet] of sheets) XLSX.utils.book_append_sheet(book, sheet, name);
+  book.Workbook = { Sheets: sheets.map(([, , isHidden]) => ({ Hidden: isHidden ? 1 : 0 })), WBProps: { date1904: isDate1904 } };
+  return book;
+}
+
+describe('spreadsheet cells', () => {
+  const folder = createFixtureFolder();
+  after(() => folder.remove());
+
+  for (const { bookType, extension, format } of FORMATS) {
+    // SheetJS writes no date-time format into ODS (it warns); ODS date-times are tested on crafted files.
+    const withDateTime = bookType !== 'ods';
+    const write = (name: string, book: XLSX.WorkBook): string => folder.write(`${name}-${bookType}.${extension}`, XLSX.write(book, { type: 'buffer', bookType }) as Buffer);
+
+    test(`${bookType}: numbers read as shown, with no float noise or exponent, and text keeps its leading zeros`, async () => {
+      const result = await readWhole(write('numbers', workbook([['Customers', customersSheet({ withDateTime })]])));
+      assert.equal(result.format, format);
+      const [ann, bo] = result.records;
+      assert.deepEqual(ann?.values.slice(0, 7), ['Ann Lee', '4155550134', '02134', '0.3', '1000000000000000000000', '12345678901234600', '-0.000001234']);
+      assert.deepEqual(bo?.values.slice(0, 7), ['Bo Chen', '8613800138000', '00501', '1234.5', '123456789012', '99999999999', '0.333333333333333']);
+      assert.ok(result.records.every((record) => record.values.every((value) => !/e[+-]?\d/i.test(value))));
+    });
+
+    test(`${bookType}: dates become ISO dates${withDateTime ? ' and date-times' : ''}`, async () => {
+      const result = await readWhole(write('dates', workbook([['Customers', customersSheet({ withDateTime })]])));
+      assert.equal(result.records[0]?.values[7], '2024-01-02');
+      assert.equal(result.records[1]?.values[7], '1999-12-31');
+      if (withDateTime) assert.equal(result.records[0]?.values[11], '2024-01-02T13:45:30');
+    });
+
+    test(`${bookType}: formulas give their cached value and are not evaluated`, async () => {
+      const result = await readWhole(write('formulas', workbook([['Customers', customersSheet({ withDateTime })]])));
+      assert.deepEqual(result.records.slice(0, 2).map((record) => record.values.slice(8, 10)), [['42', 'cached text'], ['7', '007']]);
+    });
+
+    test(`${bookType}: an empty cell in the middle of a row keeps the columns in place`, async () => {
+      const result = await readWhole(write('gaps', workbook([['Customers', customersSheet({ withDateTime })]])));
+      assert.deepEqual(result.records[2], { line: 4, values: ['Cleo Diaz', '', '', '5'] });
+    });
+
+    test(`${bookType}: lists the sheets, reads the one chosen by name, and names the sheets when it is missing`, async () => {
+      const path = write('sheets', workbook([['Customers', customersSheet({ withDateTime })], ['Leads 2024', XLSX.utils.aoa_to_sheet([['lead'], ['Dan']])]]));
+      const preview = await previewSource(path);
+      assert.deepEqual(preview.sheets, ['Customers', 'Leads 2024']);
+      assert.deepEqual(preview.headers.slice(0, 2), ['name', 'phone']);
+      const chosen = await readWhole(path, { sheet: 'leads 2024' });
+      assert.equal(chosen.sheet, 'Leads 2024');
+      assert.deepEqual([chosen.headers, ...valuesOf(chosen)], [['lead'], ['Dan']]);
+      await expectAppError(readWhole(path, { sheet: 'Archive' }), 'SHEET_NOT_FOUND', /has no sheet named 'Archive'\. Its sheets are: 'Customers', 'Leads 2024'\./);
+    });
+
+    if (bookType !== 'ods') {
+      test(`${bookType}: reads the first visible sheet by default, skipping hidden ones`, async () => {
+        const path = write('hidden', workbook([['Lookup', XLSX.utils.aoa_to_sheet([['secret']]), true], ['Customers', customersSheet({ withDateTime })]]));
+        const result = await readWhole(path);
+        assert.deepEqual(result.sheets, ['Lookup', 'Customers']);
+        assert.equal(result.sheet, 'Customers');
+        assert.equal((await readWhole(path, { sheet: 'Lookup' })).headers[0], 'secret');
+      });
+
+      for (const isDate1904 of [false, true]) {
+        test(`${bookType}: reads a date serial in the ${isDate1904 ? '1904' : '1900'} date system`, async () => {
+          const sheet = XLSX.utils.aoa_to_sheet([['serial', 'stamp'], [45293, 45293.75]]);
+          (sheet['A2'] as XLSX.CellObject).z = DATE_FORMAT;
+          (sheet['B2'] as XLSX.CellObject).z = DATE_TIME_FORMAT;
+          const result = await readWhole(write(`serial-${isDate1904}`, workbook([['Dates', sheet]], isDate1904)));
+          assert.deepEqual(result.records[0]?.values, isDate1904 ? ['2028-01-03', '2028-01-03T18:00:00'] : ['2024-01-02', '2024-01-02T18:00:00']);
+        });
+      }
+    }
+  }
+});
