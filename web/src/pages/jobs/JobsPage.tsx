@@ -6,18 +6,29 @@ import { JOB_STATUSES, TARGETS, type JobStatus, type Target } from '../../api/ty
 import { AsyncContent } from '../../components/AsyncContent';
 import { useAsync } from '../../components/useAsync';
 import { useT } from '../../i18n/i18n';
+import { useUser } from '../../session/SessionContext';
 import { isJobActive } from '../../utils/job-progress';
 import { JobRow } from './JobRow';
 
 /** Browsers allow six connections per server: follow at most this many jobs live, poll for the rest. */
 const MAX_LIVE_JOBS = 3;
 const POLL_MS = 4000;
+/** The list grows by this many jobs with "Load more" (the API answers up to 500 at once). */
+const PAGE_SIZE = 100;
+const MAX_LIMIT = 500;
 
 export function JobsPage() {
   const t = useT();
   const [status, setStatus] = useState<JobStatus | null>(null);
   const [target, setTarget] = useState<Target | null>(null);
-  const jobs = useAsync(() => api.listJobs({ status: status ?? undefined, target: target ?? undefined, limit: 100 }), [status, target]);
+  const [teamId, setTeamId] = useState<number | null>(null);
+  const [limit, setLimit] = useState(PAGE_SIZE);
+  const isAdmin = useUser().role === 'admin';
+  const teams = useAsync(() => (isAdmin ? api.listTeams() : Promise.resolve([])), [isAdmin]);
+  const jobs = useAsync(
+    () => api.listJobs({ status: status ?? undefined, target: target ?? undefined, teamId: teamId ?? undefined, limit }),
+    [status, target, teamId, limit],
+  );
   const list = jobs.data?.jobs ?? [];
   const activeIds = list.filter(isJobActive).map((job) => job.id);
   const liveIds = new Set(activeIds.slice(0, MAX_LIVE_JOBS));
@@ -34,6 +45,16 @@ export function JobsPage() {
       <Group justify="space-between" align="flex-end">
         <Title order={2}>{t('jobs.title')}</Title>
         <Group align="flex-end">
+          {isAdmin && (
+            <Select
+              label={t('wizard.team')}
+              data={[{ value: '', label: t('jobs.all') }, ...(teams.data ?? []).map((team) => ({ value: String(team.id), label: team.name }))]}
+              value={teamId === null ? '' : String(teamId)}
+              onChange={(value) => setTeamId(value ? Number(value) : null)}
+              allowDeselect={false}
+              w={180}
+            />
+          )}
           <Select
             label={t('jobs.filterStatus')}
             data={[{ value: '', label: t('jobs.all') }, ...JOB_STATUSES.map((value) => ({ value, label: t(`status.${value}`) }))]}
@@ -85,6 +106,11 @@ export function JobsPage() {
           )
         }
       </AsyncContent>
+      {list.length >= limit && limit < MAX_LIMIT && (
+        <Button variant="default" onClick={() => setLimit((n) => Math.min(MAX_LIMIT, n + PAGE_SIZE))} loading={jobs.isLoading}>
+          {t('app.loadMore')}
+        </Button>
+      )}
     </Stack>
   );
 }
