@@ -100,7 +100,7 @@ async function sliceSamples(handle: FileHandle, size: number): Promise<Buffer[]>
   return slices;
 }
 
-/** NUL bytes or many control characters mean binary data, not text. */
+/** NUL bytes or control characters (text holds almost none besides tab and line breaks) mean binary data. */
 function looksBinary(head: Uint8Array): boolean {
   const length = Math.min(head.length, 8192);
   let nuls = 0;
@@ -110,5 +110,5 @@ function looksBinary(head: Uint8Array): boolean {
     if (byte === 0) nuls++;
     else if (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d && byte !== 0x0c && byte !== 0x1a && byte !== 0x1b) controls++;
   }
-  return nuls > length * 0.01 || nuls > 16 || controls > length * 0.1;
+  return nuls > length * 0.01 || nuls > 16 || controls > Math.max(8, length * 0.01);
 }
