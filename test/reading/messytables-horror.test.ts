@@ -1,4 +1,4 @@
-import { describe, test } from 'node:test';
+import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,36 +11,56 @@ const files = readdirSync(folder).sort();
 const LIMIT_MS = 10_000;
 const REFUSAL_CODES = new Set(['FILE_EMPTY', 'FILE_ENCRYPTED', 'FILE_FORMAT_UNSUPPORTED', 'FILE_UNREADABLE', 'FILE_TOO_LARGE', 'ZIP_BOMB', 'TOO_MANY_COLUMNS', 'BAD_INPUT']);
 
-/** Previews a file in a worker thread, stopped after LIMIT_MS, so a hang fails the test instead of stalling it. */
-function previewInWorker(path: string): Promise<PreviewOutcome | 'timeout'> {
-  const worker = new Worker(new URL('./support/preview-worker.js', import.meta.url), { workerData: { path } });
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      void worker.terminate();
-      resolve('timeout');
-    }, LIMIT_MS);
-    worker.once('message', (outcome: PreviewOutcome) => {
-      clearTimeout(timer);
-      void worker.terminate();
-      resolve(outcome);
-    });
-    worker.once('error', (error) => {
-      clearTimeout(timer);
-      reject(error);
-    });
-  });
+/**
+ * Previews files one after another in a worker thread (loaded once), each stopped after
+ * LIMIT_MS: a preview that hangs fails its test and the worker is replaced for the next file.
+ */
+function createPreviewer(): { preview(path: string): Promise<PreviewOutcome | 'timeout'>; stop(): Promise<void> } {
+  let worker: Worker | null = null;
+  const start = (): Worker => new Worker(new URL('./support/preview-worker.js', import.meta.url));
+  return {
+    preview(path) {
+      const current = worker ?? start();
+      worker = current;
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => {
+          current.removeAllListeners();
+          void current.terminate();
+          worker = null;
+          resolve('timeout');
+        }, LIMIT_MS);
+        current.once('message', (outcome: PreviewOutcome) => {
+          clearTimeout(timer);
+          current.removeAllListeners('error');
+          resolve(outcome);
+        });
+        current.once('error', (error) => {
+          clearTimeout(timer);
+          worker = null;
+          reject(error);
+        });
+        current.postMessage(path);
+      });
+    },
+    async stop() {
+      await worker?.terminate();
+    },
+  };
 }
 
+const previewer = createPreviewer();
 const outcomes = new Map<string, PreviewOutcome>();
 
 describe('messytables horror files', () => {
+  after(() => previewer.stop());
+
   test('the folder holds the messy files', () => {
     assert.ok(files.length >= 35, `only ${files.length} files in ${folder}`);
   });
 
   for (const name of files) {
     test(`${name} is read or refused with a clear error, within 10 s`, async () => {
-      const outcome = await previewInWorker(join(folder, name));
+      const outcome = await previewer.preview(join(folder, name));
       assert.notEqual(outcome, 'timeout', `${name}: the preview took more than ${LIMIT_MS / 1000} s`);
       if (outcome === 'timeout') return;
       outcomes.set(name, outcome);

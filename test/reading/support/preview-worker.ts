@@ -1,6 +1,6 @@
-// Runs one preview in a worker thread, so a test can stop a preview that hangs.
+// Previews files in a worker thread, one per message, so a test can stop a preview that hangs.
 
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { previewSource } from '../../../src/imports/reading/index.js';
 import { AppError } from '../../../src/shared/app-error.js';
 
@@ -9,14 +9,16 @@ export type PreviewOutcome =
   | { kind: 'refused'; code: string; message: string }
   | { kind: 'crashed'; message: string };
 
-const { path } = workerData as { path: string };
-let outcome: PreviewOutcome;
-try {
-  const preview = await previewSource(path);
-  outcome = { kind: 'read', ...preview };
-} catch (error) {
-  outcome = error instanceof AppError
-    ? { kind: 'refused', code: error.code, message: error.message }
-    : { kind: 'crashed', message: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+async function preview(path: string): Promise<PreviewOutcome> {
+  try {
+    return { kind: 'read', ...(await previewSource(path)) };
+  } catch (error) {
+    return error instanceof AppError
+      ? { kind: 'refused', code: error.code, message: error.message }
+      : { kind: 'crashed', message: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+  }
 }
-parentPort?.postMessage(outcome);
+
+parentPort?.on('message', (path: string) => {
+  void preview(path).then((outcome) => parentPort?.postMessage(outcome));
+});
