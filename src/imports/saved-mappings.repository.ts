@@ -16,7 +16,7 @@ export function createSavedMappingsRepository(db: Kysely<Database>, dialect: Dat
         .where('owner', '=', owner)
         .where('header_signature', '=', signature)
         .executeTakeFirst();
-      return row ? (JSON.parse(row.mapping) as SavedMapping) : undefined;
+      return row ? parseSavedMapping(row.mapping) : undefined;
     },
     async save(teamId: number, owner: string, signature: string, mapping: SavedMapping): Promise<void> {
       const now = databaseNow(dialect);
@@ -31,3 +31,17 @@ export function createSavedMappingsRepository(db: Kysely<Database>, dialect: Dat
   };
 }
 export type SavedMappingsRepository = ReturnType<typeof createSavedMappingsRepository>;
+
+/** A stored mapping, or undefined when the stored text is not one (then the file is matched afresh). */
+function parseSavedMapping(text: string): SavedMapping | undefined {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (!Array.isArray(parsed)) return undefined;
+  const isPair = (item: unknown): item is [string, string | null] =>
+    Array.isArray(item) && item.length === 2 && typeof item[0] === 'string' && (typeof item[1] === 'string' || item[1] === null);
+  return parsed.every(isPair) ? parsed : undefined;
+}
