@@ -55,7 +55,7 @@ export const FIELD_SYNONYMS: Readonly<Record<StandardFieldKey, FieldSynonyms>> =
       'Name', 'Full Name', 'Customer Name', 'Client Name', 'Lead Name', 'Person Name', 'Display Name',
       'Customer Full Name', 'Name of Customer', 'Customer', 'Client', 'Lead', 'Names', 'Contact Full Name',
       '姓名', '名字', '全名', '客户姓名', '客户名', '客户名称', '客户', '名称', '姓名全称', '真实姓名',
-      '用户姓名', '客户全名', '客戶名稱', '客戶姓名', '客戶', '氏名', '名前',
+      '用户姓名', '客户全名', '客戶名稱', '客戶姓名', '客戶', '氏名', '名前', 'Cust Name', 'Cust. Name',
     ],
     related: [
       'Contact Name', 'Contact', 'Contact Person', '联系人', '联系人姓名', '联系人名称', '聯絡人',
@@ -77,7 +77,7 @@ export const FIELD_SYNONYMS: Readonly<Record<StandardFieldKey, FieldSynonyms>> =
       'Other Number', 'Alternate Number', 'Alternative Number', 'Secondary Number', 'Other Tel',
       'Phone Number 2', 'Contact Number 2', 'Asst Phone', 'Assistant Phone',
       '电话2', '电话二', '联系电话2', '备用电话', '备用号码', '其他电话', '其它电话', '第二电话', '其他号码',
-      '其他联系电话', '备用联系电话', '電話2', '備用電話', '其他電話',
+      '其他联系电话', '备用联系电话', '電話2', '備用電話', '其他電話', '电话号码2', '座机2',
     ],
     related: ['Mobile 2', 'Cell 2', '手机2', '手机号2', '备用手机', 'Phone 3', '电话3'],
   },
@@ -123,7 +123,7 @@ export const FIELD_SYNONYMS: Readonly<Record<StandardFieldKey, FieldSynonyms>> =
       'Postal/Zip Code', 'Zip/Postal Code', 'Zip/Postal', 'Postal Zip', 'Mailing Zip/Postal Code',
       'Mailing Zip', 'Mailing Postal Code', 'Billing Zip/Postal Code', 'Billing Zip', 'PIN Code',
       'Pincode', 'Zip/Postcode', 'Postcode/Zip',
-      '邮编', '邮政编码', '邮码', '郵遞區號', '郵政編碼', '郵編', '郵便番号',
+      '邮编', '邮政编码', '邮政编号', '邮码', '郵遞區號', '郵政編碼', '郵編', '郵便番号',
     ],
   },
   country: {
@@ -140,7 +140,7 @@ export const FIELD_SYNONYMS: Readonly<Record<StandardFieldKey, FieldSynonyms>> =
       'Employer', 'Employer Name', 'Account Name', 'Business Name', 'Firm', 'Corporation', 'Work Unit',
       'Workplace', 'Company/Account', 'Org', 'Org Name', 'Institution',
       '公司', '单位', '公司名称', '单位名称', '工作单位', '企业', '企业名称', '所在公司', '公司名',
-      '所属公司', '机构', '机构名称', '公司名稱', '機構', '單位', '会社名',
+      '所属公司', '机构', '机构名称', '公司名稱', '機構', '單位', '会社名', '公司全称', '企业全称', '单位全称',
     ],
   },
   title: {

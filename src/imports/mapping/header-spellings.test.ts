@@ -106,6 +106,18 @@ const INDIVIDUAL: Spelling[] = [
   ['出生年月(yyyy-mm)', 'birthday'], ['性别（男/女）', 'gender'], ['备注说明', 'note'],
   ['联系电话(座机)', 'phone'], ['电话号码2', 'phone2'], ['手机2', 'mobile'],
   ['Last Modified', null], ['Account ID', null], ['客户状态', null], ['意向', null], ['Score', null],
+  // A fourth batch (CRM exports and hand-made lists), written after the third round and not tuned for.
+  ['Contact: Full Name', 'name'], ['Lead: Mobile', 'mobile'], ['Primary Contact Phone', 'phone'],
+  ['Mobile phone number', 'mobile'], ['E-mail address (work)', 'email'], ['Email Addr', 'email'],
+  ['Phone (work)', 'phone'], ['Tel. No.', 'phone'], ['Mailing Address', 'address'], ['Street', 'address'],
+  ['Address 1', 'address'], ['City/Town', 'city'], ['State/Region', 'state'], ['ZIP/Postal code', 'zip'],
+  ['Employer/Company', 'company'], ['Job Position', 'title'], ['Sex/Gender', 'gender'], ['Comment', 'note'],
+  ['客户姓名(必填)', 'name'], ['手机号码（必填）', 'mobile'], ['联系人手机号', 'mobile'], ['办公室电话', 'phone'],
+  ['电子邮件(选填)', 'email'], ['通信地址', 'address'], ['城市名称', 'city'], ['邮政编码(6位)', 'zip'],
+  ['工作单位名称', 'company'], ['职位/职务', 'title'], ['出生日期(年-月-日)', 'birthday'], ['跟进备注', 'note'],
+  ['Lead Score', null], ['Opt-in Date', null], ['Last Contacted', null], ['Assigned To', null],
+  ['Twitter Handle', null], ['Record ID', null], ['客户来源渠道', null], ['录入时间', null], ['所属销售', null],
+  ['微信号', null], ['身份证号', null], ['年龄', null],
 ];
 
 const OTHER_TARGETS: Array<[Target, ...Spelling]> = [
@@ -159,9 +171,10 @@ function assertAccuracy(rows: Array<[Exclude<Target, 'campaign'>, string, string
 }
 
 describe('header spellings from real exports', () => {
-  test('has a table of at least 80 English and Chinese spellings for individual customers', () => {
-    assert.ok(INDIVIDUAL.length >= 80, `only ${INDIVIDUAL.length} spellings`);
-    assert.ok(INDIVIDUAL.some(([header]) => /\p{Script=Han}/u.test(header)));
+  test('has a table of at least 80 English and 60 Chinese spellings for individual customers', () => {
+    const chinese = INDIVIDUAL.filter(([header]) => /\p{Script=Han}/u.test(header)).length;
+    assert.ok(INDIVIDUAL.length - chinese >= 80, `only ${INDIVIDUAL.length - chinese} English spellings`);
+    assert.ok(chinese >= 60, `only ${chinese} Chinese spellings`);
   });
 
   test('maps at least 95% of the individual-customer spellings to the expected field', () => {

@@ -69,6 +69,20 @@ describe('detectColumnType when header and values disagree', () => {
   });
 });
 
+describe('detectColumnType on a whole Import & Start file', () => {
+  test('gives each of the seven types to the columns of a realistic customer list', () => {
+    const headers = ['客户姓名', '手机号码', '传真', 'E-mail', '联系地址', '签约日期', '年消费额', 'Column 8', 'Column 9', 'Column 10', 'Column 11'];
+    const rows = [
+      ['王伟', '13800138000', '010-65432100', 'wang.wei@example.cn', '北京市朝阳区建国路88号', '2023-05-06', '12,500', 'li@example.com', '+1 (415) 555-2671', '2024-01-02', 'VIP'],
+      ['李娜', '13912345678', '021-61234567', 'li.na@example.cn', '上海市浦东新区世纪大道100号', '2023-06-07', '8,000', 'bo@example.org', '020-8765 4321', '03/04/2023', 'Regular'],
+      ['张敏', '15012345678', '', 'zhang.min@example.cn', '广州市天河区体育西路191号', '2024-01-15', '950.5', 'cleo@example.net', '13800138001', '5 Jan 2020', 'New'],
+    ];
+    const types = headers.map((header, i) => detectColumnType(header, rows.map((row) => row[i] ?? '')));
+    assert.deepEqual(types, ['text', 'phone', 'fax', 'email', 'address', 'date', 'number', 'email', 'phone', 'date', 'text']);
+    assert.deepEqual(new Set(types), new Set(['email', 'phone', 'fax', 'address', 'date', 'number', 'text']));
+  });
+});
+
 describe('value patterns', () => {
   test('tell e-mails, phones, dates, numbers and addresses apart', () => {
     assert.equal(isEmailValue(' Ann.Lee+crm@example.co.uk '), true);
