@@ -14,12 +14,14 @@ const FORMATS = [
 ] as const;
 
 const DATE_FORMAT = XLSX.SSF.get_table()[14] as string;
+/** 12345678901234567 has no exact double: it is stored as 12345678901234568, shown by Excel as 12345678901234600. */
+const SEVENTEEN_DIGITS = Number('12345678901234567');
 const DATE_TIME_FORMAT = XLSX.SSF.get_table()[22] as string;
 
 function customersSheet(options: { withDateTime: boolean }): XLSX.WorkSheet {
   const sheet = XLSX.utils.aoa_to_sheet([
     ['name', 'phone', 'zip', 'amount', 'big', 'long', 'tiny', 'joined', 'total', 'label', 'active'],
-    ['Ann Lee', 4155550134, '02134', 0.1 + 0.2, 1e21, 12345678901234567, -0.000001234, new Date(Date.UTC(2024, 0, 2)), 0, '', true],
+    ['Ann Lee', 4155550134, '02134', 0.1 + 0.2, 1e21, SEVENTEEN_DIGITS, -0.000001234, new Date(Date.UTC(2024, 0, 2)), 0, '', true],
     ['Bo Chen', 8613800138000, '00501', 1234.5, 123456789012, 99999999999, 1 / 3, new Date(Date.UTC(1999, 11, 31)), 0, '', false],
   ], { cellDates: true });
   for (const reference of ['H2', 'H3']) (sheet[reference] as XLSX.CellObject).z = DATE_FORMAT;
