@@ -47,9 +47,9 @@ export type AppContext = {
   close(): Promise<void>;
 };
 
-export async function createAppContext(config: Config, options: { migrate?: boolean } = {}): Promise<AppContext> {
+export async function createAppContext(config: Config, options: { migrate?: boolean; poolSize?: number } = {}): Promise<AppContext> {
   if (config.database.dialect === 'postgres') await ensurePostgresDatabase(config.database.url);
-  const database = openDatabase(config.database);
+  const database = openDatabase(config.database, { poolSize: options.poolSize });
   try {
     if (options.migrate ?? true) await migrateToLatest(database);
   } catch (error) {

@@ -4,14 +4,13 @@ import { getCountryCallingCode, type CountryCode } from 'libphonenumber-js';
 import type { AppDatabase } from '../db/database.js';
 import type { ImportJob, JobFileTable } from '../db/schema.js';
 import { openResultFiles, RESULT_KINDS, type ResultFiles, type ResultFilesCheckpoint } from '../imports/accounting/result-file-writer.js';
-import { keysOf, planBatch, type BatchWork, type ExistingRow, type PlanContext } from '../imports/engine/batch-plan.js';
-import { prepareBatches, readAhead } from '../imports/engine/prepared-batches.js';
+import { keysOf, planBatch, type ExistingRow, type PlanContext } from '../imports/engine/batch-plan.js';
+import { startPreparation } from '../imports/engine/prepared-batch-source.js';
 import { createRecordPreparer, type PreparedRecord } from '../imports/engine/record-preparation.js';
 import { createAreaLookup, createRowLayout, type AreaLookup, type TargetSpec } from '../imports/engine/row-layout.js';
 import { dateOrderOf } from '../imports/engine/value-normalisation.js';
 import { defaultDedupeKey, importOptionsSchema, type ImportOptions } from '../imports/import-options.js';
-import { openSource } from '../imports/reading/index.js';
-import { createImportWriter, type JobProgress } from '../imports/writing/import-writer.js';
+import { createImportWriter, type BatchHandlers, type JobProgress } from '../imports/writing/import-writer.js';
 import { resolveTargetFields } from '../imports/target-fields.js';
 import { createPhoneNormaliser } from '../phones/phone-normalisation.js';
 import type { FileStorage } from '../storage/file-storage.js';
@@ -72,13 +71,16 @@ async function runClaimedJob(deps: RunnerDependencies, job: ImportJob, workerId:
   if (!upload) throw new AppError('FILE_NOT_FOUND', `The uploaded file of job ${job.id} is gone; upload it again.`);
 
   const fields = await resolveTargetFields(deps.fields, team.id, options.target, options.campaignId);
+  const dedupeKey = options.dedupeKey ?? defaultDedupeKey(options.target, fields);
+  const dateOrder = dateOrderOf(team.default_country);
+  // The same preparer as the preparation thread's, for the field order and values of the records it sends.
   const preparer = createRecordPreparer({
     target: options.target,
     mapping: options.mapping,
     fields,
-    dedupeKey: options.dedupeKey ?? defaultDedupeKey(options.target, fields),
+    dedupeKey,
     normalisePhone: createPhoneNormaliser(team.default_country),
-    dateOrder: dateOrderOf(team.default_country),
+    dateOrder,
   });
   const spec = targetSpec(options, team.id, job.id);
   const area = spec.table === 'customers' ? await areaLookupFor(deps.references, team.id, team.default_country) : () => null;
@@ -103,13 +105,24 @@ async function runClaimedJob(deps: RunnerDependencies, job: ImportJob, workerId:
     deps.jobs.renewLease(job.id, workerId, leaseMs).catch(() => undefined);
   }, Math.max(200, Math.floor(leaseMs / 3)));
   try {
-    const source = await openSource(local.path, {
-      encoding: options.encoding,
-      sheet: options.sheet,
-      delimiter: options.delimiter,
-      skipTop: options.skipTop,
-      displayName: job.file_name,
-      limits: { maxColumns: deps.config.limits.maxColumns, maxCellLength: deps.config.limits.maxCellLength },
+    const source = await startPreparation({
+      path: local.path,
+      read: {
+        encoding: options.encoding,
+        sheet: options.sheet,
+        delimiter: options.delimiter,
+        skipTop: options.skipTop,
+        displayName: job.file_name,
+        limits: { maxColumns: deps.config.limits.maxColumns, maxCellLength: deps.config.limits.maxCellLength },
+      },
+      target: options.target,
+      mapping: options.mapping,
+      fields: [...fields],
+      dedupeKey,
+      country: team.default_country,
+      dateOrder,
+      batchSize: deps.config.batchSize,
+      skip: checkpoint?.done ?? 0,
     });
     try {
       const results = await openResultFiles(deps.storage, job.id, attempt, source.headers, checkpoint);
@@ -123,33 +136,38 @@ async function runClaimedJob(deps: RunnerDependencies, job: ImportJob, workerId:
         describeRow: (row) => describeRow(spec, row),
         describeList: (list) => (list.startsWith('campaign-blacklist') ? "campaign's blacklist" : list),
       };
-      let counts: Counts = checkpoint?.counts ?? { success: 0, error: 0, duplicated: 0 };
-      let recordsRead = checkpoint?.done ?? 0;
+      let committed: JobProgress = {
+        checkpoint: job.checkpoint ?? '',
+        recordsRead: checkpoint?.done ?? 0,
+        ...(checkpoint?.counts ?? { success: 0, error: 0, duplicated: 0 }),
+      };
+      const handlers: BatchHandlers = {
+        keysOf: (batch) => keysOf(batch.items, layout),
+        phonesOf: (batch) => (blacklists.length > 0 ? batchPhones(batch.items, planContext) : []),
+        plan: (batch, lookups) => planBatch(batch.items, lookups, planContext),
+        results,
+        progress(batch, work, positions, base) {
+          const before = base ?? committed;
+          const counts = { success: before.success + work.counts.success, error: before.error + work.counts.error, duplicated: before.duplicated + work.counts.duplicated };
+          const stored: Checkpoint = { attempt: results.attempt, positions, done: batch.recordsRead, counts };
+          return { checkpoint: JSON.stringify(stored), recordsRead: batch.recordsRead, ...counts };
+        },
+      };
       let isCancelled = false;
-
-      for await (const batch of readAhead(prepareBatches(source, preparer, { batchSize: deps.config.batchSize, skip: checkpoint?.done ?? 0 }))) {
+      for (;;) {
         if (signal.aborted) throw new AppError('LEASE_LOST', `Worker ${workerId} is stopping; job ${job.id} resumes from its checkpoint.`);
-        let next: Counts = counts;
-        const progress = (work: BatchWork, positions: Checkpoint['positions']): JobProgress => {
-          next = addCounts(counts, work.counts);
-          const stored: Checkpoint = { attempt: results.attempt, positions, done: batch.recordsRead, counts: next };
-          return { checkpoint: JSON.stringify(stored), recordsRead: batch.recordsRead, ...next };
-        };
-        const outcome = await writer.commitBatch({
-          keys: keysOf(batch.items, layout),
-          phones: blacklists.length > 0 ? batchPhones(batch.items, planContext) : [],
-          plan: (lookups) => planBatch(batch.items, lookups, planContext),
-          results,
-          progress,
-        });
-        counts = next;
-        recordsRead = batch.recordsRead;
+        const first = await source.next();
+        if (!first) break;
+        const outcome = await writer.write(first, source, handlers);
+        if (outcome.committed) committed = outcome.committed;
         if (outcome.isCancelRequested) {
           isCancelled = true;
           break;
         }
+        if (outcome.isEnd) break;
       }
-      const total = isCancelled ? recordsRead : source.stats().recordsRead;
+      const counts = { success: committed.success, error: committed.error, duplicated: committed.duplicated };
+      const total = isCancelled ? committed.recordsRead : (source.recordsRead() ?? committed.recordsRead);
       const files = await describeFiles(deps.storage, job.id, results, upload.storage_key, counts);
       await writer.finish();
       const status = isCancelled ? 'cancelled' : 'close';
@@ -164,10 +182,6 @@ async function runClaimedJob(deps: RunnerDependencies, job: ImportJob, workerId:
     await writer.close();
     await local.release();
   }
-}
-
-function addCounts(a: Counts, b: Counts): Counts {
-  return { success: a.success + b.success, error: a.error + b.error, duplicated: a.duplicated + b.duplicated };
 }
 
 function phonesOf(record: PreparedRecord, phoneFields: readonly string[], valueOf: PlanContext['valueOf']): string[] {

@@ -2,7 +2,12 @@
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { runImportJob, type RunOutcome, type RunnerDependencies } from './import-job-runner.js';
+import { Worker as Thread } from 'node:worker_threads';
+import type { Config } from '../config/config.js';
+import type { ImportJob } from '../db/schema.js';
+import type { JobsRepository } from './jobs.repository.js';
+import type { RunOutcome } from './import-job-runner.js';
+import type { JobThreadMessage } from './job-thread-messages.js';
 
 export type WorkerLog = (message: string, detail?: Record<string, unknown>) => void;
 
@@ -18,7 +23,12 @@ export type Worker = {
 
 const MAX_ATTEMPTS = 5;
 
-export function createWorker(deps: RunnerDependencies, log: WorkerLog = () => undefined): Worker {
+const JOB_THREAD_URL = new URL('./job-thread.js', import.meta.url);
+
+/** What a worker needs itself: the queue to claim from; each job then runs in a thread with connections of its own. */
+export type WorkerDependencies = { config: Config; jobs: JobsRepository };
+
+export function createWorker(deps: WorkerDependencies, log: WorkerLog = () => undefined): Worker {
   const id = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
   const stopping = new AbortController();
   let loop: Promise<void> | null = null;
@@ -32,7 +42,7 @@ export function createWorker(deps: RunnerDependencies, log: WorkerLog = () => un
     }
     log('job claimed', { jobId: job.id, attempt: job.attempts });
     try {
-      const outcome = await runImportJob(deps, job, id, stopping.signal);
+      const outcome = await runInThread(deps.config, job, id, stopping.signal);
       log('job ended', { jobId: job.id, outcome });
       return { jobId: job.id, outcome };
     } catch (error) {
@@ -65,4 +75,27 @@ export function createWorker(deps: RunnerDependencies, log: WorkerLog = () => un
       await loop;
     },
   };
+}
+
+/** Runs a claimed job in its own thread; a stop is passed on, and the thread ends after its current batch. */
+async function runInThread(config: Config, job: ImportJob, workerId: string, signal: AbortSignal): Promise<RunOutcome> {
+  const thread = new Thread(JOB_THREAD_URL, { workerData: { config, job, workerId } });
+  const stop = () => thread.postMessage({ kind: 'stop' });
+  signal.addEventListener('abort', stop, { once: true });
+  try {
+    return await new Promise<RunOutcome>((resolve, reject) => {
+      let isAnswered = false;
+      thread.on('message', (message: JobThreadMessage) => {
+        isAnswered = true;
+        if (message.kind === 'ended') resolve(message.outcome);
+        else reject(new Error(message.message));
+      });
+      thread.on('error', reject);
+      thread.on('exit', (code) => {
+        if (!isAnswered) reject(new Error(`The thread of job ${job.id} ended (code ${code}) without an outcome.`));
+      });
+    });
+  } finally {
+    signal.removeEventListener('abort', stop);
+  }
 }

@@ -34,12 +34,14 @@ describeOnBothDatabases('a worker killed with SIGKILL mid-import', (suite) => {
     const { jobs } = harness.context.repositories;
     let kills = 0;
     for (const target of KILL_AT) {
+      const attemptsBefore = (await jobs.findById(job.id))?.attempts ?? 0;
       const worker = startWorker(suite.test.url, suite.test.dataDir, environment);
       try {
         for (;;) {
           const current = await jobs.findById(job.id);
-          if (!current || current.status !== 'running' && current.status !== 'pending') break;
-          if (current.status === 'running' && current.records_read >= target) {
+          if (!current || (current.status !== 'running' && current.status !== 'pending')) break;
+          // Only once this worker holds the job (a new attempt) and has committed past the target.
+          if (current.status === 'running' && current.attempts > attemptsBefore && current.records_read >= target) {
             worker.kill('SIGKILL');
             kills += 1;
             break;

@@ -26,24 +26,3 @@ export async function* prepareBatches(source: OpenedSource, preparer: RecordPrep
     if (items.length > 0) yield { items, recordsRead };
   }
 }
-
-/**
- * Keeps the next batch in preparation while the current one is written, so reading and parsing overlap the
- * database's work (the writes of PostgreSQL run in another process).
- */
-export async function* readAhead<T>(source: AsyncIterable<T>): AsyncGenerator<T> {
-  const iterator = source[Symbol.asyncIterator]();
-  let next = iterator.next();
-  try {
-    for (;;) {
-      const current = await next;
-      if (current.done) return;
-      next = iterator.next();
-      // A rejection of the read-ahead surfaces at the next await; until then it must not count as unhandled.
-      next.catch(() => undefined);
-      yield current.value;
-    }
-  } finally {
-    await iterator.return?.();
-  }
-}

@@ -4,6 +4,8 @@ import type { AppDatabase } from '../../db/database.js';
 import type { BatchLookups, BatchWork, ExistingRow } from '../engine/batch-plan.js';
 import type { RowLayout, TargetSpec } from '../engine/row-layout.js';
 import type { ResultFiles, ResultFilesPositions } from '../accounting/result-file-writer.js';
+import type { PreparedBatch } from '../engine/prepared-batches.js';
+import type { PreparedBatchSource } from '../engine/prepared-batch-source.js';
 import { createPostgresImportWriter } from './postgres-import-writes.repository.js';
 import { createSqliteImportWriter } from './sqlite-import-writes.repository.js';
 
@@ -22,21 +24,34 @@ export type WriterSettings = {
 
 export type JobProgress = { checkpoint: string; recordsRead: number; success: number; error: number; duplicated: number };
 
-export type BatchInput = {
+/** What the writer needs to carry out one prepared batch. */
+export type BatchHandlers = {
   /** The stored keys of the batch's valid records. */
-  keys: string[];
+  keysOf(batch: PreparedBatch): string[];
   /** The numbers of the batch to check against the blacklists. */
-  phones: string[];
+  phonesOf(batch: PreparedBatch): string[];
   /** The pure part: decides every write and result line once the lookups are in. */
-  plan(lookups: BatchLookups): BatchWork;
+  plan(batch: PreparedBatch, lookups: BatchLookups): BatchWork;
   results: ResultFiles;
-  /** The job's progress and checkpoint once this batch's files stand at `positions`. */
-  progress(work: BatchWork, positions: ResultFilesPositions): JobProgress;
+  /** The job's progress and checkpoint once this batch's files stand at `positions` (`base`: progress before it). */
+  progress(batch: PreparedBatch, work: BatchWork, positions: ResultFilesPositions, base: JobProgress | null): JobProgress;
+};
+
+export type WriteOutcome = {
+  /** The progress committed last (null when nothing was). */
+  committed: JobProgress | null;
+  isCancelRequested: boolean;
+  /** The source has no more batches. */
+  isEnd: boolean;
 };
 
 export type ImportWriter = {
-  /** Commits one batch; AppError('LEASE_LOST') when this worker no longer holds the job (nothing is written then). */
-  commitBatch(batch: BatchInput): Promise<{ isCancelRequested: boolean }>;
+  /**
+   * Commits `first` — and, where the database gains from bigger transactions (SQLite), the batches that follow it
+   * from `source` — with the checkpoint, all or nothing. AppError('LEASE_LOST') when this worker no longer holds the
+   * job (nothing is written then).
+   */
+  write(first: PreparedBatch, source: PreparedBatchSource, handlers: BatchHandlers): Promise<WriteOutcome>;
   /** Forgets what a dry run remembered of the file's keys. */
   finish(): Promise<void>;
   close(): Promise<void>;

@@ -10,7 +10,8 @@ import { AppError } from '../../shared/app-error.js';
 import type { BatchLookups, BatchWork, ExistingRow } from '../engine/batch-plan.js';
 import type { RowUpdate } from '../engine/batch-plan.js';
 import type { CellValue } from '../engine/row-layout.js';
-import { dialRows, existingRowOf, lookupScope, preferOwnScope, type BatchInput, type ImportWriter, type WriterSettings } from './import-writer.js';
+import type { PreparedBatch } from '../engine/prepared-batches.js';
+import { dialRows, existingRowOf, lookupScope, preferOwnScope, type BatchHandlers, type ImportWriter, type WriteOutcome, type WriterSettings } from './import-writer.js';
 
 const NOW = `(floor(extract(epoch from clock_timestamp()) * 1000))::bigint`;
 const MAX_PARAMETERS = 60_000;
@@ -30,25 +31,25 @@ export function createPostgresImportWriter(database: AppDatabase, settings: Writ
   const keyParameter = `$${filterValues.length + 1}`;
   let sequence: string | null = null;
 
-  async function lookups(client: pg.PoolClient, batch: BatchInput): Promise<BatchLookups> {
+  async function lookups(client: pg.PoolClient, keys: string[], phones: string[]): Promise<BatchLookups> {
     const existing = new Map<string, ExistingRow>();
-    if (batch.keys.length > 0) {
+    if (keys.length > 0) {
       const { rows } = await client.query<Record<string, unknown> & { id: number }>(
         `select * from ${scope.table} where ${filter} and ${layout.keyColumn} = any(${keyParameter}::text[])`,
-        [...filterValues, batch.keys],
+        [...filterValues, keys],
       );
       for (const row of rows) preferOwnScope(existing, String(row[layout.keyColumn]), existingRowOf(row), spec);
     }
     const seen = new Map<string, number>();
-    if (settings.isDryRun && batch.keys.length > 0) {
-      const { rows } = await client.query<{ key: string; line: number }>('select key, line from import_seen_keys where job_id = $1 and key = any($2::text[])', [jobId, batch.keys]);
+    if (settings.isDryRun && keys.length > 0) {
+      const { rows } = await client.query<{ key: string; line: number }>('select key, line from import_seen_keys where job_id = $1 and key = any($2::text[])', [jobId, keys]);
       for (const row of rows) seen.set(row.key, Number(row.line));
     }
     const listed = new Map<string, string>();
-    if (settings.blacklists.length > 0 && batch.phones.length > 0) {
+    if (settings.blacklists.length > 0 && phones.length > 0) {
       const { rows } = await client.query<{ number: string; list: string }>(
         'select number, list from number_lists where team_id = $1 and list = any($2::text[]) and number = any($3::text[])',
-        [spec.teamId, settings.blacklists, batch.phones],
+        [spec.teamId, settings.blacklists, phones],
       );
       for (const row of rows) listed.set(row.number, row.list);
     }
@@ -75,7 +76,7 @@ export function createPostgresImportWriter(database: AppDatabase, settings: Writ
     await insertValues(client, 'dial_list', ['campaign_id', 'customer_id', 'phone', 'priority', 'dial_at', 'job_id'], dialRows(work, ids, settings));
   }
 
-  async function attempt(batch: BatchInput): Promise<{ isCancelRequested: boolean }> {
+  async function attempt(batch: PreparedBatch, handlers: BatchHandlers): Promise<WriteOutcome> {
     const client = await pool!.connect();
     let isOpen = false;
     try {
@@ -88,18 +89,18 @@ export function createPostgresImportWriter(database: AppDatabase, settings: Writ
         [settings.leaseMs, jobId, settings.workerId],
       );
       if (held.rowCount !== 1) throw new AppError('LEASE_LOST', `Job ${jobId} is no longer held by worker ${settings.workerId}.`);
-      const work = batch.plan(await lookups(client, batch));
+      const work = handlers.plan(batch, await lookups(client, handlers.keysOf(batch), handlers.phonesOf(batch)));
       await write(client, work);
       // Past this point a failure ends the attempt: the files may hold this batch, the checkpoint does not.
-      const positions = await batch.results.append(work.results);
-      const progress = batch.progress(work, positions);
+      const positions = await handlers.results.append(work.results);
+      const progress = handlers.progress(batch, work, positions, null);
       await client.query(
         `update import_jobs set checkpoint = $1, records_read = $2, success = $3, error = $4, duplicated = $5, updated_at = ${NOW} where id = $6`,
         [progress.checkpoint, progress.recordsRead, progress.success, progress.error, progress.duplicated, jobId],
       );
       await client.query('commit');
       isOpen = false;
-      return { isCancelRequested: Number(held.rows[0]?.is_cancel_requested) === 1 };
+      return { committed: progress, isCancelRequested: Number(held.rows[0]?.is_cancel_requested) === 1, isEnd: false };
     } finally {
       if (isOpen) await client.query('rollback').catch(() => undefined);
       client.release();
@@ -107,10 +108,11 @@ export function createPostgresImportWriter(database: AppDatabase, settings: Writ
   }
 
   return {
-    async commitBatch(batch) {
+    async write(first, _source, handlers) {
+      // PostgreSQL commits cheaply: one batch per transaction, so a concurrent import's conflict retries little.
       for (let tries = 1; ; tries += 1) {
         try {
-          return await attempt(batch);
+          return await attempt(first, handlers);
         } catch (error) {
           const code = (error as { code?: string } | null)?.code;
           if (!code || !RETRYABLE.has(code) || tries >= MAX_TRIES) throw error;

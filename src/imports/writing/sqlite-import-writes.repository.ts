@@ -6,7 +6,9 @@ import type { AppDatabase } from '../../db/database.js';
 import { AppError } from '../../shared/app-error.js';
 import type { BatchLookups, ExistingRow } from '../engine/batch-plan.js';
 import type { CellValue } from '../engine/row-layout.js';
-import { dialRows, existingRowOf, lookupScope, preferOwnScope, type BatchInput, type ImportWriter, type WriterSettings } from './import-writer.js';
+import type { PreparedBatch } from '../engine/prepared-batches.js';
+import type { PreparedBatchSource } from '../engine/prepared-batch-source.js';
+import { dialRows, existingRowOf, lookupScope, preferOwnScope, type BatchHandlers, type ImportWriter, type JobProgress, type WriteOutcome, type WriterSettings } from './import-writer.js';
 
 const NOW = `cast(unixepoch('subsec') * 1000 as integer)`;
 /** SQLite allows 32,766 bound values per statement; stay well under. */
@@ -14,6 +16,9 @@ const MAX_VALUES = 16_000;
 const KEYS_PER_LOOKUP = 500;
 /** How long a batch waits, in all, for another connection's write to finish before giving up. */
 const BUSY_PATIENCE_MS = 60_000;
+/** A transaction takes batches until it holds this many of them or has been open this long. */
+const GROUP_BATCHES = 10;
+const GROUP_MS = 1_000;
 
 type Statement = SQLite.Statement<unknown[]>;
 
@@ -92,16 +97,21 @@ export function createSqliteImportWriter(database: AppDatabase, settings: Writer
     return ids;
   }
 
-  function commitSynchronously(batch: BatchInput): { isCancelRequested: boolean } {
+  function holdLease(): { is_cancel_requested: number } {
     const held = prepared(`update import_jobs set lease_expires_at = ${NOW} + ? where id = ? and lease_owner = ? and status = 'running' returning is_cancel_requested`)
       .get(settings.leaseMs, jobId, settings.workerId) as { is_cancel_requested: number } | undefined;
     if (!held) throw new AppError('LEASE_LOST', `Job ${jobId} is no longer held by worker ${settings.workerId}.`);
+    return held;
+  }
+
+  function writeBatch(batch: PreparedBatch, handlers: BatchHandlers, base: JobProgress | null): JobProgress {
+    const keys = handlers.keysOf(batch);
     const lookups: BatchLookups = {
-      existing: lookupExisting(batch.keys),
-      seen: settings.isDryRun ? lookupSeen(batch.keys) : new Map(),
-      listed: lookupListed(batch.phones),
+      existing: lookupExisting(keys),
+      seen: settings.isDryRun ? lookupSeen(keys) : new Map(),
+      listed: lookupListed(handlers.phonesOf(batch)),
     };
-    const work = batch.plan(lookups);
+    const work = handlers.plan(batch, lookups);
     if (settings.isDryRun) {
       insertRows('import_seen_keys', ['job_id', 'key', 'line'], work.seenKeys.map(([key, line]) => [jobId, key, line]), false);
     } else {
@@ -113,22 +123,44 @@ export function createSqliteImportWriter(database: AppDatabase, settings: Writer
       insertRows('job_changes', ['job_id', 'table_name', 'row_id', 'change', 'previous'], work.updates.map((update) => [jobId, layout.table, update.id, 'update', JSON.stringify(update.previous)]), false);
       insertRows('dial_list', ['campaign_id', 'customer_id', 'phone', 'priority', 'dial_at', 'job_id'], dialRows(work, ids, settings), false);
     }
-    const positions = batch.results.appendSync(work.results);
-    const progress = batch.progress(work, positions);
+    const positions = handlers.results.appendSync(work.results);
+    const progress = handlers.progress(batch, work, positions, base);
     prepared(`update import_jobs set checkpoint = ?, records_read = ?, success = ?, error = ?, duplicated = ?, updated_at = ${NOW} where id = ?`)
       .run(progress.checkpoint, progress.recordsRead, progress.success, progress.error, progress.duplicated, jobId);
-    return { isCancelRequested: held.is_cancel_requested === 1 };
+    return progress;
   }
-  const commitTransaction = connection.transaction(commitSynchronously);
+
+  /**
+   * One transaction over several batches (SQLite writes each commit's pages anew: fewer, bigger commits are much
+   * cheaper). It never yields: the batches after the first are waited for synchronously, so nothing else in this
+   * process runs while it is open; it ends after GROUP_BATCHES batches or GROUP_MS, whichever comes first.
+   */
+  function writeGroup(first: PreparedBatch, source: PreparedBatchSource, handlers: BatchHandlers): WriteOutcome {
+    const started = Date.now();
+    const held = holdLease();
+    let progress = writeBatch(first, handlers, null);
+    let isEnd = false;
+    for (let batches = 1; batches < GROUP_BATCHES && Date.now() - started < GROUP_MS; batches++) {
+      const batch = source.nextSync();
+      if (!batch) {
+        isEnd = true;
+        break;
+      }
+      progress = writeBatch(batch, handlers, progress);
+    }
+    return { committed: progress, isCancelRequested: held.is_cancel_requested === 1, isEnd };
+  }
+  const writeInTransaction = connection.transaction(writeGroup);
 
   return {
-    async commitBatch(batch) {
-      // Another connection (the server, another worker process) may be writing: wait for it without blocking the process.
+    async write(first, source, handlers) {
+      // Another connection (the server, another worker process) may be writing: wait for it before the transaction
+      // begins, without blocking the process. Once begun, the transaction holds the write lock to its end.
       for (let waited = 0; ; ) {
         try {
-          return commitTransaction.immediate(batch);
+          return writeInTransaction.immediate(first, source, handlers);
         } catch (error) {
-          if (!isBusy(error) || waited >= BUSY_PATIENCE_MS) throw error;
+          if (!isBusyAtBegin(error) || waited >= BUSY_PATIENCE_MS) throw error;
           const pause = Math.min(200, 5 + waited / 10);
           await sleep(pause);
           waited += pause;
@@ -157,7 +189,8 @@ function placeholders(count: number): string {
   return new Array<string>(count).fill('?').join(', ');
 }
 
-function isBusy(error: unknown): boolean {
+/** BUSY can only come from BEGIN IMMEDIATE: after it the transaction holds the write lock. */
+function isBusyAtBegin(error: unknown): boolean {
   const code = (error as { code?: string } | null)?.code;
   return code === 'SQLITE_BUSY' || code === 'SQLITE_BUSY_SNAPSHOT' || code === 'SQLITE_LOCKED';
 }

@@ -1,0 +1,86 @@
+// The reading side of an import in a thread of its own: read → map → validate & normalise, batch by batch, handed to
+// the writing side through a port, so that parsing and writing run on two cores at once.
+import { workerData, type MessagePort } from 'node:worker_threads';
+import { isAppError } from '../../shared/app-error.js';
+import { createPhoneNormaliser } from '../../phones/phone-normalisation.js';
+import { openSource } from '../reading/index.js';
+import type { ReadOptions } from '../reading/source-types.js';
+import type { ColumnMapping } from '../import-options.js';
+import type { Target } from '../targets.js';
+import { prepareBatches } from './prepared-batches.js';
+import { createRecordPreparer, type PreparationField } from './record-preparation.js';
+import type { DateOrder } from './value-normalisation.js';
+import type { ThreadMessage } from './preparation-messages.js';
+
+export type PreparationSettings = {
+  path: string;
+  read: ReadOptions;
+  target: Target;
+  mapping: ColumnMapping[];
+  fields: PreparationField[];
+  dedupeKey: string;
+  country: string;
+  dateOrder: DateOrder;
+  batchSize: number;
+  /** Records already accounted for (a resumed job). */
+  skip: number;
+  /** The Int32 signal the writing side waits on: bumped after every message. */
+  signal: SharedArrayBuffer;
+  /** Where batches go, and credits and the stop come from. */
+  port: MessagePort;
+};
+
+/** How many batches may wait for the writing side: memory stays bounded by a few batches. */
+const MAX_AHEAD = 3;
+
+async function run(settings: PreparationSettings): Promise<void> {
+  const { port } = settings;
+  const signal = new Int32Array(settings.signal);
+  let credits = MAX_AHEAD;
+  let wake: (() => void) | null = null;
+  let isStopped = false;
+  port.on('message', (message: { kind: 'credit' } | { kind: 'stop' }) => {
+    if (message.kind === 'credit') credits += 1;
+    else isStopped = true;
+    wake?.();
+  });
+  const send = (message: ThreadMessage) => {
+    port.postMessage(message);
+    Atomics.add(signal, 0, 1);
+    Atomics.notify(signal, 0);
+  };
+  try {
+    const source = await openSource(settings.path, settings.read);
+    try {
+      send({ kind: 'opened', headers: source.headers });
+      const preparer = createRecordPreparer({
+        target: settings.target,
+        mapping: settings.mapping,
+        fields: settings.fields,
+        dedupeKey: settings.dedupeKey,
+        normalisePhone: createPhoneNormaliser(settings.country),
+        dateOrder: settings.dateOrder,
+      });
+      for await (const batch of prepareBatches(source, preparer, { batchSize: settings.batchSize, skip: settings.skip })) {
+        while (credits === 0 && !isStopped) await new Promise<void>((resolve) => (wake = resolve));
+        if (isStopped) return;
+        credits -= 1;
+        send({ kind: 'batch', batch });
+      }
+      send({ kind: 'end', recordsRead: source.stats().recordsRead });
+    } finally {
+      await source.close();
+    }
+  } catch (error) {
+    send({
+      kind: 'error',
+      code: isAppError(error) ? error.code : 'INTERNAL',
+      message: error instanceof Error ? error.message : String(error),
+      details: isAppError(error) ? error.details : {},
+    });
+  } finally {
+    port.close();
+  }
+}
+
+void run(workerData as PreparationSettings);
