@@ -190,7 +190,7 @@ describe('refusals', () => {
     test('refuses a header of 20,000 columns, naming the limit', async () => {
       await expectAppError(readWhole(folder.write('wide.csv', `${wideHeader}\n1,2\n`)), 'BAD_INPUT', /^'wide\.csv': the header row could not be read\. Line 1 has 20000 columns, more than the limit of 2000\./);
       const cells = Array.from({ length: 20_000 }, (_, i) => `<c><v>${i}</v></c>`).join('');
-      await expectAppError(readWhole(folder.write('wide.xlsx', craftXlsx({ sheets: [{ name: 'S', rowsXml: `<row r="1">${cells}</row>` }] }))), 'BAD_INPUT', /Row 1 has a value in cell column 2001, beyond the limit of 2000 columns/);
+      await expectAppError(readWhole(folder.write('wide.xlsx', craftXlsx({ sheets: [{ name: 'S', rowsXml: `<row r="1">${cells}</row>` }] }))), 'BAD_INPUT', /Row 1 has a value in column 2001, beyond the limit of 2000 columns/);
     });
 
     test('fails a record of 20,000 columns and reads the others', async () => {

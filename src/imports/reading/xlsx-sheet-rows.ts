@@ -37,7 +37,7 @@ export function createSheetRowCollector(context: SheetCellContext, rows: SourceR
     nextColumn = column + 1;
     if (text === '') return;
     if (column >= context.maxColumns) {
-      problems.push(`Row ${rowNumber} has a value in cell ${cellReference || `column ${column + 1}`}, beyond the limit of ${context.maxColumns} columns.`);
+      problems.push(`Row ${rowNumber} has a value in ${cellReference ? `cell ${cellReference}` : `column ${column + 1}`}, beyond the limit of ${context.maxColumns} columns.`);
       return;
     }
     let stored = text;

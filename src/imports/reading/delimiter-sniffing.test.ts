@@ -1,0 +1,21 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { sniffDelimiter } from './delimiter-sniffing.js';
+
+describe('sniffDelimiter', () => {
+  test('picks the delimiter that splits the rows into the most consistent columns', () => {
+    assert.equal(sniffDelimiter('a,b,c\n1,2,3\n4,5,6\n'), ',');
+    assert.equal(sniffDelimiter('a;b;c\n1,5;2;3\n4;5,5;6\n'), ';');
+    assert.equal(sniffDelimiter('a\tb\tc\n1, 2\t2\t3\n'), '\t');
+    assert.equal(sniffDelimiter('a|b|c\n"x|y"|2|3\n'), '|');
+  });
+
+  test('looks past delimiters inside quoted values and line breaks inside quotes', () => {
+    assert.equal(sniffDelimiter('name;note\n"Lee, Ann";"a, b, c"\n"Bo";"x,\ny"\n'), ';');
+  });
+
+  test('lets the preferred delimiter of the file name win a tie, and falls back to comma', () => {
+    assert.equal(sniffDelimiter('a\tb,c\n1\t2,3\n', '\t'), '\t');
+    assert.equal(sniffDelimiter('one column\nonly\n'), ',');
+  });
+});
