@@ -24,8 +24,16 @@ export type Worker = {
 const MAX_ATTEMPTS = 5;
 
 const JOB_THREAD_URL = new URL('./job-thread.js', import.meta.url);
+/**
+ * A job's memory is bounded by its batches, not its file: a small young generation and a capped old one make V8
+ * collect instead of growing (left alone, each thread's heap swells to hundreds of MB).
+ */
+export const THREAD_HEAP_LIMITS = { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 128 } as const;
 
-/** What a worker needs itself: the queue to claim from; each job then runs in a thread with connections of its own. */
+/**
+ * What a worker needs itself: the queue to claim from. Each job runs in a thread with connections of its own, so
+ * that a server's HTTP API stays responsive and a job's memory is capped, whatever else the process does.
+ */
 export type WorkerDependencies = { config: Config; jobs: JobsRepository };
 
 export function createWorker(deps: WorkerDependencies, log: WorkerLog = () => undefined): Worker {
@@ -79,7 +87,7 @@ export function createWorker(deps: WorkerDependencies, log: WorkerLog = () => un
 
 /** Runs a claimed job in its own thread; a stop is passed on, and the thread ends after its current batch. */
 async function runInThread(config: Config, job: ImportJob, workerId: string, signal: AbortSignal): Promise<RunOutcome> {
-  const thread = new Thread(JOB_THREAD_URL, { workerData: { config, job, workerId } });
+  const thread = new Thread(JOB_THREAD_URL, { workerData: { config, job, workerId }, resourceLimits: THREAD_HEAP_LIMITS });
   const stop = () => thread.postMessage({ kind: 'stop' });
   signal.addEventListener('abort', stop, { once: true });
   try {

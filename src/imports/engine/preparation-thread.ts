@@ -31,7 +31,7 @@ export type PreparationSettings = {
 };
 
 /** How many batches may wait for the writing side: memory stays bounded by a few batches. */
-const MAX_AHEAD = 3;
+const MAX_AHEAD = 2;
 
 async function run(settings: PreparationSettings): Promise<void> {
   const { port } = settings;

@@ -5,6 +5,7 @@ import { AppError } from '../../shared/app-error.js';
 import type { ThreadMessage } from './preparation-messages.js';
 import type { PreparationSettings } from './preparation-thread.js';
 import type { PreparedBatch } from './prepared-batches.js';
+import { THREAD_HEAP_LIMITS } from '../../jobs/worker.js';
 
 export type PreparedBatchSource = {
   headers: string[];
@@ -27,6 +28,7 @@ export async function startPreparation(settings: Omit<PreparationSettings, 'sign
   const worker = new Worker(THREAD_URL, {
     workerData: { ...settings, signal: signalBuffer, port: port2 } satisfies PreparationSettings,
     transferList: [port2],
+    resourceLimits: THREAD_HEAP_LIMITS,
   });
   let isEnded = false;
   let total: number | null = null;

@@ -11,18 +11,28 @@ export type PreparedBatch = {
   recordsRead: number;
 };
 
+/** A batch is cut short when its text reaches this size: a file of huge cells must not make a huge batch. */
+const MAX_BATCH_CHARS = 4 * 1024 * 1024;
+
 export async function* prepareBatches(source: OpenedSource, preparer: RecordPreparer, options: { batchSize: number; skip: number }): AsyncGenerator<PreparedBatch> {
   const headerCount = source.headers.length;
   let recordsRead = 0;
+  let items: PreparedItem[] = [];
+  let chars = 0;
   for await (const batch of source.batches(options.batchSize)) {
-    const items: PreparedItem[] = [];
     for (const record of batch) {
       recordsRead += 1;
       if (recordsRead <= options.skip) continue;
       const cells = encodeCells(record.values, headerCount);
       const outcome = record.error === undefined ? preparer.prepare(record.line, record.values) : { ok: false as const, reason: record.error };
       items.push({ line: record.line, cells, outcome });
+      chars += cells.head.length + cells.tail.length;
+      if (items.length >= options.batchSize || chars >= MAX_BATCH_CHARS) {
+        yield { items, recordsRead };
+        items = [];
+        chars = 0;
+      }
     }
-    if (items.length > 0) yield { items, recordsRead };
   }
+  if (items.length > 0) yield { items, recordsRead };
 }
