@@ -1,0 +1,101 @@
+// PostgreSQL going away in the middle of an import — its connections killed, or the server restarted (soak only: the
+// machine has one PostgreSQL) — and coming back: the worker carries on, the job resumes, nothing is lost or doubled.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { sql } from 'kysely';
+import type { DatabaseSuite } from '../support/databases.js';
+import { createTestDatabase, dropTestDatabase } from '../support/databases.js';
+import { openDatabase } from '../../src/db/database.js';
+import { migrateToLatest } from '../../src/db/migrator.js';
+import { createHarness } from '../support/import-harness.js';
+import { startIntake, stopChild, waitUntil, type IntakeChild } from '../support/intake-processes.js';
+import { holdPostgresWhileRunning, isPostgresReady, restartPostgres, withPostgresToItself } from '../support/postgres-guard.js';
+import { byScale, isFullScale, recordFigures } from '../support/test-scale.js';
+import type { ImportJob } from '../../src/db/schema.js';
+import { assertOnlyFinalAttempt, assertSameOutcome, generateCustomers, REF_UNMAPPED } from './support/job-outcomes.js';
+
+holdPostgresWhileRunning();
+
+const RECORDS = byScale(15_000, 60_000);
+
+describe('PostgreSQL going away mid-import', () => {
+  const suite = {} as DatabaseSuite;
+  before(async () => {
+    suite.test = await createTestDatabase('postgres');
+    suite.app = openDatabase(suite.test.settings);
+    await migrateToLatest(suite.app);
+  });
+  after(async () => {
+    await suite.app?.close();
+    if (suite.test) await dropTestDatabase(suite.test);
+  });
+  const environment = { INTAKE_BATCH_SIZE: '200', INTAKE_LEASE_SECONDS: '3', INTAKE_POLL_MS: '50' };
+  const harness = createHarness(suite, environment);
+
+  /** Runs an import with one worker process, calls `disrupt` at each of `points` (fractions of the records). */
+  async function importThrough(name: string, points: readonly number[], disrupt: () => Promise<void>): Promise<{ job: ImportJob; worker: IntakeChild; restarts: number }> {
+    const { content, refs } = generateCustomers(RECORDS, name.length);
+    const calm = await harness.createTeam(`${name}-calm`);
+    const hit = await harness.createTeam(`${name}-hit`);
+    const reference = await harness.runImport({ teamId: calm, target: 'individual', content, mapping: REF_UNMAPPED, options: { duplicate: 'update' } });
+    const job = await harness.createJob({ teamId: hit, target: 'individual', content, mapping: REF_UNMAPPED, options: { duplicate: 'update' } });
+    const { jobs } = harness.context.repositories;
+    let worker = startIntake(['worker'], { ...environment, DATABASE_URL: suite.test.url, INTAKE_DATA_DIR: suite.test.dataDir });
+    let restarts = 0;
+    try {
+      for (const point of points) {
+        await waitUntil(`job ${job.id} to pass ${Math.round(point * 100)}%`, async () => {
+          const current = await jobs.findById(job.id);
+          assert.notEqual(current?.status, 'close', `job ${job.id} closed before ${Math.round(point * 100)}%`);
+          return (current?.records_read ?? 0) >= point * RECORDS;
+        }, 120_000, 10);
+        await disrupt();
+        if (worker.exitCode !== null) {
+          // Counted (the test below fails on it), and started again as a supervisor would, to see what was kept.
+          restarts += 1;
+          worker = startIntake(['worker'], { ...environment, DATABASE_URL: suite.test.url, INTAKE_DATA_DIR: suite.test.dataDir });
+        }
+      }
+      const ended = await waitUntil(`job ${job.id} to end`, async () => {
+        const current = await jobs.findById(job.id);
+        return current && current.status !== 'running' && current.status !== 'pending' ? current : undefined;
+      }, 180_000, 50).catch(async (error: unknown) => {
+        throw new Error(`${String(error)}\njob: ${JSON.stringify(await jobs.findById(job.id).catch(() => null))}\nworker (${worker.exitCode ?? 'alive'}):\n${worker.log.slice(-3000)}`);
+      });
+      await assertSameOutcome(harness, ended, reference, { job: hit, reference: calm }, refs);
+      assertOnlyFinalAttempt(suite.test.dataDir, ended);
+      return { job: ended, worker, restarts };
+    } finally {
+      await stopChild(worker);
+    }
+  }
+
+  it('has its worker\'s connections killed (pg_terminate_backend) three times: the worker lives on, the job resumes, nothing is lost', async () => {
+    let terminated = 0;
+    const outcome = await importThrough('terminated', [0.2, 0.45, 0.7], async () => {
+      const { rows } = await sql<{ pid: number }>`
+        select pg_terminate_backend(pid) as pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`.execute(suite.app.db);
+      terminated += rows.length;
+    });
+    recordFigures('postgres-backends-terminated', { records: RECORDS, terminated, attempts: outcome.job.attempts, workerRestarts: outcome.restarts });
+    assert.ok(terminated >= 3);
+    assert.equal(outcome.restarts, 0, `the worker process died when its connections were killed:\n${outcome.worker.log}`);
+  });
+
+  it('has PostgreSQL restarted twice: the worker lives on, the job resumes, nothing is lost', { skip: isFullScale ? false : 'soak only (npm run test:soak): it restarts the machine\'s PostgreSQL' }, async () => {
+    await withPostgresToItself(async () => {
+      const downtimes: number[] = [];
+      try {
+        const outcome = await importThrough('restarted', [0.25, 0.6], async () => {
+          const started = performance.now();
+          await restartPostgres();
+          downtimes.push(Math.round(performance.now() - started));
+        });
+        recordFigures('postgres-restarted', { records: RECORDS, restarts: downtimes.length, restartMs: downtimes, attempts: outcome.job.attempts, workerRestarts: outcome.restarts });
+        assert.equal(outcome.restarts, 0, `the worker process died when PostgreSQL restarted:\n${outcome.worker.log}`);
+      } finally {
+        if (!isPostgresReady()) await restartPostgres('start');
+      }
+    });
+  });
+});
