@@ -6,8 +6,9 @@ import type { ImportJob, JobFileTable } from '../db/schema.js';
 import { openResultFiles, RESULT_KINDS, type ResultFiles, type ResultFilesCheckpoint } from '../imports/accounting/result-file-writer.js';
 import { keysOf, planBatch, type ExistingRow, type PlanContext } from '../imports/engine/batch-plan.js';
 import { startPreparation } from '../imports/engine/prepared-batch-source.js';
+import { recordsOf } from '../imports/engine/prepared-batches.js';
 import { createRecordPreparer, type PreparedRecord } from '../imports/engine/record-preparation.js';
-import { createAreaLookup, createRowLayout, type AreaLookup, type TargetSpec } from '../imports/engine/row-layout.js';
+import { NO_AREAS, createAreaLookup, createRowLayout, type AreaLookup, type TargetSpec } from '../imports/engine/row-layout.js';
 import { dateOrderOf } from '../imports/engine/value-normalisation.js';
 import { defaultDedupeKey, importOptionsSchema, type ImportOptions } from '../imports/import-options.js';
 import { createImportWriter, type BatchHandlers, type JobProgress } from '../imports/writing/import-writer.js';
@@ -83,7 +84,7 @@ async function runClaimedJob(deps: RunnerDependencies, job: ImportJob, workerId:
     dateOrder,
   });
   const spec = targetSpec(options, team.id, job.id);
-  const area = spec.table === 'customers' ? await areaLookupFor(deps.references, team.id, team.default_country) : () => null;
+  const area = spec.table === 'customers' ? await areaLookupFor(deps.references, team.id, team.default_country) : NO_AREAS;
   const layout = createRowLayout(spec, preparer, { jobId: job.id, area, now: Date.now() });
   const blacklists = options.blacklist === 'reject' ? await deps.references.listsInUse(team.id, blacklistsFor(options)) : [];
   const phoneFields = preparer.fields.filter((field) => field.type === 'phone').map((field) => field.key);
@@ -100,6 +101,9 @@ async function runClaimedJob(deps: RunnerDependencies, job: ImportJob, workerId:
     isDryRun: options.dryRun,
     blacklists,
     dial: options.dial && options.target === 'campaign' && options.campaignId !== null ? { campaignId: options.campaignId, priority: options.dial.priority, dialAt: options.dial.dialAt } : null,
+    transactionRecords: deps.config.batchSize,
+    // Resets change stored rows as updates do: the previous values of what they change must be read.
+    isUpdate: options.duplicate === 'update' || options.resetStatus || options.resetAgent,
   });
   const renewal = setInterval(() => {
     deps.jobs.renewLease(job.id, workerId, leaseMs).catch(() => undefined);
@@ -121,7 +125,6 @@ async function runClaimedJob(deps: RunnerDependencies, job: ImportJob, workerId:
       dedupeKey,
       country: team.default_country,
       dateOrder,
-      batchSize: deps.config.batchSize,
       skip: checkpoint?.done ?? 0,
     });
     try {
@@ -142,15 +145,19 @@ async function runClaimedJob(deps: RunnerDependencies, job: ImportJob, workerId:
         ...(checkpoint?.counts ?? { success: 0, error: 0, duplicated: 0 }),
       };
       const handlers: BatchHandlers = {
-        keysOf: (batch) => keysOf(batch.items, layout),
-        phonesOf: (batch) => (blacklists.length > 0 ? batchPhones(batch.items, planContext) : []),
-        plan: (batch, lookups) => planBatch(batch.items, lookups, planContext),
+        open(batch) {
+          const records = recordsOf(batch);
+          return {
+            keys: keysOf(records, layout),
+            phones: blacklists.length > 0 ? batchPhones(records, planContext) : [],
+            plan: (lookups, group) => planBatch(batch, records, lookups, planContext, group),
+          };
+        },
         results,
-        progress(batch, work, positions, base) {
-          const before = base ?? committed;
-          const counts = { success: before.success + work.counts.success, error: before.error + work.counts.error, duplicated: before.duplicated + work.counts.duplicated };
-          const stored: Checkpoint = { attempt: results.attempt, positions, done: batch.recordsRead, counts };
-          return { checkpoint: JSON.stringify(stored), recordsRead: batch.recordsRead, ...counts };
+        progress(recordsRead, added, positions) {
+          const counts = { success: committed.success + added.success, error: committed.error + added.error, duplicated: committed.duplicated + added.duplicated };
+          const stored: Checkpoint = { attempt: results.attempt, positions, done: recordsRead, counts };
+          return { checkpoint: JSON.stringify(stored), recordsRead, ...counts };
         },
       };
       let isCancelled = false;
@@ -193,9 +200,9 @@ function phonesOf(record: PreparedRecord, phoneFields: readonly string[], valueO
   return phones;
 }
 
-function batchPhones(items: ReadonlyArray<{ outcome: { ok: boolean } & ({ ok: true; record: PreparedRecord } | { ok: false }) }>, context: PlanContext): string[] {
+function batchPhones(records: ReadonlyArray<PreparedRecord | null>, context: PlanContext): string[] {
   const phones = new Set<string>();
-  for (const item of items) if (item.outcome.ok) for (const phone of context.phonesOf(item.outcome.record)) phones.add(phone);
+  for (const record of records) if (record) for (const phone of context.phonesOf(record)) phones.add(phone);
   return [...phones];
 }
 

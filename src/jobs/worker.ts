@@ -28,7 +28,7 @@ const JOB_THREAD_URL = new URL('./job-thread.js', import.meta.url);
  * A job's memory is bounded by its batches, not its file: a small young generation and a capped old one make V8
  * collect instead of growing (left alone, each thread's heap swells to hundreds of MB).
  */
-export const THREAD_HEAP_LIMITS = { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 128 } as const;
+export const THREAD_HEAP_LIMITS = { maxYoungGenerationSizeMb: 24, maxOldGenerationSizeMb: 128 } as const;
 
 /**
  * What a worker needs itself: the queue to claim from. Each job runs in a thread with connections of its own, so

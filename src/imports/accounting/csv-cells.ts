@@ -44,24 +44,43 @@ export function encodeCsvRow(cells: readonly string[]): string {
   return `${cells.map((cell) => quoteCsvCell(neutraliseFormula(cell))).join(',')}\r\n`;
 }
 
+/** A cell that needs neither neutralising nor quoting: the common case, checked without a regular expression. */
+function isPlainCell(cell: string): boolean {
+  const length = cell.length;
+  if (length === 0) return true;
+  const first = cell.charCodeAt(0);
+  // = + - @ ' and whitespace (tab, CR, space) at the start; whitespace at the end.
+  if (first === 61 || first === 43 || first === 45 || first === 64 || first === 39 || first <= 32 || cell.charCodeAt(length - 1) <= 32) return false;
+  for (let index = 0; index < length; index++) {
+    const code = cell.charCodeAt(index);
+    if (code === 44 || code === 34 || code === 10 || code === 13) return false;
+  }
+  return true;
+}
+
+/** One cell for a result file: neutralised, then quoted when needed. */
+export function encodeCsvCell(cell: string): string {
+  return isPlainCell(cell) ? cell : quoteCsvCell(neutraliseFormula(cell));
+}
+
 /** A record's cells encoded once for any result file: `head` holds the header's columns, `tail` the cells beyond them. */
 export type EncodedCells = { head: string; tail: string };
 
 export function encodeCells(values: readonly string[], headerCount: number): EncodedCells {
   const head: string[] = new Array<string>(headerCount);
-  for (let index = 0; index < headerCount; index++) head[index] = quoteCsvCell(neutraliseFormula(values[index] ?? ''));
+  for (let index = 0; index < headerCount; index++) head[index] = encodeCsvCell(values[index] ?? '');
   let tail = '';
-  for (let index = headerCount; index < values.length; index++) tail += `,${quoteCsvCell(neutraliseFormula(values[index] ?? ''))}`;
+  for (let index = headerCount; index < values.length; index++) tail += `,${encodeCsvCell(values[index] ?? '')}`;
   // A lone empty cell would make an empty line, which readers skip: quote it so the record survives.
   return { head: headerCount === 1 && head[0] === '' && tail === '' ? '""' : head.join(','), tail };
 }
 
-/** A success-file line. */
-export function successLine(cells: EncodedCells): string {
-  return `${cells.head}${cells.tail}\r\n`;
+/** A success-file line, from a record's encoded cells (`head` under the header, `tail` beyond it). */
+export function successLine(head: string, tail: string): string {
+  return `${head}${tail}\r\n`;
 }
 
 /** An error- or duplicated-file line: the file's columns, then `line` and `reason`, then any cells beyond the header. */
-export function accountedLine(cells: EncodedCells, line: number, reason: string): string {
-  return `${cells.head},${line},${quoteCsvCell(neutraliseFormula(reason))}${cells.tail}\r\n`;
+export function accountedLine(head: string, tail: string, line: number, reason: string): string {
+  return `${head},${line},${encodeCsvCell(reason)}${tail}\r\n`;
 }

@@ -1,14 +1,12 @@
 // Deduplicate → decide → account: given a batch of prepared records and what the database knows of their keys, decide
 // for each record whether it is inserted, skipped or used as an update, and produce every write and result line of
 // the batch. Pure: the writers carry the plan out inside one transaction.
-import { accountedLine, successLine, type EncodedCells } from '../accounting/csv-cells.js';
+import { accountedLine, successLine } from '../accounting/csv-cells.js';
 import type { ResultLines } from '../accounting/result-file-writer.js';
 import type { DialOptions, ImportOptions } from '../import-options.js';
-import type { Preparation, PreparedRecord } from './record-preparation.js';
+import type { PreparedBatch } from './prepared-batches.js';
+import type { PreparedRecord } from './record-preparation.js';
 import type { CellValue, RowLayout, RowValues, StoredRow } from './row-layout.js';
-
-/** One source record as the preparation stage hands it over. */
-export type PreparedItem = { line: number; cells: EncodedCells; outcome: Preparation };
 
 /** A stored row that holds one of the batch's keys. */
 export type ExistingRow = { id: number; jobId: number | null; jobLine: number | null; status: string | null; scope: string | null; stored: StoredRow };
@@ -49,38 +47,53 @@ export type PlanContext = {
 };
 
 /** The keys a batch looks up: every valid record's stored key. */
-export function keysOf(items: readonly PreparedItem[], layout: RowLayout): string[] {
+export function keysOf(records: ReadonlyArray<PreparedRecord | null>, layout: RowLayout): string[] {
   const keys = new Set<string>();
-  for (const item of items) {
-    if (!item.outcome.ok) continue;
-    const key = layout.storedKey(item.outcome.record);
+  for (const record of records) {
+    const key = record === null ? null : layout.storedKey(record);
     if (key !== null) keys.add(key);
   }
   return [...keys];
 }
 
-export function planBatch(items: readonly PreparedItem[], lookups: BatchLookups, context: PlanContext): BatchWork {
-  const { layout, options } = context;
-  const work: BatchWork = {
-    inserts: [],
-    updates: [],
-    dial: [],
-    seenKeys: [],
-    results: { success: [], error: [], duplicated: [] },
-    counts: { success: 0, error: 0, duplicated: 0 },
+/**
+ * The batches of one transaction, planned one after the other into one body of work: its rows are written when the
+ * transaction ends, so a key inserted by an earlier batch of it is known here, not yet in the table.
+ */
+export type GroupPlan = {
+  work: BatchWork;
+  /** Keys this group inserts → index in work.inserts and the line that brought them. */
+  pending: Map<string, { index: number; line: number }>;
+  /** Records planned, and source records read up to the last batch. */
+  records: number;
+  recordsRead: number;
+};
+
+export function startGroupPlan(): GroupPlan {
+  return {
+    work: { inserts: [], updates: [], dial: [], seenKeys: [], results: { success: [], error: [], duplicated: [] }, counts: { success: 0, error: 0, duplicated: 0 } },
+    pending: new Map(),
+    records: 0,
+    recordsRead: 0,
   };
-  /** Keys inserted by this batch → index in work.inserts and the line that brought them. */
-  const pending = new Map<string, { index: number; line: number }>();
+}
+
+/** Plans a batch into its group. `records` are the batch's valid records (null where one failed), as `recordsOf` gives them. */
+export function planBatch(batch: PreparedBatch, records: ReadonlyArray<PreparedRecord | null>, lookups: BatchLookups, context: PlanContext, group: GroupPlan): void {
+  const { layout, options } = context;
+  const { work, pending } = group;
+  group.records += records.length;
+  group.recordsRead = batch.recordsRead;
   const isUpdate = options.duplicate === 'update';
   const resets = { resetStatus: options.resetStatus, resetAgent: options.resetAgent };
   const dialPhone = (record: PreparedRecord) => (options.dial ? context.valueOf(record, options.dial.phoneField) : undefined);
 
-  for (const item of items) {
-    if (!item.outcome.ok) {
-      fail(item, item.outcome.reason);
+  for (let item = 0; item < records.length; item++) {
+    const record = records[item];
+    if (!record) {
+      fail(item, batch.reasons[item] ?? 'the record could not be read');
       continue;
     }
-    const record = item.outcome.record;
     const blocked = blacklistHit(record);
     if (blocked) {
       fail(item, blocked);
@@ -108,22 +121,21 @@ export function planBatch(items: readonly PreparedItem[], lookups: BatchLookups,
     if (phone && options.dial?.duplicates === 'all') work.dial.push({ customer: { insertIndex: earlier.index }, phone });
     duplicate(item, `duplicate of line ${earlier.line}`, isUpdate);
   }
-  return work;
 
-  function insert(item: PreparedItem, record: PreparedRecord, key: string | null): void {
+  function insert(item: number, record: PreparedRecord, key: string | null): void {
     const index = work.inserts.length;
     work.inserts.push(layout.build(record));
     if (key !== null) {
-      pending.set(key, { index, line: item.line });
-      if (options.dryRun) work.seenKeys.push([key, item.line]);
+      pending.set(key, { index, line: record.line });
+      if (options.dryRun) work.seenKeys.push([key, record.line]);
     }
     const phone = dialPhone(record);
     if (phone) work.dial.push({ customer: { insertIndex: index }, phone });
-    work.results.success.push(successLine(item.cells));
+    work.results.success.push(successLine(batch.heads[item]!, batch.tails?.[item] ?? ''));
     work.counts.success += 1;
   }
 
-  function matchStored(item: PreparedItem, record: PreparedRecord, row: ExistingRow): void {
+  function matchStored(item: number, record: PreparedRecord, row: ExistingRow): void {
     const isOwn = row.jobId === context.jobId && row.jobLine !== null;
     const what = isOwn ? `duplicate of line ${row.jobLine}` : `duplicate of ${context.describeRow(row)}`;
     if (context.scope !== null && row.scope !== context.scope) {
@@ -144,13 +156,13 @@ export function planBatch(items: readonly PreparedItem[], lookups: BatchLookups,
     duplicate(item, what, isUpdate);
   }
 
-  function duplicate(item: PreparedItem, what: string, isUpdated: boolean): void {
-    work.results.duplicated.push(accountedLine(item.cells, item.line, `${what}: ${isUpdated ? 'updated it' : 'skipped'}`));
+  function duplicate(item: number, what: string, isUpdated: boolean): void {
+    work.results.duplicated.push(accountedLine(batch.heads[item]!, batch.tails?.[item] ?? '', batch.lines[item]!, `${what}: ${isUpdated ? 'updated it' : 'skipped'}`));
     work.counts.duplicated += 1;
   }
 
-  function fail(item: PreparedItem, reason: string): void {
-    work.results.error.push(accountedLine(item.cells, item.line, reason));
+  function fail(item: number, reason: string): void {
+    work.results.error.push(accountedLine(batch.heads[item]!, batch.tails?.[item] ?? '', batch.lines[item]!, reason));
     work.counts.error += 1;
   }
 

@@ -21,7 +21,6 @@ export type PreparationSettings = {
   dedupeKey: string;
   country: string;
   dateOrder: DateOrder;
-  batchSize: number;
   /** Records already accounted for (a resumed job). */
   skip: number;
   /** The Int32 signal the writing side waits on: bumped after every message. */
@@ -30,8 +29,13 @@ export type PreparationSettings = {
   port: MessagePort;
 };
 
+/**
+ * Records per batch handed over. Small batches are cheap to hand over and die young (a big batch outlives
+ * several young-generation collections and has to be copied and promoted); the writer groups them into transactions.
+ */
+const PREPARED_BATCH_RECORDS = 500;
 /** How many batches may wait for the writing side: memory stays bounded by a few batches. */
-const MAX_AHEAD = 2;
+const MAX_AHEAD = 8;
 
 async function run(settings: PreparationSettings): Promise<void> {
   const { port } = settings;
@@ -61,7 +65,7 @@ async function run(settings: PreparationSettings): Promise<void> {
         normalisePhone: createPhoneNormaliser(settings.country),
         dateOrder: settings.dateOrder,
       });
-      for await (const batch of prepareBatches(source, preparer, { batchSize: settings.batchSize, skip: settings.skip })) {
+      for await (const batch of prepareBatches(source, preparer, { batchSize: PREPARED_BATCH_RECORDS, skip: settings.skip })) {
         while (credits === 0 && !isStopped) await new Promise<void>((resolve) => (wake = resolve));
         if (isStopped) return;
         credits -= 1;

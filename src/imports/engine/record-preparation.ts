@@ -9,18 +9,20 @@ export type PreparationField = { key: string; label: string; type: FieldType };
 
 export type PreparedRecord = {
   line: number;
-  /** Normalised values aligned with `RecordPreparer.fields`; undefined where the cell was empty. */
-  values: ReadonlyArray<string | undefined>;
+  /** Normalised values aligned with `RecordPreparer.fields`; null where the cell was empty. */
+  values: ReadonlyArray<string | null>;
   /** The duplicate key, or null when the record has none (it then never counts as a duplicate). */
   key: string | null;
 };
 
-export type Preparation = { ok: true; record: PreparedRecord } | { ok: false; reason: string };
+/** The outcome of the last `prepare` call: read it before the next call (one object, reused: this runs per record). */
+export type Preparation = { isOk: boolean; key: string | null; reason: string };
 
 export type RecordPreparer = {
   /** The fields the mapping fills, each once, in mapping order. */
   fields: readonly PreparationField[];
-  prepare(line: number, cells: readonly string[]): Preparation;
+  /** Normalises a record's cells into `values[offset …]` (one slot per field, null when empty). */
+  prepare(cells: readonly string[], values: Array<string | null>, offset: number): Readonly<Preparation>;
   /** The value of a field in a prepared record (undefined when empty or not mapped). */
   valueOf(record: PreparedRecord, key: string): string | undefined;
   /** The record's values by field key, for the rare paths (updates) that compare with a stored row. */
@@ -78,11 +80,16 @@ export function createRecordPreparer(input: {
   // A campaign of its own fields (Import & Start) may have neither name nor phone: any value makes a record.
   const isAnyValueEnough = input.target === 'campaign' && requiredSlots.length === 0;
   const dedupe = parseDedupeKey(input.dedupeKey);
-  // Phone numbers compare as phone numbers whichever field holds them (Phone, Mobile …), emails as emails.
+  // Phone numbers compare as phone numbers whichever field holds them (Phone, Mobile …), emails as emails: their
+  // normalised values are the key as they are (an E.164 number starts with +, an email holds an @, so neither can
+  // be mistaken for the other or for a `field:value` part).
   const keySlots = dedupe.fields.map((key) => {
     const type = byKey.get(key)?.type;
-    return { key: type === 'phone' ? 'phone' : type === 'email' ? 'email' : key, slot: slotOf.get(key) };
+    const kind: 'phone' | 'email' | 'other' = type === 'phone' ? 'phone' : type === 'email' ? 'email' : 'other';
+    return { key, kind, slot: slotOf.get(key) };
   });
+  const keyPart = (part: (typeof keySlots)[number], value: string): string =>
+    part.kind === 'phone' ? value : part.kind === 'email' ? value.toLowerCase() : `${part.key}:${comparable(value)}`;
   const isPrefixTarget = input.target === 'area-code';
 
   function normaliseValue(field: PreparationField, raw: string): string | { problem: string } {
@@ -104,64 +111,83 @@ export function createRecordPreparer(input: {
         return normaliseNumber(raw) ?? { problem: 'is not a number' };
       case 'text':
       case 'address':
-        return raw;
+        // NUL cannot be stored (PostgreSQL refuses it in text): it goes, the rest of the value stays.
+        return raw.includes('\u0000') ? raw.replaceAll('\u0000', '') : raw;
     }
   }
 
-  function keyOf(values: ReadonlyArray<string | undefined>): string | null {
+  function keyOf(values: ReadonlyArray<string | null>, offset: number): string | null {
     if (dedupe.mode === 'first') {
-      for (const { key, slot } of keySlots) {
-        const value = slot === undefined ? undefined : values[slot];
-        if (value !== undefined) return `${key}:${comparable(value)}`;
+      for (const part of keySlots) {
+        const value = part.slot === undefined ? null : values[offset + part.slot];
+        if (value !== null && value !== undefined) return keyPart(part, value);
       }
       return null;
     }
     const parts: string[] = [];
-    for (const { key, slot } of keySlots) {
-      const value = slot === undefined ? undefined : values[slot];
-      if (value === undefined) return null;
-      parts.push(`${key}:${comparable(value)}`);
+    for (const part of keySlots) {
+      const value = part.slot === undefined ? null : values[offset + part.slot];
+      if (value === null || value === undefined) return null;
+      parts.push(keyPart(part, value));
     }
     return parts.join('\u001f');
   }
 
+  const outcome: Preparation = { isOk: false, key: null, reason: '' };
+  const fail = (reason: string): Preparation => {
+    outcome.isOk = false;
+    outcome.key = null;
+    outcome.reason = reason;
+    return outcome;
+  };
+
   return {
     fields,
-    prepare(line, cells) {
-      const values: Array<string | undefined> = new Array<string | undefined>(fields.length);
+    prepare(cells, values, offset) {
+      for (let slot = 0; slot < fields.length; slot++) values[offset + slot] = null;
       let problems: string[] | null = null;
       let filled = 0;
       for (const column of columns) {
         const cell = cells[column.cell];
-        if (cell === undefined) continue;
-        const raw = cell.trim();
+        if (cell === undefined || cell === '') continue;
+        const raw = isTrimmed(cell) ? cell : cell.trim();
         if (raw === '') continue;
         const result = normaliseValue(column.field, raw);
         if (typeof result === 'string') {
-          values[column.slot] = result;
+          values[offset + column.slot] = result;
           filled += 1;
         } else {
           (problems ??= []).push(`column "${column.header}": "${shorten(raw)}" ${result.problem}`);
         }
       }
-      if (problems) return { ok: false, reason: problems.join('; ') };
-      const hasRequired = isAnyValueEnough ? filled > 0 : requiredSlots.some((slot) => values[slot] !== undefined);
-      if (!hasRequired) return { ok: false, reason: isAnyValueEnough ? 'the record has no value in any mapped column' : required.message };
-      return { ok: true, record: { line, values, key: keyOf(values) } };
+      if (problems) return fail(problems.join('; '));
+      const hasRequired = isAnyValueEnough ? filled > 0 : requiredSlots.some((slot) => values[offset + slot] !== null);
+      if (!hasRequired) return fail(isAnyValueEnough ? 'the record has no value in any mapped column' : required.message);
+      outcome.isOk = true;
+      outcome.key = keyOf(values, offset);
+      outcome.reason = '';
+      return outcome;
     },
     valueOf(record, key) {
       const slot = slotOf.get(key);
-      return slot === undefined ? undefined : record.values[slot];
+      return slot === undefined ? undefined : (record.values[slot] ?? undefined);
     },
     fieldsOf(record) {
       const map = new Map<string, string>();
       fields.forEach((field, slot) => {
         const value = record.values[slot];
-        if (value !== undefined) map.set(field.key, value);
+        if (value !== null && value !== undefined) map.set(field.key, value);
       });
       return map;
     },
   };
+}
+
+/** Printable ASCII at both ends (the common case): trim() would allocate for nothing. */
+function isTrimmed(value: string): boolean {
+  const first = value.charCodeAt(0);
+  const last = value.charCodeAt(value.length - 1);
+  return first > 32 && first < 127 && last > 32 && last < 127;
 }
 
 function shorten(value: string): string {

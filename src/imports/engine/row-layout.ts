@@ -43,6 +43,9 @@ export type StoredRow = Record<string, unknown> & { id: number };
 export type AreaInfo = { area: string | null; timezone: string | null };
 export type AreaLookup = (phone: string) => AreaInfo | null;
 
+/** The lookup of a team without area codes: no customer gets an area. */
+export const NO_AREAS: AreaLookup = () => null;
+
 export type RowLayout = {
   table: TargetTable;
   /** Columns of an inserted row, in the order of `build`'s values. */
@@ -66,7 +69,7 @@ export function createAreaLookup(codes: ReadonlyArray<{ prefix: string; area: st
     byPrefix.set(code.prefix, { area: code.area, timezone: code.timezone });
     longest = Math.max(longest, code.prefix.length);
   }
-  if (byPrefix.size === 0) return () => null;
+  if (byPrefix.size === 0) return NO_AREAS;
   const search = (digits: string) => {
     for (let length = Math.min(longest, digits.length); length > 0; length -= 1) {
       const hit = byPrefix.get(digits.slice(0, length));
@@ -128,11 +131,16 @@ function customerLayout(spec: Extract<TargetSpec, { table: 'customers' }>, prepa
     else custom.push({ key: field.key, slot });
   });
   const phoneSlots = ['phone', 'mobile', 'phone2'].map((key) => preparer.fields.findIndex((field) => field.key === key)).filter((slot) => slot >= 0);
+  // Only the columns this import fills: the others keep their defaults (status new, custom {}, no campaign, no area).
+  const hasCustom = custom.length > 0;
+  const hasArea = context.area !== NO_AREAS && phoneSlots.length > 0;
   const columns = [
-    'team_id', 'scope', 'campaign_id', ...standard.map((entry) => entry.column), 'custom', 'area', 'timezone',
-    'dedupe_key', 'status', 'job_id', 'job_line', 'created_at', 'updated_at',
+    'team_id', 'scope', ...(spec.campaignId === null ? [] : ['campaign_id']), ...standard.map((entry) => entry.column),
+    ...(hasCustom ? ['custom'] : []), ...(hasArea ? ['area', 'timezone'] : []), 'dedupe_key', 'job_id', 'job_line', 'created_at', 'updated_at',
   ];
-  const customAt = 3 + standard.length;
+  const standardAt = spec.campaignId === null ? 2 : 3;
+  const customAt = standardAt + standard.length;
+  const areaAt = customAt + (hasCustom ? 1 : 0);
   const storedKey = (record: PreparedRecord) => (record.key === null ? null : record.key + spec.keySuffix);
 
   const customJson = (record: PreparedRecord): string => {
@@ -141,7 +149,7 @@ function customerLayout(spec: Extract<TargetSpec, { table: 'customers' }>, prepa
     let isEmpty = true;
     for (const { key, slot } of custom) {
       const value = record.values[slot];
-      if (value === undefined) continue;
+      if (value === null || value === undefined) continue;
       values[key] = value;
       isEmpty = false;
     }
@@ -150,7 +158,7 @@ function customerLayout(spec: Extract<TargetSpec, { table: 'customers' }>, prepa
   const areaOf = (record: PreparedRecord): AreaInfo | null => {
     for (const slot of phoneSlots) {
       const phone = record.values[slot];
-      if (phone !== undefined) return context.area(phone);
+      if (phone !== null && phone !== undefined) return context.area(phone);
     }
     return null;
   };
@@ -161,25 +169,26 @@ function customerLayout(spec: Extract<TargetSpec, { table: 'customers' }>, prepa
     keyColumn: 'dedupe_key',
     storedKey,
     build(record) {
-      const row: RowValues = [spec.teamId, spec.scope, spec.campaignId];
+      const row: RowValues = spec.campaignId === null ? [spec.teamId, spec.scope] : [spec.teamId, spec.scope, spec.campaignId];
       for (const { slot } of standard) row.push(record.values[slot] ?? null);
-      const area = areaOf(record);
-      row.push(customJson(record), area?.area ?? null, area?.timezone ?? null, storedKey(record), 'new', context.jobId, record.line, context.now, context.now);
+      if (hasCustom) row.push(customJson(record));
+      if (hasArea) {
+        const area = areaOf(record);
+        row.push(area?.area ?? null, area?.timezone ?? null);
+      }
+      row.push(storedKey(record), context.jobId, record.line, context.now, context.now);
       return row;
     },
     merge(row, record) {
       standard.forEach(({ slot }, index) => {
         const value = record.values[slot];
-        if (value !== undefined) row[3 + index] = value;
+        if (value !== null && value !== undefined) row[standardAt + index] = value;
       });
-      if (custom.length > 0) {
-        const merged = Object.assign(parseCustom(row[customAt]), parseCustom(customJson(record)));
-        row[customAt] = JSON.stringify(merged);
-      }
-      const area = areaOf(record);
+      if (hasCustom) row[customAt] = JSON.stringify(Object.assign(parseCustom(row[customAt]), parseCustom(customJson(record))));
+      const area = hasArea ? areaOf(record) : null;
       if (area) {
-        row[customAt + 1] = area.area;
-        row[customAt + 2] = area.timezone;
+        row[areaAt] = area.area;
+        row[areaAt + 1] = area.timezone;
       }
     },
     update(record, stored, resets, isDataUpdate) {
@@ -193,14 +202,14 @@ function customerLayout(spec: Extract<TargetSpec, { table: 'customers' }>, prepa
       if (isDataUpdate) {
         for (const { column, slot } of standard) {
           const value = record.values[slot];
-          if (value !== undefined) change(column, value);
+          if (value !== null && value !== undefined) change(column, value);
         }
         if (custom.length > 0) {
           const merged = parseCustom(stored['custom']);
           let isChanged = false;
           for (const { key, slot } of custom) {
             const value = record.values[slot];
-            if (value !== undefined && merged[key] !== value) {
+            if (value !== null && value !== undefined && merged[key] !== value) {
               merged[key] = value;
               isChanged = true;
             }

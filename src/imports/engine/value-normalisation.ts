@@ -6,9 +6,11 @@ const EMAIL = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61
 export function normaliseEmail(value: string): string | null {
   const email = value.trim();
   if (email.length > 254 || !EMAIL.test(email)) return null;
-  const [local = '', domain = ''] = email.split('@');
-  if (local.length > 64 || local.startsWith('.') || local.endsWith('.') || local.includes('..')) return null;
-  return `${local}@${domain.toLowerCase()}`;
+  const at = email.indexOf('@');
+  if (at > 64 || email.charCodeAt(0) === 46 || email.charCodeAt(at - 1) === 46 || email.lastIndexOf('..', at) >= 0) return null;
+  const domain = email.slice(at + 1);
+  const lower = domain.toLowerCase();
+  return lower === domain ? email : `${email.slice(0, at + 1)}${lower}`;
 }
 
 export type DateOrder = 'mdy' | 'dmy';
@@ -27,12 +29,36 @@ function isoDate(year: number, month: number, day: number): string | null {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** `YYYY-MM-DD` already, a valid day: the common case, checked without allocating. */
+function isIsoDate(value: string): boolean {
+  if (value.length !== 10 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return false;
+  let year = 0;
+  for (let index = 0; index < 4; index++) {
+    const digit = value.charCodeAt(index) - 48;
+    if (digit < 0 || digit > 9) return false;
+    year = year * 10 + digit;
+  }
+  const month = digitsAt(value, 5);
+  const day = digitsAt(value, 8);
+  if (year < 1000 || month < 1 || month > 12 || day < 1 || day > DAYS_IN_MONTH[month - 1]!) return false;
+  return month !== 2 || day < 29 || (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0));
+}
+
+function digitsAt(value: string, at: number): number {
+  const tens = value.charCodeAt(at) - 48;
+  const ones = value.charCodeAt(at + 1) - 48;
+  return tens < 0 || tens > 9 || ones < 0 || ones > 9 ? -1 : tens * 10 + ones;
+}
+
 /**
  * Reads a date as people write it into ISO `YYYY-MM-DD` (keeping a time part as `THH:MM[:SS]`):
  * `2024-03-05`, `2024/3/5`, `2024.03.05`, `2024年3月5日`, `20240305`, and `05/03/2024` in the team's order
  * (month first for US teams, day first elsewhere; a first number above 12 settles it).
  */
 export function normaliseDate(value: string, order: DateOrder): string | null {
+  if (isIsoDate(value)) return value;
   const text = value.trim().normalize('NFKC');
   let match = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?(Z|[+-]\d{2}:?\d{2})?)?$/.exec(text);
   if (match) {
@@ -58,8 +84,12 @@ export function normaliseDate(value: string, order: DateOrder): string | null {
   return null;
 }
 
+/** A plain decimal that is already its own normal form. */
+const PLAIN_NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?$/;
+
 /** Numbers as people type them: `1,234.5`, `-12`, `3.0e2`, ` 42 `. Returns a plain decimal text. */
 export function normaliseNumber(value: string): string | null {
+  if (PLAIN_NUMBER.test(value)) return value;
   const text = value.trim().normalize('NFKC').replace(/(?<=\d),(?=\d{3}(\D|$))/g, '');
   if (!/^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i.test(text)) return null;
   const number = Number(text);

@@ -1,7 +1,7 @@
 // The write stage of an import: one batch, one transaction — lease check, lookups, the plan's writes, the result
 // files and the checkpoint — so a batch is either wholly done or not at all, and a replay changes nothing.
 import type { AppDatabase } from '../../db/database.js';
-import type { BatchLookups, BatchWork, ExistingRow } from '../engine/batch-plan.js';
+import type { BatchLookups, BatchWork, ExistingRow, GroupPlan } from '../engine/batch-plan.js';
 import type { RowLayout, TargetSpec } from '../engine/row-layout.js';
 import type { ResultFiles, ResultFilesPositions } from '../accounting/result-file-writer.js';
 import type { PreparedBatch } from '../engine/prepared-batches.js';
@@ -20,21 +20,30 @@ export type WriterSettings = {
   blacklists: readonly string[];
   /** The campaign whose dial list gets entries, with their priority and time. */
   dial: { campaignId: number; priority: number; dialAt: number | null } | null;
+  /** Records per transaction (INTAKE_BATCH_SIZE); SQLite takes several times more, see its writer. */
+  transactionRecords: number;
+  /** Duplicates update the rows they match (and changes need the whole stored row) or reset them. */
+  isUpdate: boolean;
 };
 
 export type JobProgress = { checkpoint: string; recordsRead: number; success: number; error: number; duplicated: number };
 
-/** What the writer needs to carry out one prepared batch. */
-export type BatchHandlers = {
+/** A batch ready for its transaction: what to look up, and the pure part that decides once the lookups are in. */
+export type OpenedBatch = {
   /** The stored keys of the batch's valid records. */
-  keysOf(batch: PreparedBatch): string[];
+  keys: string[];
   /** The numbers of the batch to check against the blacklists. */
-  phonesOf(batch: PreparedBatch): string[];
-  /** The pure part: decides every write and result line once the lookups are in. */
-  plan(batch: PreparedBatch, lookups: BatchLookups): BatchWork;
+  phones: string[];
+  /** Decides every write and result line of the batch, into its transaction's group. */
+  plan(lookups: BatchLookups, group: GroupPlan): void;
+};
+
+/** What the writer needs to carry out prepared batches. */
+export type BatchHandlers = {
+  open(batch: PreparedBatch): OpenedBatch;
   results: ResultFiles;
-  /** The job's progress and checkpoint once this batch's files stand at `positions` (`base`: progress before it). */
-  progress(batch: PreparedBatch, work: BatchWork, positions: ResultFilesPositions, base: JobProgress | null): JobProgress;
+  /** The job's progress and checkpoint once `recordsRead` records are done, `counts` more of them accounted for. */
+  progress(recordsRead: number, counts: BatchWork['counts'], positions: ResultFilesPositions): JobProgress;
 };
 
 export type WriteOutcome = {
@@ -47,9 +56,9 @@ export type WriteOutcome = {
 
 export type ImportWriter = {
   /**
-   * Commits `first` — and, where the database gains from bigger transactions (SQLite), the batches that follow it
-   * from `source` — with the checkpoint, all or nothing. AppError('LEASE_LOST') when this worker no longer holds the
-   * job (nothing is written then).
+   * Commits `first` and the batches that follow it from `source`, up to a transaction's worth, with their result
+   * lines and the checkpoint: all or nothing. AppError('LEASE_LOST') when this worker no longer holds the job
+   * (nothing is written then).
    */
   write(first: PreparedBatch, source: PreparedBatchSource, handlers: BatchHandlers): Promise<WriteOutcome>;
   /** Forgets what a dry run remembered of the file's keys. */
@@ -72,6 +81,11 @@ export function lookupScope(spec: TargetSpec): { table: TargetSpec['table']; whe
     case 'dids':
       return { table: spec.table, where: [['team_id', spec.teamId]] };
   }
+}
+
+/** The columns that tell a stored row matched by a key: its id, job, line, status and table. */
+export function identityColumns(table: TargetSpec['table'], keyColumn: string): string {
+  return table === 'customers' ? `id, job_id, job_line, status, scope, ${keyColumn}` : `id, job_id, job_line, ${keyColumn}`;
 }
 
 /** What the plan needs of a stored row, whichever table it is in. */
@@ -103,3 +117,4 @@ export function dialRows(work: BatchWork, insertedIds: ReadonlyArray<number | un
   }
   return rows;
 }
+

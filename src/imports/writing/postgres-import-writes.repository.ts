@@ -1,17 +1,18 @@
 // The import writer for PostgreSQL: each batch in one transaction on a client of its own — lookups with one array
 // query, new rows through COPY, updates set-based — retried whole when a concurrent import took one of its keys first.
-import type pg from 'pg';
+import pg from 'pg';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { from as copyFrom } from 'pg-copy-streams';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { AppDatabase } from '../../db/database.js';
 import { AppError } from '../../shared/app-error.js';
-import type { BatchLookups, BatchWork, ExistingRow } from '../engine/batch-plan.js';
+import { startGroupPlan, type BatchLookups, type BatchWork, type ExistingRow } from '../engine/batch-plan.js';
 import type { RowUpdate } from '../engine/batch-plan.js';
 import type { CellValue } from '../engine/row-layout.js';
 import type { PreparedBatch } from '../engine/prepared-batches.js';
-import { dialRows, existingRowOf, lookupScope, preferOwnScope, type BatchHandlers, type ImportWriter, type WriteOutcome, type WriterSettings } from './import-writer.js';
+import type { PreparedBatchSource } from '../engine/prepared-batch-source.js';
+import { dialRows, existingRowOf, identityColumns, lookupScope, preferOwnScope, type BatchHandlers, type ImportWriter, type WriteOutcome, type WriterSettings } from './import-writer.js';
 
 const NOW = `(floor(extract(epoch from clock_timestamp()) * 1000))::bigint`;
 const MAX_PARAMETERS = 60_000;
@@ -31,25 +32,33 @@ export function createPostgresImportWriter(database: AppDatabase, settings: Writ
   const keyParameter = `$${filterValues.length + 1}`;
   let sequence: string | null = null;
 
+  // Lookups go key by key through the unique index (unnest + lateral … limit 1): a plan that cannot turn into a scan
+  // of the whole table when its statistics are stale, as they are while a first import fills it.
+  const ownScopeFirst = spec.table === 'customers' && spec.isTeamWide ? `order by (scope = $${filterValues.length + 2}) desc` : '';
+  const existingQuery = `select c.* from unnest(${keyParameter}::text[]) as k(key), lateral (
+      select ${settings.isUpdate ? '*' : identityColumns(layout.table, layout.keyColumn)} from ${scope.table} where ${filter} and ${layout.keyColumn} = k.key ${ownScopeFirst} limit 1) as c`;
+  const existingParameters = (keys: string[]) => (ownScopeFirst ? [...filterValues, keys, spec.table === 'customers' ? spec.scope : null] : [...filterValues, keys]);
+
   async function lookups(client: pg.PoolClient, keys: string[], phones: string[]): Promise<BatchLookups> {
     const existing = new Map<string, ExistingRow>();
     if (keys.length > 0) {
-      const { rows } = await client.query<Record<string, unknown> & { id: number }>(
-        `select * from ${scope.table} where ${filter} and ${layout.keyColumn} = any(${keyParameter}::text[])`,
-        [...filterValues, keys],
-      );
+      const { rows } = await client.query<Record<string, unknown> & { id: number }>(existingQuery, existingParameters(keys));
       for (const row of rows) preferOwnScope(existing, String(row[layout.keyColumn]), existingRowOf(row), spec);
     }
     const seen = new Map<string, number>();
     if (settings.isDryRun && keys.length > 0) {
-      const { rows } = await client.query<{ key: string; line: number }>('select key, line from import_seen_keys where job_id = $1 and key = any($2::text[])', [jobId, keys]);
+      const { rows } = await client.query<{ key: string; line: number }>(
+        'select s.key, s.line from unnest($2::text[]) as k(key), lateral (select key, line from import_seen_keys where job_id = $1 and key = k.key) as s',
+        [jobId, keys],
+      );
       for (const row of rows) seen.set(row.key, Number(row.line));
     }
     const listed = new Map<string, string>();
     if (settings.blacklists.length > 0 && phones.length > 0) {
       const { rows } = await client.query<{ number: string; list: string }>(
-        'select number, list from number_lists where team_id = $1 and list = any($2::text[]) and number = any($3::text[])',
-        [spec.teamId, settings.blacklists, phones],
+        `select l.number, l.list from unnest($2::text[]) as k(number), lateral (
+           select number, list from number_lists where team_id = $1 and list = any($3::text[]) and number = k.number limit 1) as l`,
+        [spec.teamId, phones, settings.blacklists],
       );
       for (const row of rows) listed.set(row.number, row.list);
     }
@@ -76,9 +85,15 @@ export function createPostgresImportWriter(database: AppDatabase, settings: Writ
     await insertValues(client, 'dial_list', ['campaign_id', 'customer_id', 'phone', 'priority', 'dial_at', 'job_id'], dialRows(work, ids, settings));
   }
 
-  async function attempt(batch: PreparedBatch, handlers: BatchHandlers): Promise<WriteOutcome> {
+  /** One transaction: `first` and the batches after it, up to INTAKE_BATCH_SIZE records. */
+  async function writeGroup(batches: PreparedBatch[], source: PreparedBatchSource, handlers: BatchHandlers): Promise<WriteOutcome> {
     const client = await pool!.connect();
+    // A connection lost mid-batch (server restarted, backend terminated) fails the query in flight; the client's own
+    // 'error' event must not crash the process on top of that.
+    const ignoreLostConnection = () => undefined;
+    client.on('error', ignoreLostConnection);
     let isOpen = false;
+    let isBroken = false;
     try {
       await client.query('begin');
       isOpen = true;
@@ -89,30 +104,52 @@ export function createPostgresImportWriter(database: AppDatabase, settings: Writ
         [settings.leaseMs, jobId, settings.workerId],
       );
       if (held.rowCount !== 1) throw new AppError('LEASE_LOST', `Job ${jobId} is no longer held by worker ${settings.workerId}.`);
-      const work = handlers.plan(batch, await lookups(client, handlers.keysOf(batch), handlers.phonesOf(batch)));
-      await write(client, work);
-      // Past this point a failure ends the attempt: the files may hold this batch, the checkpoint does not.
-      const positions = await handlers.results.append(work.results);
-      const progress = handlers.progress(batch, work, positions, null);
+      const group = startGroupPlan();
+      let isEnd = false;
+      for (let index = 0; ; index++) {
+        // Batches taken from the source are kept in `batches`, so that a retried transaction has them again.
+        let batch = batches[index];
+        if (!batch) {
+          if (group.records >= settings.transactionRecords) break;
+          const next = await source.next();
+          if (!next) {
+            isEnd = true;
+            break;
+          }
+          batches.push(next);
+          batch = next;
+        }
+        const opened = handlers.open(batch);
+        opened.plan(await lookups(client, opened.keys, opened.phones), group);
+      }
+      await write(client, group.work);
+      // Past this point a failure ends the attempt: the files may hold these batches, the checkpoint does not.
+      const positions = await handlers.results.append(group.work.results);
+      const progress = handlers.progress(group.recordsRead, group.work.counts, positions);
       await client.query(
         `update import_jobs set checkpoint = $1, records_read = $2, success = $3, error = $4, duplicated = $5, updated_at = ${NOW} where id = $6`,
         [progress.checkpoint, progress.recordsRead, progress.success, progress.error, progress.duplicated, jobId],
       );
       await client.query('commit');
       isOpen = false;
-      return { committed: progress, isCancelRequested: Number(held.rows[0]?.is_cancel_requested) === 1, isEnd: false };
+      return { committed: progress, isCancelRequested: Number(held.rows[0]?.is_cancel_requested) === 1, isEnd };
+    } catch (error) {
+      // A client whose connection failed is not given back to the pool for the next batch.
+      isBroken = !(error instanceof pg.DatabaseError);
+      throw error;
     } finally {
       if (isOpen) await client.query('rollback').catch(() => undefined);
-      client.release();
+      client.off('error', ignoreLostConnection);
+      client.release(isBroken);
     }
   }
 
   return {
-    async write(first, _source, handlers) {
-      // PostgreSQL commits cheaply: one batch per transaction, so a concurrent import's conflict retries little.
+    async write(first, source, handlers) {
+      const batches = [first];
       for (let tries = 1; ; tries += 1) {
         try {
-          return await attempt(first, handlers);
+          return await writeGroup(batches, source, handlers);
         } catch (error) {
           const code = (error as { code?: string } | null)?.code;
           if (!code || !RETRYABLE.has(code) || tries >= MAX_TRIES) throw error;
