@@ -56,6 +56,17 @@ export function chooseTeam(actor: Actor, requested: number | undefined): number 
   return actor.scopeTeamId;
 }
 
+/**
+ * A team named beside a campaign must be the campaign's: asked for in another team (or one out of scope), the
+ * campaign is not found there.
+ */
+export function requireCampaignInTeam(actor: Actor, requestedTeamId: number | undefined, campaign: { id: number; team_id: number }): void {
+  if (requestedTeamId === undefined) return;
+  if (requestedTeamId !== campaign.team_id || !isTeamInScope(actor, requestedTeamId)) {
+    throw new AppError('NOT_FOUND', `There is no campaign ${campaign.id} in team ${requestedTeamId}.`);
+  }
+}
+
 /** For listings: the team asked for (when in scope), else every team in scope. */
 export function listingScope(actor: Actor, requested: number | undefined): TeamScope {
   if (requested === undefined) return teamScopeOf(actor);

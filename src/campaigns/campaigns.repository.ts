@@ -52,6 +52,14 @@ export function createCampaignsRepository(db: Kysely<Database>) {
       const row = await db.selectFrom('campaign_agents').select('user_id').where('campaign_id', '=', campaignId).where('user_id', '=', userId).executeTakeFirst();
       return row !== undefined;
     },
+    /** A user who leaves a team no longer works its campaigns. */
+    async removeAgentFromTeam(userId: number, teamId: number): Promise<void> {
+      await db
+        .deleteFrom('campaign_agents')
+        .where('user_id', '=', userId)
+        .where('campaign_id', 'in', db.selectFrom('campaigns').select('id').where('team_id', '=', teamId))
+        .execute();
+    },
     /** Replaces the campaign's agents with exactly these users, in one transaction. */
     async setAgents(campaignId: number, userIds: readonly number[]): Promise<void> {
       await db.transaction().execute(async (trx) => {

@@ -1,6 +1,6 @@
 // The fields of a main table or a campaign as agents will see them: label, type, order, visible, editable.
 import type { Repositories } from '../app/app-context.js';
-import { chooseTeam, type Actor } from '../auth/actor.js';
+import { chooseTeam, requireCampaignInTeam, type Actor } from '../auth/actor.js';
 import type { FieldDefinitionRow } from '../db/schema.js';
 import { fieldOwnerOf } from '../imports/target-fields.js';
 import { STANDARD_FIELDS, type FieldType, type Target } from '../imports/targets.js';
@@ -18,6 +18,7 @@ async function resolveOwner(deps: Dependencies, actor: Actor, selection: FieldsS
   if (selection.target === 'campaign' || selection.target === 'campaign-blacklist') {
     if (selection.campaignId === undefined) throw new AppError('BAD_INPUT', `The ${selection.target} target needs a campaign (campaignId).`);
     const campaign = await requireVisibleCampaign(deps, actor, selection.campaignId);
+    requireCampaignInTeam(actor, selection.teamId, campaign);
     return { teamId: campaign.team_id, owner: fieldOwnerOf(selection.target, campaign.id) };
   }
   return { teamId: chooseTeam(actor, selection.teamId), owner: fieldOwnerOf(selection.target, null) };

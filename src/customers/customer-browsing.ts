@@ -1,6 +1,6 @@
 // Customers and reference lists as users browse them: keyset pages, search, and one customer as an agent sees it.
 import type { Repositories } from '../app/app-context.js';
-import { chooseTeam, isTeamInScope, type Actor } from '../auth/actor.js';
+import { chooseTeam, isTeamInScope, requireCampaignInTeam, type Actor } from '../auth/actor.js';
 import { requireVisibleCampaign } from '../campaigns/campaign-administration.js';
 import type { CustomerRow } from '../db/schema.js';
 import { isCustomerTarget, STANDARD_FIELDS, type CustomerStatus, type FieldType, type Target } from '../imports/targets.js';
@@ -43,6 +43,7 @@ export async function listCustomers(deps: Dependencies, actor: Actor, query: Cus
   if (query.target === 'campaign') {
     if (query.campaignId === undefined) throw new AppError('BAD_INPUT', 'The campaign target needs a campaign (campaignId).');
     const campaign = await requireVisibleCampaign(deps, actor, query.campaignId);
+    requireCampaignInTeam(actor, query.teamId, campaign);
     teamId = campaign.team_id;
     scope = `campaign:${campaign.id}`;
   } else {
@@ -89,15 +90,17 @@ export async function getCustomerCard(deps: Dependencies, actor: Actor, id: numb
     target = row.scope as Target;
   }
   const fields = (await layoutOf(deps, row.team_id, row.scope, target)).filter((field) => actor.role !== 'agent' || field.isVisible);
-  const values = valuesOf(row, fields);
+  const stored = storedValuesOf(row, fields);
+  const shown = valuesOf(row, fields);
   return {
     id: row.id,
     campaignId: row.campaign_id,
     status: row.status,
     agent: row.agent_login,
+    // The value as the file had it; the actions dial or mail the normalised one (+14155550134, not "(415) 555-0134").
     fields: fields.map((field, index) => {
-      const value = values[index]?.[1] ?? null;
-      return { key: field.key, label: field.label, type: field.type, value, isEditable: field.isEditable, actions: actionsOf(field.type, value) };
+      const value = shown[index]?.[1] ?? null;
+      return { key: field.key, label: field.label, type: field.type, value, isEditable: field.isEditable, actions: actionsOf(field.type, stored[index]?.[1] ?? null) };
     }),
   };
 }
@@ -118,6 +121,7 @@ export async function listReferenceRows(
   if (target === 'campaign-blacklist') {
     if (query.campaignId === undefined) throw new AppError('BAD_INPUT', 'The campaign-blacklist list needs a campaign (campaignId).');
     const campaign = await requireVisibleCampaign(deps, actor, query.campaignId);
+    requireCampaignInTeam(actor, query.teamId, campaign);
     teamId = campaign.team_id;
     list = `campaign-blacklist:${campaign.id}`;
   } else {
@@ -149,8 +153,14 @@ async function layoutOf(deps: Dependencies, teamId: number, owner: string, targe
   return standard.map((field) => ({ ...field, isVisible: true, isEditable: false }));
 }
 
-/** Each field's value, in order: a standard field from its column, a custom one from `custom`; exactly as imported. */
+/** Each field's value exactly as imported: the file's own text where normalisation changed it, else as stored. */
 function valuesOf(row: CustomerWithAgent, fields: readonly ListedField[]): Array<[string, string | null]> {
+  const originals = customValues(row.originals ?? '{}');
+  return storedValuesOf(row, fields).map(([key, value]) => [key, textOf(originals[key]) ?? value]);
+}
+
+/** Each field's stored (normalised) value, in order: a standard field from its column, a custom one from `custom`. */
+function storedValuesOf(row: CustomerWithAgent, fields: readonly ListedField[]): Array<[string, string | null]> {
   const custom = customValues(row.custom);
   return fields.map((field) => [field.key, textOf(CUSTOMER_COLUMNS.has(field.key) ? row[field.key as keyof CustomerRow] : custom[field.key])]);
 }

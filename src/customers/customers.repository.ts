@@ -35,6 +35,10 @@ export function createCustomersRepository(db: Kysely<Database>) {
       if (ids.length === 0) return;
       await db.updateTable('customers').set({ agent_id: agentId }).where('id', 'in', ids).execute();
     },
+    /** A user who leaves a team is no longer the agent of its customers. */
+    async unassignAgentInTeam(agentId: number, teamId: number): Promise<void> {
+      await db.updateTable('customers').set({ agent_id: null }).where('agent_id', '=', agentId).where('team_id', '=', teamId).execute();
+    },
     async setStatus(ids: number[], status: CustomerRow['status']): Promise<void> {
       if (ids.length === 0) return;
       await db.updateTable('customers').set({ status }).where('id', 'in', ids).execute();

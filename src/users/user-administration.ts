@@ -5,12 +5,14 @@ import { hashPassword } from '../auth/password.js';
 import type { User } from '../db/schema.js';
 import { AppError } from '../shared/app-error.js';
 import type { TeamsRepository } from '../teams/teams.repository.js';
+import type { CampaignsRepository } from '../campaigns/campaigns.repository.js';
+import type { CustomersRepository } from '../customers/customers.repository.js';
 import { createUser } from './user-service.js';
 import type { Role, UsersRepository } from './users.repository.js';
 
 export type UserView = { id: number; login: string; role: Role; teamId: number; createdAt: number };
 
-type Dependencies = { users: UsersRepository; teams: TeamsRepository; sessions: SessionsRepository };
+type Dependencies = { users: UsersRepository; teams: TeamsRepository; sessions: SessionsRepository; campaigns: CampaignsRepository; customers: CustomersRepository };
 
 export async function listTeamUsers(deps: Dependencies, actor: Actor, filter: { teamId?: number }): Promise<UserView[]> {
   const scope = listingScope(actor, filter.teamId);
@@ -46,6 +48,11 @@ export async function changeTeamUser(
     passwordHash: change.password === undefined ? undefined : await hashPassword(change.password),
   });
   if (!updated) throw new AppError('NOT_FOUND', `There is no user ${id}.`);
+  if (updated.team_id !== user.team_id) {
+    // Nothing of the old team may keep pointing at someone who left it.
+    await deps.campaigns.removeAgentFromTeam(id, user.team_id);
+    await deps.customers.unassignAgentInTeam(id, user.team_id);
+  }
   // New rights or a new password take effect at once: the user's other sessions end.
   if (id !== actor.userId) await deps.sessions.removeForUser(id);
   return describeUser(updated);
