@@ -34,6 +34,7 @@ const environmentSchema = z.object({
   INTAKE_POLL_MS: integer(500, 10, 60_000),
   INTAKE_ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
   INTAKE_UPLOAD_TTL_HOURS: integer(24, 1, 24 * 365),
+  INTAKE_SWEEP_SECONDS: integer(600, 1, 24 * 3600),
   INTAKE_SESSION_HOURS: integer(12, 1, 24 * 90),
   INTAKE_SECURE_COOKIES: flag(false),
   INTAKE_TRUST_PROXY: flag(false),
@@ -57,6 +58,8 @@ export type Config = {
   pollMs: number;
   adminPassword: string | undefined;
   uploadTtlHours: number;
+  /** How often the server removes expired uploads, sessions and old sign-in failures. */
+  sweepSeconds: number;
   http: {
     sessionHours: number;
     /** Marks the session cookie Secure even on plain-http requests (TLS ends at a proxy that does not say so). */
@@ -95,6 +98,7 @@ export function loadConfig(environment: Readonly<Record<string, string | undefin
     pollMs: env.INTAKE_POLL_MS,
     adminPassword: env.INTAKE_ADMIN_PASSWORD,
     uploadTtlHours: env.INTAKE_UPLOAD_TTL_HOURS,
+    sweepSeconds: env.INTAKE_SWEEP_SECONDS,
     http: {
       sessionHours: env.INTAKE_SESSION_HOURS,
       isSecureCookieForced: env.INTAKE_SECURE_COOKIES,

@@ -26,11 +26,12 @@ import { serverRoutes } from './server.routes.js';
 import { registerWebAssets } from './web-assets.js';
 
 export type ServerOptions = {
-  /** How often expired uploads, sessions and login attempts are swept; null: never (tests call the sweep themselves). */
+  /**
+   * How often expired uploads, sessions and login attempts are swept (default: INTAKE_SWEEP_SECONDS); null: never
+   * (tests call the sweep themselves).
+   */
   sweepIntervalMs?: number | null;
 };
-
-const DEFAULT_SWEEP_MS = 10 * 60_000;
 
 /** Every route of the API, in the order the OpenAPI document lists them. */
 export function apiRoutes(context: AppContext): RouteDefinition[] {
@@ -70,7 +71,7 @@ export async function buildServer(context: AppContext, options: ServerOptions = 
   for (const route of apiRoutes(context)) registerRoute(server, context, route);
   await registerWebAssets(server);
 
-  const sweepMs = options.sweepIntervalMs === undefined ? DEFAULT_SWEEP_MS : options.sweepIntervalMs;
+  const sweepMs = options.sweepIntervalMs === undefined ? context.config.sweepSeconds * 1000 : options.sweepIntervalMs;
   if (sweepMs !== null) {
     const timer = setInterval(() => {
       Promise.all([sweepUploads(context), pruneSignInRecords({ config: context.config, ...context.repositories })]).catch((error: unknown) =>
