@@ -90,15 +90,17 @@ export async function getCustomerCard(deps: Dependencies, actor: Actor, id: numb
     target = row.scope as Target;
   }
   const fields = (await layoutOf(deps, row.team_id, row.scope, target)).filter((field) => actor.role !== 'agent' || field.isVisible);
-  const values = valuesOf(row, fields);
+  const stored = storedValuesOf(row, fields);
+  const shown = valuesOf(row, fields);
   return {
     id: row.id,
     campaignId: row.campaign_id,
     status: row.status,
     agent: row.agent_login,
+    // The value as the file had it; the actions dial or mail the normalised one (+14155550134, not "(415) 555-0134").
     fields: fields.map((field, index) => {
-      const value = values[index]?.[1] ?? null;
-      return { key: field.key, label: field.label, type: field.type, value, isEditable: field.isEditable, actions: actionsOf(field.type, value) };
+      const value = shown[index]?.[1] ?? null;
+      return { key: field.key, label: field.label, type: field.type, value, isEditable: field.isEditable, actions: actionsOf(field.type, stored[index]?.[1] ?? null) };
     }),
   };
 }
@@ -151,8 +153,14 @@ async function layoutOf(deps: Dependencies, teamId: number, owner: string, targe
   return standard.map((field) => ({ ...field, isVisible: true, isEditable: false }));
 }
 
-/** Each field's value, in order: a standard field from its column, a custom one from `custom`; exactly as imported. */
+/** Each field's value exactly as imported: the file's own text where normalisation changed it, else as stored. */
 function valuesOf(row: CustomerWithAgent, fields: readonly ListedField[]): Array<[string, string | null]> {
+  const originals = customValues(row.originals ?? '{}');
+  return storedValuesOf(row, fields).map(([key, value]) => [key, textOf(originals[key]) ?? value]);
+}
+
+/** Each field's stored (normalised) value, in order: a standard field from its column, a custom one from `custom`. */
+function storedValuesOf(row: CustomerWithAgent, fields: readonly ListedField[]): Array<[string, string | null]> {
   const custom = customValues(row.custom);
   return fields.map((field) => [field.key, textOf(CUSTOMER_COLUMNS.has(field.key) ? row[field.key as keyof CustomerRow] : custom[field.key])]);
 }

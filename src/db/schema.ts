@@ -75,6 +75,11 @@ export type CustomerTable = {
   area: string | null;
   timezone: string | null;
   custom: string;
+  /**
+   * The cells as the file had them, for the fields whose stored value was normalised (a phone stored as E.164, an
+   * email's domain in lower case, a date as ISO): JSON of field key → text; null when none was. The agent sees these.
+   */
+  originals: string | null;
   dedupe_key: string | null;
   status: 'new' | 'pending' | 'success' | 'failed' | 'callback';
   agent_id: number | null;
@@ -165,6 +170,8 @@ export type ImportJobTable = {
   checkpoint: Generated<string | null>;
   records_read: Generated<number>;
   total: Generated<number | null>;
+  /** While a job runs: its file's records as the part read so far suggests, for the ETA. */
+  estimated_total: Generated<number | null>;
   success: Generated<number>;
   error: Generated<number>;
   duplicated: Generated<number>;

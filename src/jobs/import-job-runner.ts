@@ -142,6 +142,7 @@ async function runClaimedJob(deps: RunnerDependencies, job: ImportJob, workerId:
       let committed: JobProgress = {
         checkpoint: job.checkpoint ?? '',
         recordsRead: checkpoint?.done ?? 0,
+        estimatedTotal: job.estimated_total,
         ...(checkpoint?.counts ?? { success: 0, error: 0, duplicated: 0 }),
       };
       const handlers: BatchHandlers = {
@@ -154,10 +155,12 @@ async function runClaimedJob(deps: RunnerDependencies, job: ImportJob, workerId:
           };
         },
         results,
-        progress(recordsRead, added, positions) {
+        progress(group, positions) {
+          const added = group.work.counts;
           const counts = { success: committed.success + added.success, error: committed.error + added.error, duplicated: committed.duplicated + added.duplicated };
-          const stored: Checkpoint = { attempt: results.attempt, positions, done: recordsRead, counts };
-          return { checkpoint: JSON.stringify(stored), recordsRead, ...counts };
+          const stored: Checkpoint = { attempt: results.attempt, positions, done: group.recordsRead, counts };
+          const estimatedTotal = group.fractionRead >= 0.001 ? Math.max(group.recordsRead, Math.round(group.recordsRead / group.fractionRead)) : null;
+          return { checkpoint: JSON.stringify(stored), recordsRead: group.recordsRead, estimatedTotal, ...counts };
         },
       };
       let isCancelled = false;

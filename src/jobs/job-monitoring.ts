@@ -36,7 +36,8 @@ export function progressOf(job: ImportJob, now: number): { rate: number | null; 
   const seconds = ((job.finished_at ?? now) - job.started_at) / 1000;
   const rate = seconds > 0 ? Math.round((job.records_read / seconds) * 10) / 10 : null;
   if (isJobEnded(job.status)) return { rate, etaSeconds: 0 };
-  const etaSeconds = job.total !== null && rate !== null && rate > 0 ? Math.ceil(Math.max(0, job.total - job.records_read) / rate) : null;
+  const expected = job.total ?? job.estimated_total;
+  const etaSeconds = expected !== null && rate !== null && rate > 0 ? Math.ceil(Math.max(0, expected - job.records_read) / rate) : null;
   return { rate, etaSeconds };
 }
 

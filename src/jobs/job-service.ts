@@ -29,6 +29,8 @@ export type JobView = {
   finishedAt: number | null;
   recordsRead: number;
   total: number | null;
+  /** While running, the file's records as the part read so far suggests. */
+  estimatedTotal: number | null;
   success: number;
   error: number;
   duplicated: number;
@@ -55,6 +57,7 @@ export function describeJob(job: ImportJob): JobView {
     finishedAt: job.finished_at,
     recordsRead: job.records_read,
     total: job.total,
+    estimatedTotal: job.total ?? job.estimated_total,
     success: job.success,
     error: job.error,
     duplicated: job.duplicated,

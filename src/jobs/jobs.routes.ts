@@ -25,6 +25,7 @@ export const jobViewSchema = z.object({
   finishedAt: z.number().int().nullable(),
   recordsRead: z.number().int(),
   total: z.number().int().nullable(),
+  estimatedTotal: z.number().int().nullable().describe('while running: the records the file holds as the part read so far suggests'),
   success: z.number().int(),
   error: z.number().int(),
   duplicated: z.number().int(),

@@ -153,7 +153,9 @@ describeApi(
       assert.deepEqual(byKey.get('email')?.actions, [{ kind: 'mailto', href: 'mailto:carol@example.com' }]);
       const mobile = byKey.get('mobile');
       assert.deepEqual(mobile?.actions.map((action) => action.kind), ['tel', 'sms']);
-      assert.equal(mobile?.actions[0]?.href, `tel:${mobile?.value}`);
+      // Shown as the file had it, dialled as E.164.
+      assert.equal(mobile?.value, '415-555-0141');
+      assert.equal(mobile?.actions[0]?.href, 'tel:+14155550141');
       assert.deepEqual(byKey.get('address')?.actions.map((action) => action.kind), ['map']);
       assert.deepEqual(byKey.get('name')?.actions, []);
 

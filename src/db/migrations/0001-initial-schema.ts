@@ -81,6 +81,7 @@ export const initialSchema: DialectMigration = (dialect: DatabaseDialect) => {
       }
       await customers
         .addColumn('custom', 'text', (c) => c.notNull().defaultTo('{}'))
+        .addColumn('originals', 'text')
         .addColumn('dedupe_key', 'text')
         .addColumn('status', 'text', (c) =>
           c.notNull().defaultTo('new').check(sql`status in ('new', 'pending', 'success', 'failed', 'callback')`),
@@ -180,6 +181,7 @@ export const initialSchema: DialectMigration = (dialect: DatabaseDialect) => {
         .addColumn('checkpoint', 'text')
         .addColumn('records_read', 'bigint', (c) => c.notNull().defaultTo(0))
         .addColumn('total', 'bigint')
+        .addColumn('estimated_total', 'bigint')
         .addColumn('success', 'bigint', (c) => c.notNull().defaultTo(0))
         .addColumn('error', 'bigint', (c) => c.notNull().defaultTo(0))
         .addColumn('duplicated', 'bigint', (c) => c.notNull().defaultTo(0))

@@ -64,9 +64,10 @@ export type GroupPlan = {
   work: BatchWork;
   /** Keys this group inserts → index in work.inserts and the line that brought them. */
   pending: Map<string, { index: number; line: number }>;
-  /** Records planned, and source records read up to the last batch. */
+  /** Records planned, and source records read up to the last batch (covering `fractionRead` of the file). */
   records: number;
   recordsRead: number;
+  fractionRead: number;
 };
 
 export function startGroupPlan(): GroupPlan {
@@ -75,6 +76,7 @@ export function startGroupPlan(): GroupPlan {
     pending: new Map(),
     records: 0,
     recordsRead: 0,
+    fractionRead: 0,
   };
 }
 
@@ -84,6 +86,7 @@ export function planBatch(batch: PreparedBatch, records: ReadonlyArray<PreparedR
   const { work, pending } = group;
   group.records += records.length;
   group.recordsRead = batch.recordsRead;
+  group.fractionRead = batch.fractionRead;
   const isUpdate = options.duplicate === 'update';
   const resets = { resetStatus: options.resetStatus, resetAgent: options.resetAgent };
   const dialPhone = (record: PreparedRecord) => (options.dial ? context.valueOf(record, options.dial.phoneField) : undefined);

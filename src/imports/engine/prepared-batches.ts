@@ -10,6 +10,8 @@ import type { PreparedRecord, RecordPreparer } from './record-preparation.js';
 export type PreparedBatch = {
   /** Source records read so far, this batch included (skipped ones count). */
   recordsRead: number;
+  /** How much of the file those records cover, 0 … 1. */
+  fractionRead: number;
   /** Slots per record in `values`: the preparer's fields. */
   fieldCount: number;
   lines: number[];
@@ -21,6 +23,8 @@ export type PreparedBatch = {
   keys: Array<string | null>;
   /** Why a record failed; null for a valid one. */
   reasons: Array<string | null>;
+  /** A valid record's cells as the file had them where normalisation changed them (JSON), or null. */
+  originals: Array<string | null>;
   /** Record i's normalised value of field j at i × fieldCount + j; null when empty. */
   values: Array<string | null>;
 };
@@ -37,7 +41,7 @@ export async function* prepareBatches(source: OpenedSource, preparer: RecordPrep
   let hasTails = false;
   let chars = 0;
   const flush = (): PreparedBatch => {
-    const done = { ...batch, recordsRead, tails: hasTails ? tails : null };
+    const done = { ...batch, recordsRead, fractionRead: source.stats().fractionRead, tails: hasTails ? tails : null };
     batch = emptyBatch(fieldCount);
     tails = [];
     hasTails = false;
@@ -58,10 +62,12 @@ export async function* prepareBatches(source: OpenedSource, preparer: RecordPrep
         const outcome = preparer.prepare(record.values, batch.values, index * fieldCount);
         batch.keys.push(outcome.isOk ? outcome.key : null);
         batch.reasons.push(outcome.isOk ? null : outcome.reason);
+        batch.originals.push(outcome.originals);
       } else {
         for (let slot = 0; slot < fieldCount; slot++) batch.values[index * fieldCount + slot] = null;
         batch.keys.push(null);
         batch.reasons.push(record.error);
+        batch.originals.push(null);
       }
       chars += cells.head.length + cells.tail.length;
       if (batch.lines.length >= options.batchSize || chars >= MAX_BATCH_CHARS) yield flush();
@@ -71,7 +77,7 @@ export async function* prepareBatches(source: OpenedSource, preparer: RecordPrep
 }
 
 function emptyBatch(fieldCount: number): PreparedBatch {
-  return { recordsRead: 0, fieldCount, lines: [], heads: [], tails: null, keys: [], reasons: [], values: [] };
+  return { recordsRead: 0, fractionRead: 0, fieldCount, lines: [], heads: [], tails: null, keys: [], reasons: [], originals: [], values: [] };
 }
 
 /** The valid records of a batch as objects (null where a record failed), for the planning stage. */
@@ -80,7 +86,7 @@ export function recordsOf(batch: PreparedBatch): Array<PreparedRecord | null> {
   const { fieldCount } = batch;
   for (let index = 0; index < batch.lines.length; index++) {
     records[index] = batch.reasons[index] === null
-      ? { line: batch.lines[index]!, values: batch.values.slice(index * fieldCount, (index + 1) * fieldCount), key: batch.keys[index] ?? null }
+      ? { line: batch.lines[index]!, values: batch.values.slice(index * fieldCount, (index + 1) * fieldCount), key: batch.keys[index] ?? null, originals: batch.originals[index] ?? null }
       : null;
   }
   return records;

@@ -13,10 +13,12 @@ export type PreparedRecord = {
   values: ReadonlyArray<string | null>;
   /** The duplicate key, or null when the record has none (it then never counts as a duplicate). */
   key: string | null;
+  /** JSON of field key → the cell as the file had it, for the values normalisation changed; null when none. */
+  originals: string | null;
 };
 
 /** The outcome of the last `prepare` call: read it before the next call (one object, reused: this runs per record). */
-export type Preparation = { isOk: boolean; key: string | null; reason: string };
+export type Preparation = { isOk: boolean; key: string | null; reason: string; originals: string | null };
 
 export type RecordPreparer = {
   /** The fields the mapping fills, each once, in mapping order. */
@@ -133,11 +135,12 @@ export function createRecordPreparer(input: {
     return parts.join('\u001f');
   }
 
-  const outcome: Preparation = { isOk: false, key: null, reason: '' };
+  const outcome: Preparation = { isOk: false, key: null, reason: '', originals: null };
   const fail = (reason: string): Preparation => {
     outcome.isOk = false;
     outcome.key = null;
     outcome.reason = reason;
+    outcome.originals = null;
     return outcome;
   };
 
@@ -146,6 +149,7 @@ export function createRecordPreparer(input: {
     prepare(cells, values, offset) {
       for (let slot = 0; slot < fields.length; slot++) values[offset + slot] = null;
       let problems: string[] | null = null;
+      let changed: Array<[string, string]> | null = null;
       let filled = 0;
       for (const column of columns) {
         const cell = cells[column.cell];
@@ -156,6 +160,7 @@ export function createRecordPreparer(input: {
         if (typeof result === 'string') {
           values[offset + column.slot] = result;
           filled += 1;
+          if (result !== raw && column.field.type !== 'text' && column.field.type !== 'address') (changed ??= []).push([column.field.key, raw]);
         } else {
           (problems ??= []).push(`column "${column.header}": "${shorten(raw)}" ${result.problem}`);
         }
@@ -166,6 +171,7 @@ export function createRecordPreparer(input: {
       outcome.isOk = true;
       outcome.key = keyOf(values, offset);
       outcome.reason = '';
+      outcome.originals = changed ? JSON.stringify(Object.fromEntries(changed)) : null;
       return outcome;
     },
     valueOf(record, key) {

@@ -134,13 +134,16 @@ function customerLayout(spec: Extract<TargetSpec, { table: 'customers' }>, prepa
   // Only the columns this import fills: the others keep their defaults (status new, custom {}, no campaign, no area).
   const hasCustom = custom.length > 0;
   const hasArea = context.area !== NO_AREAS && phoneSlots.length > 0;
+  const hasOriginals = preparer.fields.some((field) => field.type !== 'text' && field.type !== 'address');
   const columns = [
     'team_id', 'scope', ...(spec.campaignId === null ? [] : ['campaign_id']), ...standard.map((entry) => entry.column),
-    ...(hasCustom ? ['custom'] : []), ...(hasArea ? ['area', 'timezone'] : []), 'dedupe_key', 'job_id', 'job_line', 'created_at', 'updated_at',
+    ...(hasCustom ? ['custom'] : []), ...(hasArea ? ['area', 'timezone'] : []), ...(hasOriginals ? ['originals'] : []),
+    'dedupe_key', 'job_id', 'job_line', 'created_at', 'updated_at',
   ];
   const standardAt = spec.campaignId === null ? 2 : 3;
   const customAt = standardAt + standard.length;
   const areaAt = customAt + (hasCustom ? 1 : 0);
+  const originalsAt = areaAt + (hasArea ? 2 : 0);
   const storedKey = (record: PreparedRecord) => (record.key === null ? null : record.key + spec.keySuffix);
 
   const customJson = (record: PreparedRecord): string => {
@@ -176,6 +179,7 @@ function customerLayout(spec: Extract<TargetSpec, { table: 'customers' }>, prepa
         const area = areaOf(record);
         row.push(area?.area ?? null, area?.timezone ?? null);
       }
+      if (hasOriginals) row.push(record.originals);
       row.push(storedKey(record), context.jobId, record.line, context.now, context.now);
       return row;
     },
@@ -190,6 +194,7 @@ function customerLayout(spec: Extract<TargetSpec, { table: 'customers' }>, prepa
         row[areaAt] = area.area;
         row[areaAt + 1] = area.timezone;
       }
+      if (hasOriginals) row[originalsAt] = mergedOriginals(row[originalsAt] ?? null, record, standard, custom);
     },
     update(record, stored, resets, isDataUpdate) {
       const set: Record<string, CellValue> = {};
@@ -216,6 +221,7 @@ function customerLayout(spec: Extract<TargetSpec, { table: 'customers' }>, prepa
           }
           if (isChanged) change('custom', JSON.stringify(merged));
         }
+        if (hasOriginals) change('originals', mergedOriginals(stored['originals'] ?? null, record, standard, custom));
         const phoneChanged = ['phone', 'mobile', 'phone2'].some((column) => column in set);
         const area = phoneChanged ? areaOf(record) : null;
         if (area) {
@@ -229,6 +235,26 @@ function customerLayout(spec: Extract<TargetSpec, { table: 'customers' }>, prepa
       return { set, previous };
     },
   };
+}
+
+/**
+ * The originals after a record's values land on a row: a field the record fills keeps the record's original text,
+ * or none when the record's value needed no normalising; the other fields keep theirs.
+ */
+function mergedOriginals(
+  current: unknown,
+  record: PreparedRecord,
+  standard: ReadonlyArray<{ column: string; slot: number }>,
+  custom: ReadonlyArray<{ key: string; slot: number }>,
+): string | null {
+  const merged = parseCustom(current);
+  const incoming = parseCustom(record.originals);
+  for (const { key, slot } of [...standard.map((entry) => ({ key: entry.column, slot: entry.slot })), ...custom]) {
+    if (record.values[slot] === null || record.values[slot] === undefined) continue;
+    if (incoming[key] === undefined) delete merged[key];
+    else merged[key] = incoming[key];
+  }
+  return Object.keys(merged).length === 0 ? null : JSON.stringify(merged);
 }
 
 function parseCustom(value: unknown): Record<string, string> {

@@ -50,10 +50,10 @@ export async function openCsv(context: ReadContext, handle: FileHandle, size: nu
   const parser = new CsvRecordSplitter({ delimiter, maxColumns: limits.maxColumns, maxCellLength: limits.maxCellLength, maxRecordBytes: limits.maxRecordBytes, encoding });
   const decoder = createChunkDecoder(encoding);
   let isClosed = false;
+  let position = head.length;
 
   async function* readRecords(): AsyncGenerator<SourceRecord[]> {
     // The head is already in memory: parse it first, then read on from where it ends.
-    let position = head.length;
     let decoded = decoder.decode(head);
     let records = parser.push(decoded.text, false, decoded.hasInvalidBytes);
     if (records.length > 0) yield records;
@@ -79,6 +79,7 @@ export async function openCsv(context: ReadContext, handle: FileHandle, size: nu
     sheets: [],
     sheet: null,
     rows: readRecords(),
+    fractionRead: () => Math.min(1, position / size),
     close: async () => {
       if (isClosed) return;
       isClosed = true;

@@ -33,6 +33,8 @@ export async function openOds(context: ReadContext, zip: ZipArchive): Promise<Ra
   }
 
   const tableIndex = outline.sheets.indexOf(chosen);
+  const declared = Math.max(1, zip.sizeOf(CONTENT_PART));
+  let inflated = 0;
   async function* readRows(): AsyncGenerator<SourceRecord[]> {
     // The collector pushes onto `rows`; splice(0) hands those over and empties it in place.
     const rows: SourceRecord[] = [];
@@ -40,6 +42,7 @@ export async function openOds(context: ReadContext, zip: ZipArchive): Promise<Ra
     const feeder = createXmlFeeder(file, CONTENT_PART, collector);
     for await (const chunk of zip.stream(CONTENT_PART)) {
       feeder.write(chunk);
+      inflated += chunk.length;
       if (rows.length > 0) yield rows.splice(0);
       if (collector.isDone()) return;
     }
@@ -55,6 +58,7 @@ export async function openOds(context: ReadContext, zip: ZipArchive): Promise<Ra
     sheets: sheetNames,
     sheet: chosen.name,
     rows: readRows(),
+    fractionRead: () => Math.min(1, inflated / declared),
     close: async () => zip.close(),
   };
 }

@@ -117,7 +117,7 @@ export async function assembleSource(raw: RawSource, context: ReadContext): Prom
     sheet: raw.sheet,
     headers: makeHeaderNames(headerRecord.values),
     batches,
-    stats: () => ({ emptyRowsSkipped, recordsRead }),
+    stats: () => ({ emptyRowsSkipped, recordsRead, fractionRead: isClosed ? 1 : raw.fractionRead() }),
     close,
   };
 }

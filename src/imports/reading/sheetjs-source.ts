@@ -92,10 +92,13 @@ function readWithSheetJs(context: ReadContext, data: Buffer, format: SourceForma
   const workbook = parse(() => XLSX.read(data, { ...options, sheets: [chosen] }), file);
   const sheet = workbook.Sheets[chosen];
   const isDate1904 = Boolean(workbook.Workbook?.WBProps?.date1904);
-  const rows = sheetRows(sheet?.['!data'] ?? [], isDate1904, context);
+  const sheetData = sheet?.['!data'] ?? [];
+  const progress = { rowsHandedOut: 0 };
+  const rows = sheetRows(sheetData, isDate1904, context, progress);
   return {
     format, encoding: null, encodingConfidence: null, delimiter: null, sheets: sheetNames, sheet: chosen,
     rows,
+    fractionRead: () => (sheetData.length === 0 ? 1 : Math.min(1, progress.rowsHandedOut / sheetData.length)),
     close: async () => {
       await rows.return?.(undefined);
     },
@@ -111,9 +114,10 @@ function parse(read: () => XLSX.WorkBook, file: string): XLSX.WorkBook {
   }
 }
 
-async function* sheetRows(data: (XLSX.CellObject | undefined)[][], isDate1904: boolean, { limits }: ReadContext): AsyncGenerator<SourceRecord[]> {
+async function* sheetRows(data: (XLSX.CellObject | undefined)[][], isDate1904: boolean, { limits }: ReadContext, progress: { rowsHandedOut: number }): AsyncGenerator<SourceRecord[]> {
   let batch: SourceRecord[] = [];
   for (let r = 0; r < data.length; r++) {
+    progress.rowsHandedOut = r;
     const cells = data[r];
     if (!cells) continue;
     const line = r + 1;

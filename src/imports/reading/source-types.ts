@@ -61,7 +61,8 @@ export type OpenedSource = {
   headers: string[];
   /** Data records after skip-top and the header row, in order, empty rows skipped. */
   batches(size: number): AsyncIterable<SourceRecord[]>;
-  stats(): { emptyRowsSkipped: number; recordsRead: number };
+  /** `fractionRead`: how much of the file the records handed out cover, 0 … 1 — for a running job's estimated total. */
+  stats(): { emptyRowsSkipped: number; recordsRead: number; fractionRead: number };
   close(): Promise<void>;
 };
 
@@ -84,6 +85,8 @@ export type RawSource = {
   sheet: string | null;
   /** Every row of the file in order, in batches of whatever size the reader finds natural. */
   rows: AsyncIterator<SourceRecord[]>;
+  /** How much of the file the rows handed out so far cover, 0 … 1 (bytes, or rows of a sheet read whole). */
+  fractionRead(): number;
   close(): Promise<void>;
 };
 

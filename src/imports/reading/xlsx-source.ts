@@ -47,6 +47,8 @@ export async function openXlsx(context: ReadContext, zip: ZipArchive): Promise<R
 
   const { limits } = context;
   const sheetPart = chosen.part;
+  const declared = Math.max(1, zip.sizeOf(sheetPart));
+  let inflated = 0;
   async function* readRows(): AsyncGenerator<SourceRecord[]> {
     // The collector pushes onto `rows`; splice(0) hands those over and empties it in place.
     const rows: SourceRecord[] = [];
@@ -55,6 +57,7 @@ export async function openXlsx(context: ReadContext, zip: ZipArchive): Promise<R
     }, rows));
     for await (const chunk of zip.stream(sheetPart)) {
       feeder.write(chunk);
+      inflated += chunk.length;
       if (rows.length > 0) yield rows.splice(0);
     }
     feeder.end();
@@ -69,6 +72,7 @@ export async function openXlsx(context: ReadContext, zip: ZipArchive): Promise<R
     sheets: sheetNames,
     sheet: chosen.name,
     rows: readRows(),
+    fractionRead: () => Math.min(1, inflated / declared),
     close: async () => zip.close(),
   };
 }

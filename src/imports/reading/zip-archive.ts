@@ -10,6 +10,8 @@ import type { ReadContext } from './source-types.js';
 export type ZipArchive = {
   /** Entry names as stored. */
   names: string[];
+  /** Declared inflated size of an entry (0 when missing). */
+  sizeOf(name: string): number;
   /** Whether an entry exists (OPC part names are case-insensitive; a leading `/` is ignored). */
   has(name: string): boolean;
   /** Inflated bytes of an entry, at most `maxBytes`. */
@@ -133,6 +135,7 @@ function archiveOver(zip: yauzl.ZipFile, entries: yauzl.Entry[], context: ReadCo
 
   return {
     names: entries.map((entry) => entry.fileName),
+    sizeOf: (name) => byName.get(normalise(name))?.uncompressedSize ?? 0,
     has: (name) => byName.has(normalise(name)),
     stream,
     async read(name, maxBytes) {

@@ -26,7 +26,15 @@ export type WriterSettings = {
   isUpdate: boolean;
 };
 
-export type JobProgress = { checkpoint: string; recordsRead: number; success: number; error: number; duplicated: number };
+export type JobProgress = {
+  checkpoint: string;
+  recordsRead: number;
+  /** The file's records as its part read so far suggests (null until a part is read). */
+  estimatedTotal: number | null;
+  success: number;
+  error: number;
+  duplicated: number;
+};
 
 /** A batch ready for its transaction: what to look up, and the pure part that decides once the lookups are in. */
 export type OpenedBatch = {
@@ -42,8 +50,8 @@ export type OpenedBatch = {
 export type BatchHandlers = {
   open(batch: PreparedBatch): OpenedBatch;
   results: ResultFiles;
-  /** The job's progress and checkpoint once `recordsRead` records are done, `counts` more of them accounted for. */
-  progress(recordsRead: number, counts: BatchWork['counts'], positions: ResultFilesPositions): JobProgress;
+  /** The job's progress and checkpoint once the group's records are done (its counts more accounted for). */
+  progress(group: GroupPlan, positions: ResultFilesPositions): JobProgress;
 };
 
 export type WriteOutcome = {

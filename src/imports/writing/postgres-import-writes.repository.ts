@@ -125,10 +125,10 @@ export function createPostgresImportWriter(database: AppDatabase, settings: Writ
       await write(client, group.work);
       // Past this point a failure ends the attempt: the files may hold these batches, the checkpoint does not.
       const positions = await handlers.results.append(group.work.results);
-      const progress = handlers.progress(group.recordsRead, group.work.counts, positions);
+      const progress = handlers.progress(group, positions);
       await client.query(
-        `update import_jobs set checkpoint = $1, records_read = $2, success = $3, error = $4, duplicated = $5, updated_at = ${NOW} where id = $6`,
-        [progress.checkpoint, progress.recordsRead, progress.success, progress.error, progress.duplicated, jobId],
+        `update import_jobs set checkpoint = $1, records_read = $2, estimated_total = $3, success = $4, error = $5, duplicated = $6, updated_at = ${NOW} where id = $7`,
+        [progress.checkpoint, progress.recordsRead, progress.estimatedTotal, progress.success, progress.error, progress.duplicated, jobId],
       );
       await client.query('commit');
       isOpen = false;

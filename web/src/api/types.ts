@@ -118,6 +118,8 @@ export type Job = {
   finishedAt: number | null;
   recordsRead: number;
   total: number | null;
+  /** While running: the records the file holds as the part read so far suggests. */
+  estimatedTotal?: number | null;
   success: number;
   error: number;
   duplicated: number;

@@ -7,11 +7,17 @@ export function isJobActive(job: Pick<Job, 'status'>): boolean {
   return ACTIVE_STATUSES.includes(job.status);
 }
 
+/** The records the job's file holds: its total once known, else the server's estimate while it runs. */
+function expectedTotal(job: Pick<Job, 'total' | 'estimatedTotal'>): number | null {
+  return job.total ?? job.estimatedTotal ?? null;
+}
+
 /** Percent done (0–100), or null when the total is not known yet. A closed job is 100. */
-export function progressPercent(job: Pick<Job, 'status' | 'recordsRead' | 'total'>): number | null {
+export function progressPercent(job: Pick<Job, 'status' | 'recordsRead' | 'total' | 'estimatedTotal'>): number | null {
   if (job.status === 'close') return 100;
-  if (!job.total || job.total <= 0) return null;
-  return Math.max(0, Math.min(100, (job.recordsRead / job.total) * 100));
+  const total = expectedTotal(job);
+  if (!total || total <= 0) return null;
+  return Math.max(0, Math.min(100, (job.recordsRead / total) * 100));
 }
 
 /** Rows per second: the server's figure when it sent one, else rows read since the job started. */
@@ -26,12 +32,13 @@ export function jobRate(job: Pick<JobDetail, 'rate' | 'recordsRead' | 'startedAt
 
 /** Seconds left: the server's figure when it sent one, else what is left at the current rate. */
 export function jobEtaSeconds(
-  job: Pick<JobDetail, 'status' | 'etaSeconds' | 'rate' | 'recordsRead' | 'total' | 'startedAt' | 'finishedAt'>,
+  job: Pick<JobDetail, 'status' | 'etaSeconds' | 'rate' | 'recordsRead' | 'total' | 'estimatedTotal' | 'startedAt' | 'finishedAt'>,
   now: number,
 ): number | null {
   if (job.status !== 'running') return null;
   if (typeof job.etaSeconds === 'number' && Number.isFinite(job.etaSeconds)) return job.etaSeconds;
   const rate = jobRate(job, now);
-  if (!rate || !job.total) return null;
-  return Math.max(0, (job.total - job.recordsRead) / rate);
+  const total = expectedTotal(job);
+  if (!rate || !total) return null;
+  return Math.max(0, (total - job.recordsRead) / rate);
 }
