@@ -1,13 +1,13 @@
 // The `intake` command line (DESIGN.md, "Command line"): exit 0 on success, 2 on bad usage or bad input, 1 otherwise.
-import { createAppContext, type AppContext } from '../app/app-context.js';
+import type { AppContext } from '../app/app-context.js';
 import { loadConfig } from '../config/config.js';
 import { AppError, exitCodeOf, isAppError } from '../shared/app-error.js';
 import type { CliIo } from './cli-args.js';
-import { runCampaignsCommand, runTeamsCommand, runUsersCommand } from './commands/admin-commands.js';
-import { runCustomersCommand } from './commands/customer-commands.js';
-import { runImportCommand, runPreviewCommand } from './commands/import-commands.js';
-import { runJobsCommand } from './commands/job-commands.js';
-import { runMigrateCommand, runServeCommand, runWorkerCommand } from './commands/server-commands.js';
+
+// Each command's module is loaded when it runs: `intake preview` need not load the HTTP server or the database.
+const adminCommands = () => import('./commands/admin-commands.js');
+const importCommands = () => import('./commands/import-commands.js');
+const serverCommands = () => import('./commands/server-commands.js');
 
 const USAGE = `Usage: intake <command> [options]
 
@@ -39,21 +39,21 @@ type Command = {
 };
 
 const COMMANDS: Record<string, Command> = {
-  start: { run: (context, args, io) => runServeCommand(context, args, io, { seed: true }) },
-  serve: { run: (context, args, io) => runServeCommand(context, args, io, { seed: false }) },
-  migrate: { run: runMigrateCommand, migrate: false },
-  teams: { run: runTeamsCommand },
-  users: { run: runUsersCommand },
-  campaigns: { run: runCampaignsCommand },
-  worker: { run: runWorkerCommand },
+  start: { run: async (context, args, io) => (await serverCommands()).runServeCommand(context, args, io, { seed: true }) },
+  serve: { run: async (context, args, io) => (await serverCommands()).runServeCommand(context, args, io, { seed: false }) },
+  migrate: { run: async (context, args, io) => (await serverCommands()).runMigrateCommand(context, args, io), migrate: false },
+  teams: { run: async (context, args, io) => (await adminCommands()).runTeamsCommand(context, args, io) },
+  users: { run: async (context, args, io) => (await adminCommands()).runUsersCommand(context, args, io) },
+  campaigns: { run: async (context, args, io) => (await adminCommands()).runCampaignsCommand(context, args, io) },
+  worker: { run: async (context, args, io) => (await serverCommands()).runWorkerCommand(context, args, io) },
   preview: {
-    run: runPreviewCommand,
+    run: async (context, args, io) => (await importCommands()).runPreviewCommand(context, args, io),
     needsDatabase: (args) => args.some((arg) => arg === '--team' || arg.startsWith('--team=')),
-    runWithoutDatabase: (args, io) => runPreviewCommand(null, args, io),
+    runWithoutDatabase: async (args, io) => (await importCommands()).runPreviewCommand(null, args, io),
   },
-  import: { run: runImportCommand },
-  jobs: { run: runJobsCommand },
-  customers: { run: runCustomersCommand },
+  import: { run: async (context, args, io) => (await importCommands()).runImportCommand(context, args, io) },
+  jobs: { run: async (context, args, io) => (await import('./commands/job-commands.js')).runJobsCommand(context, args, io) },
+  customers: { run: async (context, args, io) => (await import('./commands/customer-commands.js')).runCustomersCommand(context, args, io) },
 };
 
 const defaultIo: CliIo = {
@@ -73,6 +73,7 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
   let context: AppContext | undefined;
   try {
     if (command.runWithoutDatabase && !command.needsDatabase?.(args)) return await command.runWithoutDatabase(args, io);
+    const { createAppContext } = await import('../app/app-context.js');
     context = await createAppContext(loadConfig(), { migrate: command.migrate ?? true });
     return await command.run(context, args, io);
   } catch (error) {

@@ -3,15 +3,26 @@
 // become text by the same rules as XLSX.
 
 import { readFile } from 'node:fs/promises';
-import * as XLSX from '@e965/xlsx';
-import * as codepages from '@e965/xlsx/dist/cpexcel.full.mjs';
+import type * as SheetJs from '@e965/xlsx';
 import { AppError } from '../../shared/app-error.js';
 import { formatGeneralNumber, formatNumberCell } from './cell-text.js';
 import type { RawSource, ReadContext, SourceFormat, SourceRecord } from './source-types.js';
 import { formatBytes } from './zip-archive.js';
 
-// BIFF5 and older store text in the workbook's code page (e.g. 936 for Chinese).
-XLSX.set_cptable(codepages);
+/**
+ * SheetJS and its code pages are loaded on the first XLS: they take a tenth of a second to load, and a CSV or XLSX
+ * import (every thread of it) never needs them.
+ */
+let sheetJs: Promise<typeof SheetJs> | null = null;
+function loadSheetJs(): Promise<typeof SheetJs> {
+  sheetJs ??= (async () => {
+    const [library, codepages] = await Promise.all([import('@e965/xlsx'), import('@e965/xlsx/dist/cpexcel.full.mjs')]);
+    // BIFF5 and older store text in the workbook's code page (e.g. 936 for Chinese).
+    library.set_cptable(codepages);
+    return library;
+  })();
+  return sheetJs;
+}
 
 export const ENCRYPTED_MESSAGE = 'password-protected files are not supported';
 const ROWS_PER_BATCH = 5_000;
@@ -26,6 +37,7 @@ export function encryptedError(file: string): AppError {
 
 /** XLS in an OLE2 container, or an encrypted OOXML workbook (which also lives in one). */
 export async function openOleWorkbook(context: ReadContext, size: number): Promise<RawSource> {
+  const XLSX = await loadSheetJs();
   const data = await readWhole(context, size);
   let container: ReturnType<typeof XLSX.CFB.read>;
   try {
@@ -41,12 +53,13 @@ export async function openOleWorkbook(context: ReadContext, size: number): Promi
   }
   const globals = inspectWorkbookGlobals(Buffer.from(stream.content as Uint8Array));
   if (globals.isEncrypted) throw encryptedError(context.file);
-  return readWithSheetJs(context, data, 'xls', globals.hiddenSheets);
+  return readWithSheetJs(XLSX, context, data, 'xls', globals.hiddenSheets);
 }
 
 /** BIFF2–4 worksheets saved without an OLE2 container. */
 export async function openBareBiff(context: ReadContext, size: number): Promise<RawSource> {
-  return readWithSheetJs(context, await readWhole(context, size), 'xls', []);
+  const XLSX = await loadSheetJs();
+  return readWithSheetJs(XLSX, context, await readWhole(context, size), 'xls', []);
 }
 
 async function readWhole(context: ReadContext, size: number): Promise<Buffer> {
@@ -75,9 +88,9 @@ export function inspectWorkbookGlobals(workbookStream: Buffer): { isEncrypted: b
   return { isEncrypted: false, hiddenSheets };
 }
 
-function readWithSheetJs(context: ReadContext, data: Buffer, format: SourceFormat, hiddenSheets: readonly boolean[]): RawSource {
+function readWithSheetJs(XLSX: typeof SheetJs, context: ReadContext, data: Buffer, format: SourceFormat, hiddenSheets: readonly boolean[]): RawSource {
   const { file } = context;
-  const options: XLSX.ParsingOptions = { type: 'buffer', dense: true, cellNF: true, cellText: false, cellDates: false, cellFormula: false, cellHTML: false, cellStyles: false };
+  const options: SheetJs.ParsingOptions = { type: 'buffer', dense: true, cellNF: true, cellText: false, cellDates: false, cellFormula: false, cellHTML: false, cellStyles: false };
   const book = parse(() => XLSX.read(data, { ...options, bookSheets: true }), file);
   const sheetNames = book.SheetNames;
   const hidden = new Set(sheetNames.filter((_, i) => hiddenSheets[i] === true));
@@ -94,7 +107,8 @@ function readWithSheetJs(context: ReadContext, data: Buffer, format: SourceForma
   const isDate1904 = Boolean(workbook.Workbook?.WBProps?.date1904);
   const sheetData = sheet?.['!data'] ?? [];
   const progress = { rowsHandedOut: 0 };
-  const rows = sheetRows(sheetData, isDate1904, context, progress);
+  const formats = XLSX.SSF.get_table();
+  const rows = sheetRows(sheetData, isDate1904, context, progress, formats);
   return {
     format, encoding: null, encodingConfidence: null, delimiter: null, sheets: sheetNames, sheet: chosen,
     rows,
@@ -105,7 +119,7 @@ function readWithSheetJs(context: ReadContext, data: Buffer, format: SourceForma
   };
 }
 
-function parse(read: () => XLSX.WorkBook, file: string): XLSX.WorkBook {
+function parse(read: () => SheetJs.WorkBook, file: string): SheetJs.WorkBook {
   try {
     return read();
   } catch (error) {
@@ -114,7 +128,9 @@ function parse(read: () => XLSX.WorkBook, file: string): XLSX.WorkBook {
   }
 }
 
-async function* sheetRows(data: (XLSX.CellObject | undefined)[][], isDate1904: boolean, { limits }: ReadContext, progress: { rowsHandedOut: number }): AsyncGenerator<SourceRecord[]> {
+type FormatTable = ReturnType<typeof SheetJs.SSF.get_table>;
+
+async function* sheetRows(data: (SheetJs.CellObject | undefined)[][], isDate1904: boolean, { limits }: ReadContext, progress: { rowsHandedOut: number }, formats: FormatTable): AsyncGenerator<SourceRecord[]> {
   let batch: SourceRecord[] = [];
   for (let r = 0; r < data.length; r++) {
     progress.rowsHandedOut = r;
@@ -126,7 +142,7 @@ async function* sheetRows(data: (XLSX.CellObject | undefined)[][], isDate1904: b
     for (let c = 0; c < cells.length; c++) {
       const cell = cells[c];
       if (!cell) continue;
-      const text = cellText(cell, isDate1904);
+      const text = cellText(cell, isDate1904, formats);
       if (text === '') continue;
       if (c >= limits.maxColumns) {
         problems.push(`Row ${line} has a value in column ${c + 1}, beyond the limit of ${limits.maxColumns} columns.`);
@@ -149,14 +165,14 @@ async function* sheetRows(data: (XLSX.CellObject | undefined)[][], isDate1904: b
   if (batch.length > 0) yield batch;
 }
 
-function cellText(cell: XLSX.CellObject, isDate1904: boolean): string {
+function cellText(cell: SheetJs.CellObject, isDate1904: boolean, formats: FormatTable): string {
   switch (cell.t) {
     case 's':
       return String(cell.v ?? '');
     case 'b':
       return cell.v ? 'TRUE' : 'FALSE';
     case 'n':
-      return typeof cell.v === 'number' ? formatNumberCell(cell.v, formatOf(cell), isDate1904) : String(cell.v ?? '');
+      return typeof cell.v === 'number' ? formatNumberCell(cell.v, formatOf(cell, formats), isDate1904) : String(cell.v ?? '');
     case 'e':
       return cell.w ?? (typeof cell.v === 'number' ? (ERROR_TEXTS.get(cell.v) ?? '#ERROR') : '#ERROR');
     case 'd':
@@ -168,8 +184,8 @@ function cellText(cell: XLSX.CellObject, isDate1904: boolean): string {
   }
 }
 
-function formatOf(cell: XLSX.CellObject): string | undefined {
-  return typeof cell.z === 'string' ? cell.z : typeof cell.z === 'number' ? XLSX.SSF.get_table()[cell.z] : undefined;
+function formatOf(cell: SheetJs.CellObject, formats: FormatTable): string | undefined {
+  return typeof cell.z === 'string' ? cell.z : typeof cell.z === 'number' ? formats[cell.z] : undefined;
 }
 
 function unreadable(file: string, why: string, cause: unknown): AppError {
