@@ -1,0 +1,37 @@
+// With INTAKE_STORAGE=postgres, uploads and result files live in the database: a worker on another machine needs
+// no shared disk. An import then runs exactly as with a directory, and nothing of it is written to disk.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { openDatabase } from '../../src/db/database.js';
+import { migrateToLatest } from '../../src/db/migrator.js';
+import { createTestDatabase, dropTestDatabase, type DatabaseSuite } from '../support/databases.js';
+import { createHarness, csv } from '../support/import-harness.js';
+
+describe('an import with its files kept in PostgreSQL', () => {
+  const suite = {} as DatabaseSuite;
+  before(async () => {
+    suite.test = await createTestDatabase('postgres');
+    suite.app = openDatabase(suite.test.settings);
+    await migrateToLatest(suite.app);
+  });
+  after(async () => {
+    await suite.app?.close();
+    if (suite.test) await dropTestDatabase(suite.test);
+  });
+  const harness = createHarness(suite, { INTAKE_STORAGE: 'postgres' });
+
+  it('imports, accounts and serves the four files from the database', async () => {
+    const teamId = await harness.createTeam('remote');
+    const content = csv([['name', 'phone'], ['Ann', '415-555-0101'], ['Bad', 'x'], ['Ann again', '(415) 555-0101']]);
+    const job = await harness.runImport({ teamId, target: 'individual', content });
+    assert.deepEqual([job.status, job.success, job.error, job.duplicated], ['close', 1, 1, 1]);
+    assert.equal((await harness.resultFile(job.id, 'error')).records[0]?.['line'], '3');
+    assert.match((await harness.resultFile(job.id, 'duplicated')).records[0]?.['reason'] ?? '', /duplicate of line 2/);
+    assert.equal((await harness.resultFile(job.id, 'original')).text, content);
+    const stored = await suite.app.db.selectFrom('stored_files').select('key').where('key', 'like', `jobs/${job.id}/%`).execute();
+    assert.equal(stored.length, 3);
+    assert.equal(existsSync(join(suite.test.dataDir, 'files')), false, 'nothing was written to the data directory');
+  });
+});
