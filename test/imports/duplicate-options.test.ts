@@ -88,3 +88,20 @@ describeOnBothDatabases('duplicate options: skip/update × reset status × reset
     }
   }
 });
+
+describeOnBothDatabases('updates within one transaction', (suite) => {
+  // Transactions of thousands of records: the two duplicates below land in different batches of the same one.
+  const harness = createHarness(suite, { INTAKE_BATCH_SIZE: '5000' });
+
+  it('applies a row\'s duplicates in file order, the last one winning, even when the first changed it in the same transaction', async () => {
+    const teamId = await harness.createTeam('order');
+    await harness.runImport({ teamId, target: 'individual', content: csv([['name', 'phone', 'city'], ['Kim', '617-555-0100', 'Austin']]) });
+    const rows = [['name', 'phone', 'city'], ['Kim', '617-555-0100', 'Boston']];
+    for (let n = 0; n < 1200; n++) rows.push([`Filler ${n}`, `+1 312 555 ${String(1000 + n)}`, '']);
+    rows.push(['Kim', '(617) 555-0100', 'Austin']);
+    const job = await harness.runImport({ teamId, target: 'individual', options: { duplicate: 'update' }, content: csv(rows) });
+    assert.deepEqual([job.success, job.duplicated, job.error], [1200, 2, 0]);
+    const kim = (await harness.rows(teamId, 'individual')).find((row) => row['name'] === 'Kim');
+    assert.equal(kim?.['city'], 'Austin');
+  });
+});

@@ -64,6 +64,11 @@ export type GroupPlan = {
   work: BatchWork;
   /** Keys this group inserts → index in work.inserts and the line that brought them. */
   pending: Map<string, { index: number; line: number }>;
+  /**
+   * Stored rows this group updates, as they will be once its updates are written: a later batch of the group looks
+   * the row up again and reads it as it still is in the table, without them.
+   */
+  updated: Map<number, StoredRow>;
   /** Records planned, and source records read up to the last batch (covering `fractionRead` of the file). */
   records: number;
   recordsRead: number;
@@ -74,6 +79,7 @@ export function startGroupPlan(): GroupPlan {
   return {
     work: { inserts: [], updates: [], dial: [], seenKeys: [], results: { success: [], error: [], duplicated: [] }, counts: { success: 0, error: 0, duplicated: 0 } },
     pending: new Map(),
+    updated: new Map(),
     records: 0,
     recordsRead: 0,
     fractionRead: 0,
@@ -146,10 +152,12 @@ export function planBatch(batch: PreparedBatch, records: ReadonlyArray<PreparedR
       duplicate(item, what, false);
       return;
     }
-    const { set, previous } = layout.update(record, row.stored, resets, isUpdate);
+    const stored = group.updated.get(row.id) ?? row.stored;
+    const { set, previous } = layout.update(record, stored, resets, isUpdate);
     if (Object.keys(set).length > 0) {
       work.updates.push({ id: row.id, set, previous });
-      Object.assign(row.stored, set);
+      Object.assign(stored, set);
+      group.updated.set(row.id, stored);
     }
     const phone = dialPhone(record);
     const dialDuplicates = options.dial?.duplicates;
