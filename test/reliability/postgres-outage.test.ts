@@ -44,11 +44,12 @@ describe('PostgreSQL going away mid-import', () => {
     let restarts = 0;
     try {
       for (const point of points) {
-        await waitUntil(`job ${job.id} to pass ${Math.round(point * 100)}%`, async () => {
+        const reached = await waitUntil(`job ${job.id} to pass ${Math.round(point * 100)}%`, async () => {
           const current = await jobs.findById(job.id);
-          assert.notEqual(current?.status, 'close', `job ${job.id} closed before ${Math.round(point * 100)}%`);
-          return (current?.records_read ?? 0) >= point * RECORDS;
+          if (current && current.status !== 'running' && current.status !== 'pending') return current;
+          return current && current.records_read >= point * RECORDS ? current : undefined;
         }, 120_000, 10);
+        assert.ok(reached.status === 'running' || reached.status === 'pending', `job ${job.id} ended (${reached.status}: ${reached.failure_reason}) before ${Math.round(point * 100)}%`);
         await disrupt();
         if (worker.exitCode !== null) {
           // Counted (the test below fails on it), and started again as a supervisor would, to see what was kept.
@@ -80,6 +81,15 @@ describe('PostgreSQL going away mid-import', () => {
     recordFigures('postgres-backends-terminated', { records: RECORDS, terminated, attempts: outcome.job.attempts, workerRestarts: outcome.restarts });
     assert.ok(terminated >= 3);
     assert.equal(outcome.restarts, 0, `the worker process died when its connections were killed:\n${outcome.worker.log}`);
+  });
+
+  it('closes an import interrupted more often than the worker\'s attempt limit, each attempt making progress', {
+    todo: 'BUG (engine, src/jobs/worker.ts MAX_ATTEMPTS): every claim counts as an attempt, so a long import whose worker loses its database (or is killed, or redeployed) more than 4 times fails with "Gave up after 5 attempts", though each attempt moved it on; counting only attempts that made no progress would keep the poison-job guard',
+  }, async () => {
+    const outcome = await importThrough('interrupted', [0.1, 0.25, 0.4, 0.55, 0.7, 0.85], async () => {
+      await sql`select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`.execute(suite.app.db);
+    });
+    assert.equal(outcome.job.status, 'close');
   });
 
   it('has PostgreSQL restarted twice: the worker lives on, the job resumes, nothing is lost', { skip: isFullScale ? false : 'soak only (npm run test:soak): it restarts the machine\'s PostgreSQL' }, async () => {
