@@ -200,12 +200,15 @@ async function runUntilEnded(context: AppContext, job: ImportJob, io: CliIo | un
   try {
     for (;;) {
       await worker.runOnce(job.id);
+      const timeout = AbortSignal.timeout(context.config.pollMs * 4);
       const current = await waitForJob(context.repositories.jobs, job.id, {
         pollMs: context.config.pollMs,
-        signal: AbortSignal.timeout(context.config.pollMs * 4),
+        signal: timeout,
         onProgress: (progress) => io?.err(`Job ${progress.id} ${progress.status}: ${progress.records_read} records read\n`),
       }).catch((error: unknown) => {
-        if (error instanceof Error && error.name === 'TimeoutError') return null;
+        // Another worker has the job and it has not ended yet: the wait timed out (a sleep cut short by the timeout
+        // rejects with an AbortError, not the TimeoutError); try to take it, or wait again.
+        if (timeout.aborted) return null;
         throw error;
       });
       if (current && isJobEnded(current.status)) return current;
