@@ -167,6 +167,8 @@ export type ImportJobTable = {
   lease_owner: Generated<string | null>;
   lease_expires_at: Generated<number | null>;
   attempts: Generated<number>;
+  /** Claims since the job last committed a batch: a job that keeps failing without progress is given up. */
+  stalled_attempts: Generated<number>;
   checkpoint: Generated<string | null>;
   records_read: Generated<number>;
   total: Generated<number | null>;

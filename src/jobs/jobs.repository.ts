@@ -41,7 +41,7 @@ export function createJobsRepository(db: Kysely<Database>, dialect: DatabaseDial
       const { rows } = await sql<ImportJob>`
         update import_jobs
         set status = 'running', lease_owner = ${workerId}, lease_expires_at = ${now()} + ${leaseMs},
-            attempts = attempts + 1, started_at = coalesce(started_at, ${now()}), updated_at = ${now()}
+            attempts = attempts + 1, stalled_attempts = stalled_attempts + 1, started_at = coalesce(started_at, ${now()}), updated_at = ${now()}
         where id = (
           select id from import_jobs
           where ((status = 'pending' and due_at <= ${now()}) or (status = 'running' and lease_expires_at < ${now()}))
@@ -64,6 +64,23 @@ export function createJobsRepository(db: Kysely<Database>, dialect: DatabaseDial
         .where('status', '=', 'running')
         .executeTakeFirst();
       return Number(result.numUpdatedRows) === 1;
+    },
+
+    /**
+     * PostgreSQL: ends the session of a batch transaction whose worker lost its lease inside it. A process stopped
+     * (SIGSTOP, a frozen machine) with its TCP connection still open keeps the job's row locked, so no other worker
+     * can claim the job, and a COPY waiting for data is interrupted by no timeout. The row's xmax names the
+     * transaction that locks it; that transaction's session is ended once the lease has been over for another lease.
+     * Returns how many sessions were ended.
+     */
+    async endStaleBatchSessions(leaseMs: number): Promise<number> {
+      if (dialect !== 'postgres') return 0;
+      const { rows } = await sql<{ ended: boolean }>`
+        select pg_terminate_backend(lock.pid) as ended
+        from import_jobs as job
+        join pg_locks as lock on lock.locktype = 'transactionid' and lock.transactionid = job.xmax and lock.granted
+        where job.status = 'running' and job.lease_expires_at < ${now()} - ${leaseMs} and lock.pid <> pg_backend_pid()`.execute(db);
+      return rows.filter((row) => row.ended).length;
     },
 
     /** Gives a job up at once (its worker hit an error it cannot carry on from): another claim may take it now. */

@@ -21,7 +21,7 @@ export type Worker = {
   stop(): Promise<void>;
 };
 
-const MAX_ATTEMPTS = 5;
+const MAX_STALLED_ATTEMPTS = 5;
 
 const JOB_THREAD_URL = new URL('./job-thread.js', import.meta.url);
 /**
@@ -44,8 +44,9 @@ export function createWorker(deps: WorkerDependencies, log: WorkerLog = () => un
   async function runOnce(onlyJobId?: number) {
     const job = await deps.jobs.claimNext(id, deps.config.leaseSeconds * 1000, onlyJobId);
     if (!job) return null;
-    if (job.attempts > MAX_ATTEMPTS) {
-      await deps.jobs.finish(job.id, id, { status: 'failed', total: null, failureReason: `Gave up after ${MAX_ATTEMPTS} attempts; see the server log.`, files: [] });
+    // A job that keeps failing without committing anything (not one that is merely interrupted often) is given up.
+    if (job.stalled_attempts > MAX_STALLED_ATTEMPTS) {
+      await deps.jobs.finish(job.id, id, { status: 'failed', total: null, failureReason: `Gave up after ${MAX_STALLED_ATTEMPTS} attempts in a row that made no progress; see the server log.`, files: [] });
       return { jobId: job.id, outcome: 'failed' as const };
     }
     log('job claimed', { jobId: job.id, attempt: job.attempts });
@@ -61,6 +62,16 @@ export function createWorker(deps: WorkerDependencies, log: WorkerLog = () => un
     }
   }
 
+  /** Now and then, when idle: free the jobs that stale workers' sessions still lock (see endStaleBatchSessions). */
+  let lastSweep = 0;
+  async function endStaleSessions(): Promise<void> {
+    const now = Date.now();
+    if (now - lastSweep < Math.min(5_000, deps.config.leaseSeconds * 500)) return;
+    lastSweep = now;
+    const ended = await deps.jobs.endStaleBatchSessions(deps.config.leaseSeconds * 1000).catch(() => 0);
+    if (ended > 0) log('ended stale batch sessions', { sessions: ended });
+  }
+
   return {
     id,
     runOnce,
@@ -73,7 +84,10 @@ export function createWorker(deps: WorkerDependencies, log: WorkerLog = () => un
           } catch (error) {
             log('worker could not claim a job', { error: error instanceof Error ? error.message : String(error) });
           }
-          if (!ran && !stopping.signal.aborted) await sleep(deps.config.pollMs, undefined, { signal: stopping.signal }).catch(() => undefined);
+          if (!ran && !stopping.signal.aborted) {
+            await endStaleSessions();
+            await sleep(deps.config.pollMs, undefined, { signal: stopping.signal }).catch(() => undefined);
+          }
         }
       })();
       return loop;

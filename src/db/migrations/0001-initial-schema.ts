@@ -178,6 +178,7 @@ export const initialSchema: DialectMigration = (dialect: DatabaseDialect) => {
         .addColumn('lease_owner', 'text')
         .addColumn('lease_expires_at', 'bigint')
         .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('stalled_attempts', 'integer', (c) => c.notNull().defaultTo(0))
         .addColumn('checkpoint', 'text')
         .addColumn('records_read', 'bigint', (c) => c.notNull().defaultTo(0))
         .addColumn('total', 'bigint')

@@ -1,7 +1,10 @@
 // Cells of the CSV result files: formula-injection neutralisation, RFC 4180 quoting, and the inverse for re-imports.
 
-/** First characters that make a spreadsheet treat a cell as a formula (OWASP "CSV injection"). */
-const FORMULA_TRIGGERS = /^[=+\-@\t\r]/;
+/**
+ * First characters that make a spreadsheet treat a cell as a formula (OWASP "CSV injection"), and the line feed: a
+ * lone CR in a quoted value reads as LF, and some programs drop leading line breaks before they look for a formula.
+ */
+const FORMULA_TRIGGERS = /^[=+\-@\t\r\n]/;
 
 /**
  * Signed numbers that stay as they are: a sign, digits, then either one decimal part (`-12.5`) or, after `+`,
@@ -12,7 +15,7 @@ const FORMULA_TRIGGERS = /^[=+\-@\t\r]/;
 const PLAIN_SIGNED_NUMBER = /^(?:[+-]\d+(?:\.\d+)?|\+\d+(?: \d+)+)$/;
 
 /** Cells we prefixed: one or more apostrophes followed by a trigger (apostrophes that were in the data are kept, see below). */
-const NEUTRALISED = /^'+[=+\-@\t\r]/;
+const NEUTRALISED = /^'+[=+\-@\t\r\n]/;
 
 /**
  * Prefixes `'` to a cell a spreadsheet would run as a formula, except a plain signed number (a phone like

@@ -16,8 +16,11 @@ import { dialRows, existingRowOf, identityColumns, lookupScope, preferOwnScope, 
 
 const NOW = `(floor(extract(epoch from clock_timestamp()) * 1000))::bigint`;
 const MAX_PARAMETERS = 60_000;
-/** unique_violation (a concurrent import stored one of the keys first), deadlock, serialization failure. */
-const RETRYABLE = new Set(['23505', '40P01', '40001']);
+/**
+ * unique_violation (a concurrent import stored one of the keys first), deadlock, serialization failure, and a
+ * statement cancelled by the statement timeout (waiting for another import's lock).
+ */
+const RETRYABLE = new Set(['23505', '40P01', '40001', '57014']);
 const MAX_TRIES = 8;
 /** Columns an update may set whose type is not text. */
 const BIGINT_COLUMNS = new Set(['agent_id', 'updated_at']);
@@ -97,8 +100,12 @@ export function createPostgresImportWriter(database: AppDatabase, settings: Writ
     try {
       await client.query('begin');
       isOpen = true;
-      // A worker stopped in the middle of a batch must not keep the job's row locked past its lease.
-      await client.query(`select set_config('idle_in_transaction_session_timeout', $1, true)`, [`${settings.leaseMs}ms`]);
+      // A worker stopped in the middle of a batch must not keep the job's row locked past its lease: between
+      // statements (idle in transaction) nor inside one (a COPY waiting for data it will never send).
+      await client.query(
+        `select set_config('idle_in_transaction_session_timeout', $1, true), set_config('statement_timeout', $1, true)`,
+        [`${settings.leaseMs}ms`],
+      );
       const held = await client.query<{ is_cancel_requested: number }>(
         `update import_jobs set lease_expires_at = ${NOW} + $1 where id = $2 and lease_owner = $3 and status = 'running' returning is_cancel_requested`,
         [settings.leaseMs, jobId, settings.workerId],
@@ -127,7 +134,7 @@ export function createPostgresImportWriter(database: AppDatabase, settings: Writ
       const positions = await handlers.results.append(group.work.results);
       const progress = handlers.progress(group, positions);
       await client.query(
-        `update import_jobs set checkpoint = $1, records_read = $2, estimated_total = $3, success = $4, error = $5, duplicated = $6, updated_at = ${NOW} where id = $7`,
+        `update import_jobs set checkpoint = $1, records_read = $2, estimated_total = $3, success = $4, error = $5, duplicated = $6, stalled_attempts = 0, updated_at = ${NOW} where id = $7`,
         [progress.checkpoint, progress.recordsRead, progress.estimatedTotal, progress.success, progress.error, progress.duplicated, jobId],
       );
       await client.query('commit');

@@ -159,7 +159,7 @@ export function createSqliteImportWriter(database: AppDatabase, settings: Writer
     writeWork(group.work);
     const positions = handlers.results.appendSync(group.work.results);
     const progress = handlers.progress(group, positions);
-    prepared(`update import_jobs set checkpoint = ?, records_read = ?, estimated_total = ?, success = ?, error = ?, duplicated = ?, updated_at = ${NOW} where id = ?`)
+    prepared(`update import_jobs set checkpoint = ?, records_read = ?, estimated_total = ?, success = ?, error = ?, duplicated = ?, stalled_attempts = 0, updated_at = ${NOW} where id = ?`)
       .run(progress.checkpoint, progress.recordsRead, progress.estimatedTotal, progress.success, progress.error, progress.duplicated, jobId);
     return { committed: progress, isCancelRequested: held.is_cancel_requested === 1, isEnd };
   }
