@@ -33,7 +33,7 @@ describeOnBothDatabases('a worker that lost its job', (suite) => {
    */
   async function stopOutsideItsTransactions(worker: IntakeChild): Promise<void> {
     if (suite.test.settings.dialect !== 'sqlite') {
-      // Not inside a COPY, though: that case is the todo test below.
+      // Not inside a COPY, though: that case is the test below.
       for (let tries = 1; ; tries++) {
         worker.kill('SIGSTOP');
         await sleep(30);
@@ -118,9 +118,9 @@ describeOnBothDatabases('a worker that lost its job', (suite) => {
     return Number(rows[0]?.n) > 0;
   }
 
-  it('stopped (SIGSTOP) in the middle of a COPY loses the job after its lease (PostgreSQL)', {
-    todo: 'BUG (engine, src/imports/writing/postgres-import-writes.repository.ts): a worker stopped inside COPY FROM STDIN keeps its batch transaction, and with it the job row lock, open for good: the session is "active" (waiting for COPY data), so idle_in_transaction_session_timeout never ends it, and claimNext (FOR UPDATE SKIP LOCKED) skips the job; e.g. a statement_timeout of the lease on the batch transaction would end it',
-  }, async (t) => {
+  // Found by this test: the stopped worker's session waited for COPY data, which no timeout interrupts, and held the
+  // job's row lock for good; now an idle worker ends the session of a transaction whose lease has long lapsed.
+  it('stopped (SIGSTOP) in the middle of a COPY loses the job after its lease (PostgreSQL)', async (t) => {
     if (suite.test.dialect !== 'postgres') {
       t.skip('PostgreSQL only: SQLite has no COPY');
       return;
