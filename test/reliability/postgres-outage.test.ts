@@ -48,7 +48,9 @@ describe('PostgreSQL going away mid-import', () => {
           const current = await jobs.findById(job.id);
           if (current && current.status !== 'running' && current.status !== 'pending') return current;
           return current && current.records_read >= point * RECORDS ? current : undefined;
-        }, 120_000, 10);
+        }, 120_000, 10).catch(async (error: unknown) => {
+          throw new Error(`${String(error)}\njob: ${JSON.stringify(await jobs.findById(job.id).catch(() => null))}\nworker (${worker.exitCode ?? 'alive'}):\n${worker.log.slice(-3000)}`);
+        });
         assert.ok(reached.status === 'running' || reached.status === 'pending', `job ${job.id} ended (${reached.status}: ${reached.failure_reason}) before ${Math.round(point * 100)}%`);
         await disrupt();
         if (worker.exitCode !== null) {

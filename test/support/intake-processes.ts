@@ -85,6 +85,7 @@ export async function waitUntil<T>(what: string, check: () => Promise<T | undefi
     try {
       const value = await check();
       if (value !== undefined && value !== false) return value;
+      lastError = undefined;
     } catch (error) {
       // A database that is restarting, a file not written yet: try again until the deadline.
       lastError = error;
