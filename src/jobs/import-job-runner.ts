@@ -32,6 +32,8 @@ export type RunnerDependencies = {
   teams: TeamsRepository;
   fields: FieldDefinitionsRepository;
   references: ReferenceLookupsRepository;
+  /** Called after each committed transaction (the worker's watchdog listens). */
+  onProgress?(): void;
 };
 
 type Counts = { success: number; error: number; duplicated: number };
@@ -170,6 +172,7 @@ async function runClaimedJob(deps: RunnerDependencies, job: ImportJob, workerId:
         if (!first) break;
         const outcome = await writer.write(first, source, handlers);
         if (outcome.committed) committed = outcome.committed;
+        deps.onProgress?.();
         if (outcome.isCancelRequested) {
           isCancelled = true;
           break;

@@ -2,4 +2,8 @@
 import type { AppErrorCode } from '../shared/app-error.js';
 import type { RunOutcome } from './import-job-runner.js';
 
-export type JobThreadMessage = { kind: 'ended'; outcome: RunOutcome } | { kind: 'failed'; message: string; code: AppErrorCode | null };
+export type JobThreadMessage =
+  | { kind: 'ended'; outcome: RunOutcome }
+  | { kind: 'failed'; message: string; code: AppErrorCode | null }
+  /** A transaction of the job committed: the thread is alive and moving. */
+  | { kind: 'progress' };

@@ -21,7 +21,8 @@ async function run({ config, job, workerId }: JobThreadData): Promise<void> {
   const reply = (message: JobThreadMessage) => port.postMessage(message);
   const context = await createAppContext(config, { migrate: false, poolSize: 3 });
   try {
-    reply({ kind: 'ended', outcome: await runImportJob(runnerDependencies(context), job, workerId, stopping.signal) });
+    const deps = { ...runnerDependencies(context), onProgress: () => reply({ kind: 'progress' }) };
+    reply({ kind: 'ended', outcome: await runImportJob(deps, job, workerId, stopping.signal) });
   } catch (error) {
     reply({ kind: 'failed', message: error instanceof Error ? error.message : String(error), code: isAppError(error) ? error.code : null });
   } finally {

@@ -99,25 +99,48 @@ export function createWorker(deps: WorkerDependencies, log: WorkerLog = () => un
   };
 }
 
+/**
+ * How long a job may go without committing before its thread is ended: a batch stuck for good (a connection lost in
+ * a way nothing reports) must not keep renewing the lease, and with it the job, from every worker.
+ */
+function stallLimitMs(config: Config): number {
+  return Math.max(60_000, config.leaseSeconds * 5_000);
+}
+
 /** Runs a claimed job in its own thread; a stop is passed on, and the thread ends after its current batch. */
 async function runInThread(config: Config, job: ImportJob, workerId: string, signal: AbortSignal): Promise<RunOutcome> {
   const thread = new Thread(JOB_THREAD_URL, { workerData: { config, job, workerId }, resourceLimits: THREAD_HEAP_LIMITS });
   const stop = () => thread.postMessage({ kind: 'stop' });
   signal.addEventListener('abort', stop, { once: true });
+  let lastProgress = Date.now();
+  let isStalled = false;
+  const watchdog = setInterval(() => {
+    if (Date.now() - lastProgress < stallLimitMs(config)) return;
+    isStalled = true;
+    void thread.terminate();
+  }, 1_000);
   try {
     return await new Promise<RunOutcome>((resolve, reject) => {
       let isAnswered = false;
       thread.on('message', (message: JobThreadMessage) => {
+        if (message.kind === 'progress') {
+          lastProgress = Date.now();
+          return;
+        }
         isAnswered = true;
         if (message.kind === 'ended') resolve(message.outcome);
         else reject(new Error(message.message));
       });
       thread.on('error', reject);
       thread.on('exit', (code) => {
-        if (!isAnswered) reject(new Error(`The thread of job ${job.id} ended (code ${code}) without an outcome.`));
+        if (isAnswered) return;
+        reject(new Error(isStalled
+          ? `Job ${job.id} committed nothing for ${stallLimitMs(config) / 1000} s: its thread was ended; the job resumes from its checkpoint.`
+          : `The thread of job ${job.id} ended (code ${code}) without an outcome.`));
       });
     });
   } finally {
+    clearInterval(watchdog);
     signal.removeEventListener('abort', stop);
   }
 }

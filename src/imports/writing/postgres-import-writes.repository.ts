@@ -187,7 +187,17 @@ async function copyRows(client: pg.PoolClient, table: string, columns: readonly 
     text.push(line);
   }
   const stream = client.query(copyFrom(`copy ${table} (${columns.join(', ')}) from stdin with (format csv)`));
-  await pipeline(Readable.from([`${text.join('\n')}\n`]), stream);
+  // A connection lost during the COPY (server restarted) reaches the client, not the COPY stream, which would wait
+  // for its end for good: fail the stream with it.
+  const onLost = (error?: Error) => stream.destroy(error ?? new Error('The connection to PostgreSQL ended during a COPY.'));
+  client.once('error', onLost);
+  client.once('end', onLost);
+  try {
+    await pipeline(Readable.from([`${text.join('\n')}\n`]), stream);
+  } finally {
+    client.off('error', onLost);
+    client.off('end', onLost);
+  }
 }
 
 async function insertValues(client: pg.PoolClient, table: string, columns: readonly string[], rows: ReadonlyArray<ReadonlyArray<CellValue>>): Promise<void> {
