@@ -19,6 +19,7 @@ const BUSY_PATIENCE_MS = 60_000;
 /** A transaction takes batches until it holds this many times INTAKE_BATCH_SIZE records, or has been open this long. */
 const GROUP_FACTOR = 4;
 const GROUP_MS = 1_000;
+const LOCK_GAP_MS = 60;
 
 type Statement = SQLite.Statement<unknown[]>;
 
@@ -171,7 +172,13 @@ export function createSqliteImportWriter(database: AppDatabase, settings: Writer
       // begins, without blocking the process. Once begun, the transaction holds the write lock to its end.
       for (let waited = 0; ; ) {
         try {
-          return writeInTransaction.immediate(first, source, handlers);
+          const started = Date.now();
+          const outcome = writeInTransaction.immediate(first, source, handlers);
+          // A long import holds the write lock for a second at a time. Other connections (the server's requests,
+          // another process) wait for it in SQLite's busy handler, which sleeps up to 100 ms between tries: leave the
+          // lock free long enough for one of those tries to find it, or they would wait until the import ends.
+          if (Date.now() - started >= GROUP_MS) await sleep(LOCK_GAP_MS);
+          return outcome;
         } catch (error) {
           if (!isBusyAtBegin(error) || waited >= BUSY_PATIENCE_MS) throw error;
           const pause = Math.min(200, 5 + waited / 10);
