@@ -7,7 +7,7 @@ import SQLite from 'better-sqlite3';
 import { sql } from 'kysely';
 import { describeOnBothDatabases } from '../support/databases.js';
 import { createHarness } from '../support/import-harness.js';
-import { sha256, startIntake, stopChild, waitUntil, type IntakeChild } from '../support/intake-processes.js';
+import { sha256, startIntake, stopChild, stopProcess, waitUntil, type IntakeChild } from '../support/intake-processes.js';
 import { byScale, recordFigures } from '../support/test-scale.js';
 import { holdPostgresWhileRunning } from '../support/postgres-guard.js';
 import type { ImportJob } from '../../src/db/schema.js';
@@ -35,7 +35,7 @@ describeOnBothDatabases('a worker that lost its job', (suite) => {
     if (suite.test.settings.dialect !== 'sqlite') {
       // Not inside a COPY, though: that case is the test below.
       for (let tries = 1; ; tries++) {
-        worker.kill('SIGSTOP');
+        await stopProcess(worker);
         await sleep(30);
         if (!(await isCopying())) return;
         assert.ok(tries < 200, 'the worker was always stopped inside a COPY');
@@ -47,7 +47,7 @@ describeOnBothDatabases('a worker that lost its job', (suite) => {
     try {
       probe.pragma('busy_timeout = 0');
       for (let tries = 1; ; tries++) {
-        worker.kill('SIGSTOP');
+        await stopProcess(worker);
         try {
           probe.exec('BEGIN IMMEDIATE');
           probe.exec('ROLLBACK');
@@ -83,7 +83,9 @@ describeOnBothDatabases('a worker that lost its job', (suite) => {
       const taken = await waitUntil('the second worker to take the job over', async () => {
         const current = await jobs().findById(job.id);
         return heldBy(current, second) ? current : undefined;
-      }, LEASE_SECONDS * 1000 + 20_000);
+      }, LEASE_SECONDS * 1000 + 20_000).catch(async (error: unknown) => {
+        throw new Error(`${String(error)}\njob: ${JSON.stringify(await jobs().findById(job.id))}\nfirst: ${first.log.slice(-2000)}\nsecond: ${second.log.slice(-2000)}`);
+      });
       assert.ok(taken.attempts > before.attempts);
       await waitUntil('the second worker to commit', async () => ((await jobs().findById(job.id))?.records_read ?? 0) > taken.records_read, 30_000, 2);
       const running = await jobs().findById(job.id);
@@ -107,6 +109,8 @@ describeOnBothDatabases('a worker that lost its job', (suite) => {
         worker.kill('SIGCONT');
         await stopChild(worker, 'SIGKILL');
       }
+      // Out of the way of the next tests, which claim whatever is claimable.
+      await sql`update import_jobs set status = 'cancelled', lease_owner = null where id = ${job.id} and status = 'running'`.execute(suite.app.db);
     }
   });
 
@@ -135,7 +139,7 @@ describeOnBothDatabases('a worker that lost its job', (suite) => {
     try {
       await waitUntil('the first worker to claim the job', async () => heldBy(await jobs().findById(job.id), first), 30_000, 2);
       for (let tries = 1; ; tries++) {
-        first.kill('SIGSTOP');
+        await stopProcess(first);
         await sleep(30);
         if (await isCopying()) break;
         first.kill('SIGCONT');

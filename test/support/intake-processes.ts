@@ -1,7 +1,7 @@
 // Child processes of the real `bin/intake` for the reliability tests: workers to kill, CLI runs with their peak
 // memory, and polling until a condition holds.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -32,6 +32,23 @@ export async function stopChild(child: ChildProcess & { exited?: Promise<unknown
   child.kill(signal);
   if (child.exited) await child.exited;
   else await new Promise((resolve) => child.once('exit', resolve));
+}
+
+/**
+ * SIGSTOP, and wait until every thread of the process is stopped: kill() only queues the signal, and on a busy machine
+ * a thread may run on (and take a lock) for a moment after it returned.
+ */
+export async function stopProcess(child: ChildProcess): Promise<void> {
+  child.kill('SIGSTOP');
+  for (let waited = 0; ; waited++) {
+    const states = readdirSync(`/proc/${child.pid}/task`).map((task) => {
+      const stat = readFileSync(`/proc/${child.pid}/task/${task}/stat`, 'utf8');
+      return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+    });
+    if (states.every((state) => state === 'T' || state === 't')) return;
+    if (waited > 5_000) throw new Error(`process ${child.pid} did not stop: ${states.join('')}`);
+    await sleep(1);
+  }
 }
 
 /** Peak resident memory (VmHWM) of a live process in bytes; null once it is gone. */
