@@ -2,12 +2,12 @@
 import { randomBytes } from 'node:crypto';
 import { closeSync, createReadStream, createWriteStream, fstatSync, fsyncSync, mkdirSync, openSync, writeSync, type Stats } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
-import { mkdir, open, opendir, rename, rm, stat } from 'node:fs/promises';
+import { copyFile, mkdir, open, opendir, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { Readable } from 'node:stream';
 import { AppError } from '../shared/app-error.js';
-import type { FileSource, FileStorage } from './file-storage.js';
-import { readSourceChunks } from './source-chunks.js';
+import { isLocalFile, type FileSource, type FileStorage } from './file-storage.js';
+import { assertWithinLimit, readSourceChunks } from './source-chunks.js';
 import { assertValidKey, assertValidPrefix, partialKeyFor } from './storage-keys.js';
 
 /** Positions are byte sizes. */
@@ -27,12 +27,21 @@ export function createDirectoryStorage(rootDir: string): FileStorage {
       const path = pathOf(key);
       const partialPath = pathOf(partialKeyFor(key, randomBytes(6).toString('hex')));
       await mkdir(dirname(path), { recursive: true });
+      // A regular local file is copied by the kernel (a pipe or a device is read as a stream).
+      const copiedPath = isLocalFile(source) && (await stat(source.localPath)).isFile() ? source.localPath : null;
+      if (copiedPath !== null) assertWithinLimit((await stat(copiedPath)).size, options.maxBytes);
       const handle = await open(partialPath, 'wx');
       let size = 0;
       try {
-        for await (const chunk of readSourceChunks(source, options.maxBytes)) {
-          await handle.write(chunk);
-          size += chunk.length;
+        if (copiedPath !== null) {
+          await copyFile(copiedPath, partialPath);
+          size = (await handle.stat()).size;
+          assertWithinLimit(size, options.maxBytes);
+        } else {
+          for await (const chunk of readSourceChunks(source, options.maxBytes)) {
+            await handle.write(chunk);
+            size += chunk.length;
+          }
         }
         await handle.sync();
         await handle.close();

@@ -6,7 +6,13 @@ import { createDatabaseFileStorage } from './database-file-storage.js';
 import { createDirectoryStorage } from './directory-storage.js';
 import { createStoredFilesRepository } from './stored-files.repository.js';
 
-export type FileSource = NodeJS.ReadableStream | AsyncIterable<Uint8Array>;
+/** A stream of bytes, or a local file (the command line's): a directory store copies that in the kernel, with no bytes through the heap. */
+export type FileSource = NodeJS.ReadableStream | AsyncIterable<Uint8Array> | LocalFile;
+export type LocalFile = { readonly localPath: string };
+
+export function isLocalFile(source: FileSource): source is LocalFile {
+  return typeof (source as Partial<LocalFile>).localPath === 'string';
+}
 
 export type FileStorage = {
   /** Stores a stream under key (replacing any), returns its size. Streams; bounded memory. maxBytes → AppError('UPLOAD_TOO_LARGE') and nothing left behind. */

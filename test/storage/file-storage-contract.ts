@@ -2,7 +2,9 @@
 import { it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { isAppError, type AppErrorCode } from '../../src/shared/app-error.js';
 import type { FileStorage } from '../../src/storage/file-storage.js';
@@ -115,6 +117,22 @@ export function itBehavesAsFileStorage(storage: () => FileStorage): void {
     await storage().put('uploads/kept', Readable.from([Buffer.from('keep me')]));
     await assert.rejects(storage().put('uploads/kept', Readable.from([Buffer.alloc(100)]), { maxBytes: 10 }), failsWith('UPLOAD_TOO_LARGE'));
     assert.equal((await readAll(storage().read('uploads/kept'))).toString(), 'keep me');
+  });
+
+  it('stores a local file (the command line\'s) byte for byte, and refuses one over maxBytes leaving nothing behind', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'intake-local-file-'));
+    try {
+      const path = join(dir, 'customers.csv');
+      const bytes = Buffer.from('\ufeffname,phone\r\nAda,(415) 555-2671\r\n', 'utf8');
+      await writeFile(path, bytes);
+      assert.deepEqual(await storage().put('uploads/local', { localPath: path }), { size: bytes.length });
+      assert.deepEqual(await readAll(storage().read('uploads/local')), bytes);
+      await assert.rejects(storage().put('uploads/local-too-big', { localPath: path }, { maxBytes: 10 }), failsWith('UPLOAD_TOO_LARGE'));
+      assert.equal(await storage().size('uploads/local-too-big'), null);
+      assert.deepEqual(await storage().listOlderThan('uploads/local-too-big', Date.now() + 60_000), []);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('refuses keys that could leave the store', async () => {

@@ -1,5 +1,4 @@
 // `intake preview …` and `intake import …`: the import of DESIGN.md from the command line.
-import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { AppContext } from '../../app/app-context.js';
@@ -157,7 +156,7 @@ export async function runImportCommand(context: AppContext, args: string[], io: 
     },
   };
 
-  const upload = await storeUpload(context, { teamId: team.id, userId: null, originalName: basename(path), source: createReadStream(path) });
+  const upload = await storeUpload(context, { teamId: team.id, userId: null, originalName: basename(path), source: { localPath: path } });
   let created;
   try {
     const stored = await context.storage.localCopy(upload.storage_key);
