@@ -4,6 +4,7 @@
 import { Metadata } from 'libphonenumber-js/core';
 import maxMetadata from 'libphonenumber-js/metadata.max.json';
 import examples from 'libphonenumber-js/examples.mobile.json';
+import { createRandom } from '../shared/seeded-random.js';
 
 /** The countries the brief names, and more that share calling codes or have unusual prefixes. */
 export const SAMPLE_COUNTRIES = [
@@ -18,18 +19,6 @@ const metadata = new Metadata(maxMetadata) as unknown as {
   selectNumberingPlan(country: string): { numberingPlan: PlanReader };
 };
 const exampleNumbers = examples as unknown as Record<string, string | undefined>;
-
-/** mulberry32: small, fast, and the same stream on every machine. */
-export function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Yields `count` phone cells in many shapes, from `homeCountry` (40%) and `countries`. */
 export function* generatePhoneCells(

@@ -1,25 +1,14 @@
 // With INTAKE_STORAGE=postgres, uploads and result files live in the database: a worker on another machine needs
 // no shared disk. An import then runs exactly as with a directory, and nothing of it is written to disk.
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { openDatabase } from '../../src/db/database.js';
-import { migrateToLatest } from '../../src/db/migrator.js';
-import { createTestDatabase, dropTestDatabase, type DatabaseSuite } from '../support/databases.js';
 import { createHarness, csv } from '../support/import-harness.js';
+import { useTestDatabase } from '../support/databases.js';
 
 describe('an import with its files kept in PostgreSQL', () => {
-  const suite = {} as DatabaseSuite;
-  before(async () => {
-    suite.test = await createTestDatabase('postgres');
-    suite.app = openDatabase(suite.test.settings);
-    await migrateToLatest(suite.app);
-  });
-  after(async () => {
-    await suite.app?.close();
-    if (suite.test) await dropTestDatabase(suite.test);
-  });
+  const suite = useTestDatabase('postgres');
   const harness = createHarness(suite, { INTAKE_STORAGE: 'postgres' });
 
   it('imports, accounts and serves the four files from the database', async () => {

@@ -1,31 +1,20 @@
 // On SQLite an import holds the database's only write lock a second at a time; the server's own writes (a sign-in,
 // a new team) must still get their turn while it runs, not wait for the import's end.
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { openDatabase } from '../../src/db/database.js';
-import { migrateToLatest } from '../../src/db/migrator.js';
 import { runnerDependencies } from '../../src/imports/import-workflow.js';
 import { createWorker } from '../../src/jobs/worker.js';
-import { createTestDatabase, dropTestDatabase, type DatabaseSuite } from '../support/databases.js';
 import { createHarness } from '../support/import-harness.js';
+import { useTestDatabase } from '../support/databases.js';
 
 const ROOT = new URL('../../../', import.meta.url).pathname;
 
 describe('writes beside a long SQLite import', () => {
-  const suite = {} as DatabaseSuite;
-  before(async () => {
-    suite.test = await createTestDatabase('sqlite');
-    suite.app = openDatabase(suite.test.settings);
-    await migrateToLatest(suite.app);
-  });
-  after(async () => {
-    await suite.app?.close();
-    if (suite.test) await dropTestDatabase(suite.test);
-  });
+  const suite = useTestDatabase('sqlite');
   const harness = createHarness(suite, { INTAKE_BATCH_SIZE: '5000' });
 
   it('get the write lock within a couple of seconds while the import runs', async () => {

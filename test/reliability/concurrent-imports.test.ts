@@ -1,17 +1,15 @@
 // Four imports of overlapping files into one table at once, on PostgreSQL with two worker processes: no natural key
 // is stored twice, and every record of every file is accounted for exactly once.
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
-import { createTestDatabase, dropTestDatabase, type DatabaseSuite } from '../support/databases.js';
-import { openDatabase } from '../../src/db/database.js';
-import { migrateToLatest } from '../../src/db/migrator.js';
 import { createHarness, csv } from '../support/import-harness.js';
 import { startIntake, stopChild, waitUntil } from '../support/intake-processes.js';
 import { holdPostgresWhileRunning } from '../support/postgres-guard.js';
 import { byScale, recordFigures } from '../support/test-scale.js';
 import { RESULT_KINDS } from './support/job-outcomes.js';
 import type { ImportJob } from '../../src/db/schema.js';
+import { useTestDatabase } from '../support/databases.js';
 
 holdPostgresWhileRunning();
 
@@ -28,16 +26,7 @@ function phone(n: number, style: number): string {
 }
 
 describe('four overlapping imports at once on PostgreSQL with two workers', () => {
-  const suite = {} as DatabaseSuite;
-  before(async () => {
-    suite.test = await createTestDatabase('postgres');
-    suite.app = openDatabase(suite.test.settings);
-    await migrateToLatest(suite.app);
-  });
-  after(async () => {
-    await suite.app?.close();
-    if (suite.test) await dropTestDatabase(suite.test);
-  });
+  const suite = useTestDatabase('postgres');
   const environment = { INTAKE_BATCH_SIZE: byScale('250', '1000'), INTAKE_LEASE_SECONDS: '10', INTAKE_POLL_MS: '20' };
   const harness = createHarness(suite, environment);
 

@@ -1,34 +1,22 @@
 // PostgreSQL going away in the middle of an import — its connections killed, or the server restarted (soak only: the
 // machine has one PostgreSQL) — and coming back: the worker carries on, the job resumes, nothing is lost or doubled.
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
-import type { DatabaseSuite } from '../support/databases.js';
-import { createTestDatabase, dropTestDatabase } from '../support/databases.js';
-import { openDatabase } from '../../src/db/database.js';
-import { migrateToLatest } from '../../src/db/migrator.js';
 import { createHarness } from '../support/import-harness.js';
 import { startIntake, stopChild, waitUntil, type IntakeChild } from '../support/intake-processes.js';
 import { holdPostgresWhileRunning, isPostgresReady, restartPostgres, withPostgresToItself } from '../support/postgres-guard.js';
 import { byScale, isFullScale, recordFigures } from '../support/test-scale.js';
 import type { ImportJob } from '../../src/db/schema.js';
 import { assertOnlyFinalAttempt, assertSameOutcome, generateCustomers, REF_UNMAPPED } from './support/job-outcomes.js';
+import { useTestDatabase } from '../support/databases.js';
 
 holdPostgresWhileRunning();
 
 const RECORDS = byScale(15_000, 60_000);
 
 describe('PostgreSQL going away mid-import', () => {
-  const suite = {} as DatabaseSuite;
-  before(async () => {
-    suite.test = await createTestDatabase('postgres');
-    suite.app = openDatabase(suite.test.settings);
-    await migrateToLatest(suite.app);
-  });
-  after(async () => {
-    await suite.app?.close();
-    if (suite.test) await dropTestDatabase(suite.test);
-  });
+  const suite = useTestDatabase('postgres');
   const environment = { INTAKE_BATCH_SIZE: '200', INTAKE_LEASE_SECONDS: '3', INTAKE_POLL_MS: '50' };
   const harness = createHarness(suite, environment);
 

@@ -55,23 +55,29 @@ export type DatabaseSuite = {
 };
 
 /**
+ * A fresh test database of one dialect for the enclosing `describe`: created (and migrated, unless told not to) in
+ * `before`, closed and dropped in `after`. The holder's fields are set in `before`.
+ */
+export function useTestDatabase(dialect: DatabaseDialect, options: { migrate?: boolean } = {}): DatabaseSuite {
+  const suite = {} as DatabaseSuite;
+  before(async () => {
+    suite.test = await createTestDatabase(dialect);
+    suite.app = openDatabase(suite.test.settings);
+    if (options.migrate ?? true) await migrateToLatest(suite.app);
+  });
+  after(async () => {
+    await suite.app?.close();
+    if (suite.test) await dropTestDatabase(suite.test);
+  });
+  return suite;
+}
+
+/**
  * Declares the suite once per database ("… on sqlite", "… on postgres"), each with a fresh, migrated database.
  * The body receives a holder whose fields are set in `before`.
  */
 export function describeOnBothDatabases(name: string, body: (suite: DatabaseSuite) => void, options: { migrate?: boolean } = {}): void {
   for (const dialect of DIALECTS) {
-    describe(`${name} on ${dialect}`, () => {
-      const suite = {} as DatabaseSuite;
-      before(async () => {
-        suite.test = await createTestDatabase(dialect);
-        suite.app = openDatabase(suite.test.settings);
-        if (options.migrate ?? true) await migrateToLatest(suite.app);
-      });
-      after(async () => {
-        await suite.app?.close();
-        if (suite.test) await dropTestDatabase(suite.test);
-      });
-      body(suite);
-    });
+    describe(`${name} on ${dialect}`, () => body(useTestDatabase(dialect, options)));
   }
 }

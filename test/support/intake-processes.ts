@@ -5,6 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { createRandom } from '../../src/shared/seeded-random.js';
 
 export const ROOT = new URL('../../../', import.meta.url).pathname;
 export const INTAKE = join(ROOT, 'bin/intake');
@@ -116,17 +117,8 @@ export function sha256(data: string | Uint8Array): string {
   return createHash('sha256').update(data).digest('hex');
 }
 
-/** A small seeded PRNG (mulberry32), so a failing randomised run can be replayed from its printed seed. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A failing randomised run can be replayed from its printed seed. */
+export const seededRandom = createRandom;
 
 /** The seed of a randomised test: INTAKE_TEST_SEED to replay one, else a fresh one (printed by the test). */
 export function testSeed(): number {

@@ -8,6 +8,7 @@ import { AppError } from '../../shared/app-error.js';
 import { formatGeneralNumber, formatNumberCell } from './cell-text.js';
 import type { RawSource, ReadContext, SourceFormat, SourceRecord } from './source-types.js';
 import { formatBytes } from './zip-archive.js';
+import { chooseSheet } from './workbook-sheets.js';
 
 /**
  * SheetJS and its code pages are loaded on the first XLS: they take a tenth of a second to load, and a CSV or XLSX
@@ -93,15 +94,7 @@ function readWithSheetJs(XLSX: typeof SheetJs, context: ReadContext, data: Buffe
   const options: SheetJs.ParsingOptions = { type: 'buffer', dense: true, cellNF: true, cellText: false, cellDates: false, cellFormula: false, cellHTML: false, cellStyles: false };
   const book = parse(() => XLSX.read(data, { ...options, bookSheets: true }), file);
   const sheetNames = book.SheetNames;
-  const hidden = new Set(sheetNames.filter((_, i) => hiddenSheets[i] === true));
-  const wanted = context.options.sheet;
-  const chosen = wanted === undefined
-    ? (sheetNames.find((name) => !hidden.has(name)) ?? sheetNames[0])
-    : (sheetNames.find((name) => name === wanted) ?? sheetNames.find((name) => name.trim().toLowerCase() === wanted.trim().toLowerCase()));
-  if (chosen === undefined) {
-    if (wanted === undefined) throw new AppError('FILE_EMPTY', `'${file}' has no sheet to read.`, { file });
-    throw new AppError('SHEET_NOT_FOUND', `'${file}' has no sheet named '${wanted}'. Its sheets are: ${sheetNames.map((name) => `'${name}'`).join(', ')}.`, { file, sheets: sheetNames });
-  }
+  const chosen = chooseSheet(file, sheetNames.map((name, i) => ({ name, isHidden: hiddenSheets[i] === true })), context.options.sheet).name;
   const workbook = parse(() => XLSX.read(data, { ...options, sheets: [chosen] }), file);
   const sheet = workbook.Sheets[chosen];
   const isDate1904 = Boolean(workbook.Workbook?.WBProps?.date1904);

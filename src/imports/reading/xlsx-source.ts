@@ -3,8 +3,8 @@
 // 1M-row sheet never sits in memory whole.
 
 import { AppError } from '../../shared/app-error.js';
-import type { RawSource, ReadContext, SourceRecord } from './source-types.js';
-import { createXmlFeeder } from './xml-events.js';
+import type { RawSource, ReadContext } from './source-types.js';
+import { chooseSheet, streamPartRows } from './workbook-sheets.js';
 import { createSheetRowCollector } from './xlsx-sheet-rows.js';
 import { parseRelationships, parseStyles, parseWorkbookXml, readSharedStrings, type Relationship } from './xlsx-workbook.js';
 import type { ZipArchive } from './zip-archive.js';
@@ -32,13 +32,7 @@ export async function openXlsx(context: ReadContext, zip: ZipArchive): Promise<R
     throw new AppError('FILE_EMPTY', `'${file}' has no worksheet to read.`, { file });
   }
   const sheetNames = worksheets.map((sheet) => sheet.name);
-  const wanted = context.options.sheet;
-  const chosen = wanted === undefined
-    ? (worksheets.find((sheet) => !sheet.isHidden) ?? worksheets[0])
-    : (worksheets.find((sheet) => sheet.name === wanted) ?? worksheets.find((sheet) => sheet.name.trim().toLowerCase() === wanted.trim().toLowerCase()));
-  if (!chosen) {
-    throw new AppError('SHEET_NOT_FOUND', `'${file}' has no sheet named '${wanted}'. Its sheets are: ${sheetNames.map((name) => `'${name}'`).join(', ')}.`, { file, sheets: sheetNames });
-  }
+  const chosen = chooseSheet(file, worksheets, context.options.sheet);
 
   const stylesPart = partOfType(relationships, 'styles');
   const styleFormats = stylesPart && zip.has(stylesPart) ? parseStyles(await zip.read(stylesPart, MAX_METADATA_BYTES), file, stylesPart) : [];
@@ -49,20 +43,9 @@ export async function openXlsx(context: ReadContext, zip: ZipArchive): Promise<R
   const sheetPart = chosen.part;
   const declared = Math.max(1, zip.sizeOf(sheetPart));
   let inflated = 0;
-  async function* readRows(): AsyncGenerator<SourceRecord[]> {
-    // The collector pushes onto `rows`; splice(0) hands those over and empties it in place.
-    const rows: SourceRecord[] = [];
-    const feeder = createXmlFeeder(file, sheetPart, createSheetRowCollector({
-      sharedStrings, styleFormats, isDate1904: workbook.isDate1904, maxColumns: limits.maxColumns, maxCellLength: limits.maxCellLength,
-    }, rows));
-    for await (const chunk of zip.stream(sheetPart)) {
-      feeder.write(chunk);
-      inflated += chunk.length;
-      if (rows.length > 0) yield rows.splice(0);
-    }
-    feeder.end();
-    if (rows.length > 0) yield rows.splice(0);
-  }
+  const readRows = () => streamPartRows(zip, file, sheetPart, (rows) => createSheetRowCollector({
+    sharedStrings, styleFormats, isDate1904: workbook.isDate1904, maxColumns: limits.maxColumns, maxCellLength: limits.maxCellLength,
+  }, rows), (bytes) => (inflated += bytes));
 
   return {
     format: 'xlsx',

@@ -10,9 +10,7 @@ import { createFileStorage } from '../../../src/storage/file-storage.js';
 import { createTeam } from '../../../src/teams/team-service.js';
 import { hashPassword } from '../../../src/auth/password.js';
 import type { Role } from '../../../src/users/users.repository.js';
-import { createTestDatabase, describeOnBothDatabases, dropTestDatabase, type DatabaseSuite } from '../../support/databases.js';
-import { openDatabase } from '../../../src/db/database.js';
-import { migrateToLatest } from '../../../src/db/migrator.js';
+import { describeOnBothDatabases, useTestDatabase, type DatabaseSuite } from '../../support/databases.js';
 import { ApiClient } from './api-client.js';
 
 export const PASSWORD = 'password-1';
@@ -52,16 +50,7 @@ export function describeApi(name: string, body: (api: ApiSuite) => void, options
 /** For what only PostgreSQL has (files kept in the database: INTAKE_STORAGE=postgres). */
 export function describeApiOnPostgres(name: string, body: (api: ApiSuite) => void, options: ApiSuiteOptions = {}): void {
   describe(`${name} on postgres`, () => {
-    const database = {} as DatabaseSuite;
-    before(async () => {
-      database.test = await createTestDatabase('postgres');
-      database.app = openDatabase(database.test.settings);
-      await migrateToLatest(database.app);
-    });
-    after(async () => {
-      await database.app?.close();
-      if (database.test) await dropTestDatabase(database.test);
-    });
+    const database = useTestDatabase('postgres');
     describe('over HTTP', () => defineServerSuite(database, body, options));
   });
 }
