@@ -28,8 +28,14 @@ export function createDirectoryStorage(rootDir: string): FileStorage {
       const partialPath = pathOf(partialKeyFor(key, randomBytes(6).toString('hex')));
       await mkdir(dirname(path), { recursive: true });
       // A regular local file is copied by the kernel (a pipe or a device is read as a stream).
-      const copiedPath = isLocalFile(source) && (await stat(source.localPath)).isFile() ? source.localPath : null;
-      if (copiedPath !== null) assertWithinLimit((await stat(copiedPath)).size, options.maxBytes);
+      let copiedPath: string | null = null;
+      if (isLocalFile(source)) {
+        const stats = await stat(source.localPath);
+        if (stats.isFile()) {
+          assertWithinLimit(stats.size, options.maxBytes);
+          copiedPath = source.localPath;
+        }
+      }
       const handle = await open(partialPath, 'wx');
       let size = 0;
       try {
