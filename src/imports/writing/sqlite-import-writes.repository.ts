@@ -16,10 +16,17 @@ const MAX_VALUES = 16_000;
 const KEYS_PER_LOOKUP = 500;
 /** How long a batch waits, in all, for another connection's write to finish before giving up. */
 const BUSY_PATIENCE_MS = 60_000;
-/** A transaction takes batches until it holds this many times INTAKE_BATCH_SIZE records, or has been open this long. */
+/** A transaction takes batches until it holds this many times INTAKE_BATCH_SIZE records. */
 const GROUP_FACTOR = 4;
-const GROUP_MS = 1_000;
-const LOCK_GAP_MS = 60;
+/**
+ * Other connections (the server's requests, another worker process) wait for the write lock in SQLite's busy
+ * handler, which tries again after 1, 2, 5 … 50 ms and then every 100 ms. An import that commits group after group
+ * would hold the lock for its whole run, so after holding it for HOLD_MS, transactions and the moments between them
+ * together, it leaves it free for LOCK_GAP_MS: longer than the handler's longest sleep, so every waiter's next try
+ * finds it free. A pause of at least LOCK_GAP_MS the import takes anyway (waiting for its next batch) counts as one.
+ */
+const HOLD_MS = 1_000;
+const LOCK_GAP_MS = 120;
 
 type Statement = SQLite.Statement<unknown[]>;
 
@@ -140,16 +147,15 @@ export function createSqliteImportWriter(database: AppDatabase, settings: Writer
   /**
    * One transaction over many batches (SQLite writes each commit's pages anew: fewer, bigger commits are much
    * cheaper). It never yields: the batches after the first are waited for synchronously, so nothing else in this
-   * process runs while it is open. It ends after GROUP_FACTOR × INTAKE_BATCH_SIZE records or GROUP_MS; then the
+   * process runs while it is open. It ends after GROUP_FACTOR × INTAKE_BATCH_SIZE records or at `deadline`; then the
    * result lines of all its batches are appended and the checkpoint written, in the same transaction.
    */
-  function writeGroup(first: PreparedBatch, source: PreparedBatchSource, handlers: BatchHandlers): WriteOutcome {
-    const started = Date.now();
+  function writeGroup(first: PreparedBatch, source: PreparedBatchSource, handlers: BatchHandlers, deadline: number): WriteOutcome {
     const held = holdLease();
     const group = startGroupPlan();
     planInto(first, handlers, group);
     let isEnd = false;
-    while (group.records < settings.transactionRecords * GROUP_FACTOR && Date.now() - started < GROUP_MS) {
+    while (group.records < settings.transactionRecords * GROUP_FACTOR && Date.now() < deadline) {
       const batch = source.nextSync();
       if (!batch) {
         isEnd = true;
@@ -165,6 +171,9 @@ export function createSqliteImportWriter(database: AppDatabase, settings: Writer
     return { committed: progress, isCancelRequested: held.is_cancel_requested === 1, isEnd };
   }
   const writeInTransaction = connection.transaction(writeGroup);
+  /** Since when this writer has held the write lock, counting the short moments between its transactions. */
+  let holdingSince: number | undefined;
+  let releasedAt = 0;
 
   return {
     async write(first, source, handlers) {
@@ -173,11 +182,13 @@ export function createSqliteImportWriter(database: AppDatabase, settings: Writer
       for (let waited = 0; ; ) {
         try {
           const started = Date.now();
-          const outcome = writeInTransaction.immediate(first, source, handlers);
-          // A long import holds the write lock for a second at a time. Other connections (the server's requests,
-          // another process) wait for it in SQLite's busy handler, which sleeps up to 100 ms between tries: leave the
-          // lock free long enough for one of those tries to find it, or they would wait until the import ends.
-          if (Date.now() - started >= GROUP_MS) await sleep(LOCK_GAP_MS);
+          if (holdingSince === undefined || started - releasedAt >= LOCK_GAP_MS) holdingSince = started;
+          const outcome = writeInTransaction.immediate(first, source, handlers, holdingSince + HOLD_MS);
+          releasedAt = Date.now();
+          if (releasedAt - holdingSince >= HOLD_MS) {
+            await sleep(LOCK_GAP_MS);
+            holdingSince = undefined;
+          }
           return outcome;
         } catch (error) {
           if (!isBusyAtBegin(error) || waited >= BUSY_PATIENCE_MS) throw error;
