@@ -56,6 +56,10 @@ describe('PostgreSQL going away mid-import', () => {
       await assertSameOutcome(harness, ended, reference, { job: hit, reference: calm }, refs);
       assertOnlyFinalAttempt(suite.test.dataDir, ended);
       return { job: ended, worker, restarts };
+    } catch (error) {
+      // Whatever failed, the worker's own account of the attempts is what tells why.
+      if (error instanceof Error && !error.message.includes('\nworker (')) error.message += `\nworker (${worker.exitCode ?? 'alive'}, ${restarts} restarts):\n${worker.log.slice(-4000)}`;
+      throw error;
     } finally {
       await stopChild(worker);
     }
