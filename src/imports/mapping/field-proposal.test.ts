@@ -21,14 +21,14 @@ describe('proposeFields', () => {
   });
 
   test('uses a standard key only for a header that clearly means it', () => {
-    assert.deepEqual(keysOf(['手机号码', 'Fax No.', 'Zip/Postal Code', 'Website', 'First Name', 'Last Name', 'Adress']), [
-      'mobile', 'fax', 'zip', 'website', 'first_name', 'last_name', 'adress',
+    assert.deepEqual(keysOf(['手机号码', 'Fax No.', 'Zip/Postal Code', 'Website', 'First Name', 'Last Name', 'Adress', 'Téléphone fixe']), [
+      'mobile', 'fax', 'zip', 'website', 'first_name', 'last_name', 'adress', 'phone',
     ]);
   });
 
   test('makes slugs of Latin headers and field_<column> of others', () => {
-    assert.deepEqual(keysOf(['LeadSource', 'Policy No.', '2nd Phone', '客户来源', '', 'Téléphone fixe', '☎']), [
-      'lead_source', 'policy_no', 'field_2nd_phone', 'field_4', 'field_5', 'telephone_fixe', 'field_7',
+    assert.deepEqual(keysOf(['LeadSource', 'Policy No.', '2nd Phone', '客户来源', '', 'Référence client', '☎']), [
+      'lead_source', 'policy_no', 'field_2nd_phone', 'field_4', 'field_5', 'reference_client', 'field_7',
     ]);
     assert.equal(slugifyHeader('  Renewal -- Date  '), 'renewal_date');
   });

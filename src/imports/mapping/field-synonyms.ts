@@ -1,5 +1,8 @@
-// What real exports (Salesforce, HubSpot, Zoho, Excel lists, Chinese CRMs) call each standard field.
-// Spellings are compared after normaliseHeader, so case, spaces and punctuation do not matter here.
+// What real exports (Salesforce, HubSpot, Zoho, Excel lists, Chinese CRMs) call each standard field, and what
+// lists made in Spanish, Portuguese, French, German, Italian, Dutch, Turkish, Russian, Vietnamese, Indonesian and
+// Korean call the common ones.
+// Spellings are compared after normaliseHeader, so case, spaces, punctuation and accents on Latin letters do not
+// matter here.
 
 export const STANDARD_FIELD_KEYS = [
   'name', 'phone', 'mobile', 'phone2', 'email', 'fax', 'address', 'city', 'state', 'zip', 'country',
@@ -30,6 +33,11 @@ const PHONE = [
   '电话', '联系电话', '电话号码', '座机', '座机号码', '固话', '固定电话', '办公电话', '家庭电话',
   '联系号码', '客户电话', '电话1', '联系电话1', '单位电话', '公司电话', '住宅电话',
   '電話', '聯絡電話', '聯繫電話', '電話號碼', '市話', '電話番号',
+  'Teléfono', 'Número de Teléfono', 'Teléfono Fijo', 'Fijo', 'Telefone', 'Telefone Fixo', 'Número de Telefone',
+  'Téléphone', 'Numéro de Téléphone', 'Téléphone Fixe', 'Tél', 'Telefon', 'Telefonnummer', 'Rufnummer',
+  'Festnetz', 'Festnetznummer', 'Telefono', 'Numero di Telefono', 'Telefono Fisso', 'Telefoon', 'Telefoonnummer',
+  'Telefon Numarası', 'Телефон', 'Номер Телефона', 'Điện Thoại', 'Số Điện Thoại', 'Telepon', 'Nomor Telepon',
+  'No Telp', 'No Telepon', '전화', '전화번호', '연락처',
 ];
 
 const MOBILE = [
@@ -39,6 +47,11 @@ const MOBILE = [
   'Personal Mobile', 'Mobile 1', 'Cell 1', 'SMS Number', 'WhatsApp', 'WhatsApp Number',
   '手机', '手机号', '手机号码', '移动电话', '手提电话', '联系手机', '客户手机', '手机1', '手机号1',
   '移动号码', '手机电话', '手機', '手機號', '手機號碼', '行動電話', '流動電話', '携帯', '携帯電話',
+  'Móvil', 'Teléfono Móvil', 'Celular', 'Número de Celular', 'Número de Móvil', 'Telemóvel', 'Telefone Celular',
+  'Portable', 'Téléphone Portable', 'Numéro de Portable', 'Mobil', 'Handy', 'Handynummer', 'Mobilnummer',
+  'Mobiltelefon', 'Mobilfunknummer', 'Cellulare', 'Numero di Cellulare', 'Mobiel', 'Mobiele Nummer', 'GSM',
+  'GSM Nummer', 'Cep Telefonu', 'Cep Tel', 'Мобильный', 'Мобильный Телефон', 'Сотовый', 'Di Động',
+  'Số Di Động', 'Nomor HP', 'No HP', 'Nomor Handphone', '휴대폰', '휴대전화', '핸드폰', '휴대폰번호',
 ];
 
 const EMAIL = [
@@ -47,6 +60,10 @@ const EMAIL = [
   'Email 1', 'E Mail', 'Emailaddress', 'Internet Address',
   '邮箱', '邮件', '电子邮件', '电子邮箱', '邮箱地址', '电子邮件地址', '电邮', '邮件地址', '联系邮箱',
   '電子郵件', '電子郵箱', '郵箱', '電郵', 'メール', 'メールアドレス',
+  'Correo', 'Correo Electrónico', 'Correo-e', 'E-mail (correo)', 'Courriel', 'Adresse E-mail', 'Adresse Courriel',
+  'Adresse Électronique', 'E-Mail-Adresse', 'Mailadresse', 'Posta Elettronica', 'Indirizzo Email', 'E-mailadres',
+  'E-posta', 'E-posta Adresi', 'Почта', 'Электронная Почта', 'Эл. Почта', 'Thư Điện Tử', 'Surel', 'Emel', '이메일',
+  '전자우편',
 ];
 
 export const FIELD_SYNONYMS: Readonly<Record<StandardFieldKey, FieldSynonyms>> = {
@@ -56,14 +73,26 @@ export const FIELD_SYNONYMS: Readonly<Record<StandardFieldKey, FieldSynonyms>> =
       'Customer Full Name', 'Name of Customer', 'Customer', 'Client', 'Lead', 'Names', 'Contact Full Name',
       '姓名', '名字', '全名', '客户姓名', '客户名', '客户名称', '客户', '名称', '姓名全称', '真实姓名',
       '用户姓名', '客户全名', '客戶名稱', '客戶姓名', '客戶', '氏名', '名前', 'Cust Name', 'Cust. Name',
+      'Nombre', 'Nombre Completo', 'Nombre y Apellidos', 'Nombre del Cliente', 'Cliente', 'Nome', 'Nome Completo',
+      'Nome do Cliente', 'Nom', 'Nom Complet', 'Nom et Prénom', 'Nom du Client', 'Vollständiger Name', 'Kundenname',
+      'Kunde', 'Nome e Cognome', 'Naam', 'Volledige Naam', 'Klantnaam', 'Ad Soyad', 'Adı Soyadı', 'Müşteri Adı',
+      'ФИО', 'Имя', 'Клиент', 'Họ Tên', 'Họ và Tên', 'Tên', 'Tên Khách Hàng', 'Nama', 'Nama Lengkap',
+      'Nama Pelanggan', '이름', '성명', '고객명',
     ],
     related: [
       'Contact Name', 'Contact', 'Contact Person', '联系人', '联系人姓名', '联系人名称', '聯絡人',
       // an organization's name is its company name
       'Company', 'Company Name', 'Organization', 'Organisation', 'Organization Name', 'Organisation Name',
       'Account Name', 'Business Name', '公司', '公司名称', '企业名称', '单位名称', '公司名', '公司名稱',
+      'Persona de Contacto', 'Contacto', 'Ansprechpartner', 'Interlocuteur', 'Contatto', 'Contactpersoon',
+      'Empresa', 'Razón Social', 'Nombre de la Empresa', 'Société', 'Raison Sociale', 'Entreprise', 'Firma',
+      'Firmenname', 'Unternehmen', 'Azienda', 'Ragione Sociale', 'Bedrijf', 'Bedrijfsnaam', 'Şirket', 'Şirket Adı',
+      'Компания', 'Организация', 'Công Ty', 'Perusahaan', '회사', '회사명',
     ],
-    partial: ['First Name', 'Firstname', 'Given Name', 'Forename', 'First', '名'],
+    partial: [
+      'First Name', 'Firstname', 'Given Name', 'Forename', 'First', '名', 'Primer Nombre', 'Prénom', 'Vorname',
+      'Primeiro Nome', 'Voornaam', 'Adı',
+    ],
   },
   phone: {
     synonyms: PHONE,
@@ -95,6 +124,8 @@ export const FIELD_SYNONYMS: Readonly<Record<StandardFieldKey, FieldSynonyms>> =
       'Mailing Address', 'Mailing Street', 'Billing Address', 'Billing Street', 'Shipping Street',
       'Home Address', 'Postal Address', 'Residential Address', 'Full Address', 'Addr', 'Address1',
       'Business Address', 'Office Address', 'Company Address', 'Physical Address', 'Location Address',
+      'Dirección', 'Domicilio', 'Endereço', 'Morada', 'Adresse', 'Anschrift', 'Straße', 'Strasse', 'Straße und Hausnummer',
+      'Rue', 'Indirizzo', 'Adres', 'Straat', 'Адрес', 'Địa Chỉ', 'Alamat', '주소',
       '地址', '住址', '联系地址', '详细地址', '家庭住址', '家庭地址', '通讯地址', '通信地址', '居住地址',
       '街道', '街道地址', '收货地址', '所在地址', '地址1', '公司地址', '办公地址', '单位地址', '住所',
       '联系人地址', '客户地址', '地址詳情', '聯絡地址', '通訊地址', '住所地址',
@@ -104,6 +135,9 @@ export const FIELD_SYNONYMS: Readonly<Record<StandardFieldKey, FieldSynonyms>> =
     synonyms: [
       'City', 'Town', 'City/Town', 'Town/City', 'Suburb', 'Locality', 'Municipality', 'Mailing City',
       'Billing City', 'Shipping City', 'City Name',
+      'Ciudad', 'Localidad', 'Municipio', 'Población', 'Cidade', 'Município', 'Ville', 'Commune', 'Stadt', 'Ort',
+      'Wohnort', 'Città', 'Comune', 'Località', 'Stad', 'Plaats', 'Woonplaats', 'Şehir', 'Город', 'Thành Phố',
+      'Kota', '도시',
       '城市', '市', '所在城市', '所在市', '城市名称', '地级市', '城市名', '所属城市', '城市/地区',
       '市区町村', '都市',
     ],
@@ -113,6 +147,8 @@ export const FIELD_SYNONYMS: Readonly<Record<StandardFieldKey, FieldSynonyms>> =
       'State', 'Province', 'Region', 'State/Province', 'Province/State', 'State/Region',
       'State or Province', 'Prefecture', 'Territory', 'Mailing State', 'Mailing State/Province',
       'Billing State', 'Billing State/Province', 'State/Province/Region', 'Prov',
+      'Provincia', 'Región', 'Departamento', 'Estado/Província', 'Département', 'Région', 'Bundesland', 'Regione',
+      'Provincie', 'Область', 'Регион', 'Tỉnh', 'Tỉnh/Thành Phố', 'Provinsi',
       '省', '省份', '州', '所在省份', '所在省', '省/直辖市', '省市', '省/自治区', '省份/直辖市',
       '省/州', '所属省份', '都道府県',
     ],
@@ -123,6 +159,8 @@ export const FIELD_SYNONYMS: Readonly<Record<StandardFieldKey, FieldSynonyms>> =
       'Postal/Zip Code', 'Zip/Postal Code', 'Zip/Postal', 'Postal Zip', 'Mailing Zip/Postal Code',
       'Mailing Zip', 'Mailing Postal Code', 'Billing Zip/Postal Code', 'Billing Zip', 'PIN Code',
       'Pincode', 'Zip/Postcode', 'Postcode/Zip',
+      'Código Postal', 'CP', 'C.P.', 'CEP', 'Code Postal', 'PLZ', 'Postleitzahl', 'CAP', 'Codice Postale',
+      'Posta Kodu', 'Индекс', 'Почтовый Индекс', 'Mã Bưu Điện', 'Kode Pos', '우편번호',
       '邮编', '邮政编码', '邮政编号', '邮码', '郵遞區號', '郵政編碼', '郵編', '郵便番号',
     ],
   },
@@ -130,6 +168,7 @@ export const FIELD_SYNONYMS: Readonly<Record<StandardFieldKey, FieldSynonyms>> =
     synonyms: [
       'Country', 'Country Name', 'Nation', 'Country/Region', 'Country or Region', 'Mailing Country',
       'Billing Country', 'Shipping Country',
+      'País', 'Pays', 'Land', 'Paese', 'Nazione', 'Ülke', 'Страна', 'Quốc Gia', 'Negara', '국가',
       '国家', '国家/地区', '国家或地区', '国别', '國家', '國家/地區', '国',
     ],
     related: ['Nationality', 'Country Code', '国籍', '國籍'],
@@ -141,6 +180,9 @@ export const FIELD_SYNONYMS: Readonly<Record<StandardFieldKey, FieldSynonyms>> =
       'Workplace', 'Company/Account', 'Org', 'Org Name', 'Institution',
       '公司', '单位', '公司名称', '单位名称', '工作单位', '企业', '企业名称', '所在公司', '公司名',
       '所属公司', '机构', '机构名称', '公司名稱', '機構', '單位', '会社名', '公司全称', '企业全称', '单位全称',
+      'Empresa', 'Compañía', 'Razón Social', 'Nombre de la Empresa', 'Société', 'Entreprise', 'Raison Sociale',
+      'Firma', 'Firmenname', 'Unternehmen', 'Azienda', 'Società', 'Ragione Sociale', 'Bedrijf', 'Bedrijfsnaam',
+      'Şirket', 'Şirket Adı', 'Компания', 'Организация', 'Công Ty', 'Perusahaan', '회사', '회사명',
     ],
   },
   title: {
@@ -148,6 +190,8 @@ export const FIELD_SYNONYMS: Readonly<Record<StandardFieldKey, FieldSynonyms>> =
       'Title', 'Job Title', 'Position', 'Job Position', 'Role', 'Job Role', 'Designation', 'Job',
       'Position Title', 'Job Name',
       '职位', '职务', '头衔', '职称', '岗位', '職位', '職稱', '職務', '役職',
+      'Cargo', 'Puesto', 'Poste', 'Fonction', 'Funktion', 'Berufsbezeichnung', 'Posizione', 'Ruolo', 'Functie',
+      'Unvan', 'Должность', 'Chức Vụ', 'Jabatan', '직위', '직책',
     ],
     related: ['Occupation', 'Profession', '职业', '職業'],
   },
@@ -156,16 +200,26 @@ export const FIELD_SYNONYMS: Readonly<Record<StandardFieldKey, FieldSynonyms>> =
       'Birthday', 'Birth Date', 'Birthdate', 'Date of Birth', 'DOB', 'D.O.B.', 'Born', 'Birth Day',
       'Bday', 'Date of Birth (DOB)', 'Birth',
       '生日', '出生日期', '出生年月', '出生年月日', '出生日', '出生时间', '生辰', '誕生日', '生年月日',
+      'Fecha de Nacimiento', 'Cumpleaños', 'Data de Nascimento', 'Date de Naissance', 'Anniversaire',
+      'Geburtsdatum', 'Geburtstag', 'Data di Nascita', 'Geboortedatum', 'Doğum Tarihi', 'Дата Рождения',
+      'Ngày Sinh', 'Tanggal Lahir', '생년월일', '생일',
     ],
   },
   gender: {
-    synonyms: ['Gender', 'Sex', 'M/F', 'Male/Female', '性别', '性別', '男女', '男/女'],
+    synonyms: [
+      'Gender', 'Sex', 'M/F', 'Male/Female', '性别', '性別', '男女', '男/女', 'Sexo', 'Género', 'Gênero', 'Sexe',
+      'Genre', 'Geschlecht', 'Sesso', 'Genere', 'Geslacht', 'Cinsiyet', 'Пол', 'Giới Tính', 'Jenis Kelamin', '성별',
+    ],
   },
   note: {
     synonyms: [
       'Note', 'Notes', 'Remark', 'Remarks', 'Comment', 'Comments', 'Memo', 'Memos', 'Annotation',
       'Observations', 'Additional Info', 'Additional Information', 'Customer Notes', 'Call Notes',
       '备注', '備註', '备注信息', '附注', '附言', '注释', '备忘', '留言', '备注说明', '備考', 'メモ',
+      'Notas', 'Nota', 'Observaciones', 'Comentarios', 'Comentario', 'Observações', 'Remarques', 'Commentaire',
+      'Commentaires', 'Bemerkung', 'Bemerkungen', 'Notiz', 'Notizen', 'Kommentar', 'Anmerkungen', 'Osservazioni',
+      'Opmerkingen', 'Opmerking', 'Notlar', 'Примечание', 'Комментарий', 'Ghi Chú', 'Catatan', 'Keterangan', '비고',
+      '메모',
     ],
     related: ['Description', 'Details', 'Desc', 'Reason', '描述', '说明', '說明', '详情', '原因'],
   },
@@ -174,6 +228,8 @@ export const FIELD_SYNONYMS: Readonly<Record<StandardFieldKey, FieldSynonyms>> =
       'Contact', 'Contact Name', 'Contact Person', 'Primary Contact', 'Main Contact', 'Key Contact',
       'Contact Full Name', 'Person in Charge', 'PIC', 'Attention', 'Attn', 'Contact Person Name',
       '联系人', '联系人姓名', '联系人名称', '聯絡人', '聯繫人', '联络人', '对接人', '担当者',
+      'Persona de Contacto', 'Contacto', 'Ansprechpartner', 'Interlocuteur', 'Contatto', 'Referente',
+      'Contactpersoon', 'Yetkili', 'Контактное Лицо', 'Người Liên Hệ', '담당자',
     ],
   },
   website: {
@@ -181,6 +237,8 @@ export const FIELD_SYNONYMS: Readonly<Record<StandardFieldKey, FieldSynonyms>> =
       'Website', 'Web Site', 'URL', 'Web', 'Homepage', 'Home Page', 'Website URL', 'Web Address',
       'Company Website', 'Site', 'WWW', 'Web Page', 'Company URL',
       '网址', '网站', '官网', '公司网址', '主页', '公司网站', '官方网站', '網址', '網站',
+      'Sitio Web', 'Página Web', 'Site Web', 'Site Internet', 'Webseite', 'Internetseite', 'Sito Web', 'Sito',
+      'Web Sitesi', 'Сайт', 'Trang Web', '웹사이트', '홈페이지',
     ],
   },
   industry: {
@@ -256,6 +314,8 @@ export const GENERIC_HEAD_WORDS: readonly string[] = [
   'status', 'id', 'line', 'info', 'site', 'web', 'job', 'role', 'client', 'customer', 'lead', 'account',
   'business', 'first', 'region', 'location', 'label', 'details', 'desc', 'born', 'birth', 'voice', 'network',
   'provider', 'operator', 'org', 'project', 'ph', 'hp', 'mob', 'pic', 'attention', 'attn', 'firm',
+  'cliente', 'clientes', 'kunde', 'kunden', 'klant', 'numero', 'nummer', 'codigo', 'codice', 'fecha', 'data', 'datum',
+  'tipo', 'typ', 'estado', 'status', 'nome', 'nom', 'nombre',
   '号码', '名称', '名字', '编号', '日期', '时间', '类型', '状态', '联系人', '单位', '项目', '活动', '任务',
   '用途', '说明', '描述', '客户', '企业', '地区', '区域', '机构', '号段', '前缀',
 ];

@@ -194,6 +194,19 @@ const QUALIFYING_TAILS: readonly string[] = [
   'no', 'number', 'num', 'nr', 'name', 'code', '号', '号码', '名称', '名字', '全称', '简称', '代码', '编码',
 ];
 const ADDRESS_TAILS: readonly string[] = ['address', 'addr', '地址', '位址'];
+/**
+ * Spanish, Portuguese, French, Italian and Dutch put what a column holds first: "Teléfono del cliente", "Email
+ * cliente", "Numéro de portable". The name before one of these words, or before a word naming whose it is, counts.
+ */
+const HEAD_FIRST_CONNECTORS: ReadonlySet<string> = new Set([
+  'de', 'del', 'da', 'do', 'das', 'dos', 'du', 'des', 'di', 'della', 'dello', 'dei', 'degli', 'van', 'von', 'der', 'des',
+]);
+const OWNER_TAILS: readonly string[] = [
+  'cliente', 'clientes', 'client', 'contacto', 'contato', 'contatto', 'kunde', 'kunden', 'klant', 'empresa',
+  'entreprise', 'societe', 'azienda', 'principal', 'particular', 'personal', 'privado', 'privat', 'prive', 'trabajo',
+  'trabalho', 'lavoro', 'casa', 'oficina', 'ufficio', 'bureau', 'domicile', 'domicilio', 'geschaftlich', 'fijo',
+  'fixe', 'fisso', 'fixo',
+];
 /** Chinese "located in / belonging to": 所在城市 is the city, 所属公司 the company. */
 const LEADING_QUALIFIERS: readonly string[] = ['所在', '所属', '现在', '现'];
 const SLASH = /[/|\\、]/u;
@@ -246,6 +259,10 @@ function headerWordVariants(header: string): WordVariant[] {
       if (addressed && getSynonymOwners().get(addressed.join(''))?.includes('email')) forms.push(addressed);
       const located = withoutLead(words, LEADING_QUALIFIERS);
       if (located) forms.push(located);
+      const connector = words.findIndex((word, index) => index > 0 && HEAD_FIRST_CONNECTORS.has(word));
+      if (connector > 0 && isDecisiveEnding(words.slice(0, connector).join(''))) forms.push(words.slice(0, connector));
+      const owned = withoutTail(words, OWNER_TAILS);
+      if (owned && isDecisiveEnding(owned.join(''))) forms.push(owned);
     }
     for (const words of forms) variants.push({ words, penalty: base.penalty });
   }

@@ -22,6 +22,16 @@ describe('normaliseHeader', () => {
     assert.equal(normaliseHeader('郵遞區號'), '邮递区号');
   });
 
+  test('takes accents off Latin letters only, whether typed precomposed or combining', () => {
+    assert.equal(normaliseHeader('Teléfono Móvil'), 'telefonomovil');
+    assert.equal(normaliseHeader('Te\u0301le\u0301phone'), 'telephone');
+    assert.equal(normaliseHeader('İL ŞEHİR'), 'ilsehir');
+    assert.equal(normaliseHeader('Straße'), 'straße');
+    assert.equal(normaliseHeader('Мобильный'), 'мобильный');
+    assert.equal(normaliseHeader('データ'), 'データ');
+    assert.deepEqual(splitHeaderWords('Número de Teléfono'), ['numero', 'de', 'telefono']);
+  });
+
   test('drops a byte-order mark and control characters', () => {
     assert.equal(normaliseHeader('\uFEFFName\u0000'), 'name');
     assert.equal(normaliseHeader(''), '');

@@ -15,11 +15,24 @@ function foldTraditionalChinese(text: string): string {
 }
 
 /**
- * NFKC (full-width → half-width), lower case, without spaces, punctuation, underscores or dashes;
- * common traditional Chinese characters become simplified.
+ * Accents off Latin letters ("Teléfono" → "telefono", "Straße" stays): a list typed without them, or exported
+ * by a program that drops them, still matches. Marks of other scripts are kept.
+ */
+function foldLatinAccents(text: string): string {
+  return text.normalize('NFD').replace(/(\p{Script=Latin})\p{M}+/gu, '$1').normalize('NFC');
+}
+
+/** NFKC, traditional Chinese folded to simplified, accents off Latin letters. */
+function foldHeader(header: string): string {
+  return foldLatinAccents(foldTraditionalChinese(header.normalize('NFKC')));
+}
+
+/**
+ * NFKC (full-width → half-width), lower case, without spaces, punctuation, underscores, dashes or accents on Latin
+ * letters; common traditional Chinese characters become simplified.
  */
 export function normaliseHeader(header: string): string {
-  return foldTraditionalChinese(header.normalize('NFKC').toLowerCase().replace(NOT_LETTER_OR_DIGIT, ''));
+  return foldHeader(header).toLowerCase().replace(NOT_LETTER_OR_DIGIT, '');
 }
 
 /**
@@ -27,7 +40,7 @@ export function normaliseHeader(header: string): string {
  * ("HomePhone" → home, phone); each Han character is a word of its own, since Chinese has no spaces.
  */
 export function splitHeaderWords(header: string): string[] {
-  const text = foldTraditionalChinese(header.normalize('NFKC'))
+  const text = foldHeader(header)
     .replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2')
     .toLowerCase();
   return [...text.matchAll(HEADER_WORD)].map((match) => match[0]);

@@ -120,6 +120,35 @@ const INDIVIDUAL: Spelling[] = [
   ['微信号', null], ['身份证号', null], ['年龄', null],
 ];
 
+// Lists made in other languages, typed with and without accents.
+const OTHER_LANGUAGES: Spelling[] = [
+  ['Nombre', 'name'], ['Nombre completo', 'name'], ['Teléfono', 'phone'], ['Telefono', 'phone'], ['TELÉFONO FIJO', 'phone'],
+  ['Celular', 'mobile'], ['Móvil', 'mobile'], ['movil', 'mobile'], ['Correo electrónico', 'email'],
+  ['correo electronico', 'email'], ['Dirección', 'address'], ['Direccion', 'address'], ['Ciudad', 'city'],
+  ['Código postal', 'zip'], ['Codigo Postal', 'zip'], ['País', 'country'], ['Pais', 'country'], ['Empresa', 'company'],
+  ['Cargo', 'title'], ['Fecha de nacimiento', 'birthday'], ['Sexo', 'gender'], ['Observaciones', 'note'],
+  ['Nome completo', 'name'], ['Telefone', 'phone'], ['Celular', 'mobile'], ['Endereço', 'address'], ['Cidade', 'city'],
+  ['CEP', 'zip'], ['Data de nascimento', 'birthday'],
+  ['Nom', 'name'], ['Prénom', 'name'], ['Téléphone', 'phone'], ['Telephone portable', 'mobile'], ['Portable', 'mobile'],
+  ['Courriel', 'email'], ['Adresse e-mail', 'email'], ['Adresse', 'address'], ['Ville', 'city'],
+  ['Code postal', 'zip'], ['Société', 'company'], ['Date de naissance', 'birthday'], ['Commentaires', 'note'],
+  ['Name', 'name'], ['Vorname', 'name'], ['Telefonnummer', 'phone'], ['Handy', 'mobile'], ['Handynummer', 'mobile'],
+  ['E-Mail-Adresse', 'email'], ['Straße', 'address'], ['Strasse', 'address'], ['PLZ', 'zip'], ['Ort', 'city'],
+  ['Firma', 'company'], ['Geburtsdatum', 'birthday'], ['Geschlecht', 'gender'], ['Bemerkungen', 'note'],
+  ['Cellulare', 'mobile'], ['Indirizzo', 'address'], ['Città', 'city'], ['Citta', 'city'], ['Azienda', 'company'],
+  ['Data di nascita', 'birthday'], ['Telefoonnummer', 'phone'], ['Woonplaats', 'city'], ['Bedrijfsnaam', 'company'],
+  ['Ad Soyad', 'name'], ['Cep Telefonu', 'mobile'], ['E-posta', 'email'], ['Şehir', 'city'], ['Sehir', 'city'],
+  ['ФИО', 'name'], ['Телефон', 'phone'], ['Мобильный телефон', 'mobile'], ['Электронная почта', 'email'],
+  ['Адрес', 'address'], ['Город', 'city'], ['Số điện thoại', 'phone'], ['Họ và tên', 'name'], ['Địa chỉ', 'address'],
+  ['Nama Lengkap', 'name'], ['Nomor HP', 'mobile'], ['Alamat', 'address'], ['이름', 'name'], ['전화번호', 'phone'],
+  ['휴대폰', 'mobile'], ['이메일', 'email'], ['주소', 'address'],
+  ['Apellidos', null], ['Nachname', null], ['Estado civil', null], ['Fecha de alta', null], ['Código cliente', null],
+  // what a column holds comes first, whose it is after
+  ['Teléfono del cliente', 'phone'], ['Telefono cliente', 'phone'], ['Email cliente', 'email'],
+  ['Correo del contacto', 'email'], ['Telefone do contato', 'phone'], ['Dirección de la empresa', 'address'],
+  ['Ciudad de residencia', 'city'], ['Telefono casa', 'phone'], ['Numero de cliente', null], ['Data de cadastro', null],
+];
+
 const OTHER_TARGETS: Array<[Target, ...Spelling]> = [
   ['organization', 'Company Name', 'name'], ['organization', 'Account Name', 'name'],
   ['organization', 'Organization', 'name'], ['organization', '公司名称', 'name'],
@@ -179,6 +208,10 @@ describe('header spellings from real exports', () => {
 
   test('maps at least 95% of the individual-customer spellings to the expected field', () => {
     assertAccuracy(INDIVIDUAL.map(([header, expected]) => ['individual', header, expected]), 0.95);
+  });
+
+  test('maps at least 90% of the spellings of lists made in other languages, accents typed or not', () => {
+    assertAccuracy(OTHER_LANGUAGES.map(([header, expected]) => ['individual', header, expected]), 0.9);
   });
 
   test('maps at least 95% of the spellings for organization, mass-target, area-code, number lists and DIDs', () => {
