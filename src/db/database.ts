@@ -25,6 +25,9 @@ export function openDatabase(database: Config['database'], options: { poolSize?:
     const pool = new pg.Pool({ connectionString: database.url, max: options.poolSize ?? 10 });
     // An idle client that loses its server (restart) must not crash the process; the next query reconnects.
     pool.on('error', () => undefined);
+    // Nor may a client in use: pg fails its queries and also emits the socket's error (ECONNRESET) on the client,
+    // where nobody listens while the pool has lent it out. The pool drops it when it comes back unusable.
+    pool.on('connect', (client) => client.on('error', () => undefined));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: 'postgres', pool, openSqliteConnection: null, close: () => db.destroy() };
   }
