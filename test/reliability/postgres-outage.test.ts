@@ -36,9 +36,7 @@ describe('PostgreSQL going away mid-import', () => {
           const current = await jobs.findById(job.id);
           if (current && current.status !== 'running' && current.status !== 'pending') return current;
           return current && current.records_read >= point * RECORDS ? current : undefined;
-        }, 120_000, 10).catch(async (error: unknown) => {
-          throw new Error(`${String(error)}\njob: ${JSON.stringify(await jobs.findById(job.id).catch(() => null))}\nworker (${worker.exitCode ?? 'alive'}):\n${worker.log.slice(-3000)}`);
-        });
+        }, 120_000, 10);
         assert.ok(reached.status === 'running' || reached.status === 'pending', `job ${job.id} ended (${reached.status}: ${reached.failure_reason}) before ${Math.round(point * 100)}%`);
         await disrupt();
         if (worker.exitCode !== null) {
@@ -50,15 +48,16 @@ describe('PostgreSQL going away mid-import', () => {
       const ended = await waitUntil(`job ${job.id} to end`, async () => {
         const current = await jobs.findById(job.id);
         return current && current.status !== 'running' && current.status !== 'pending' ? current : undefined;
-      }, 180_000, 50).catch(async (error: unknown) => {
-        throw new Error(`${String(error)}\njob: ${JSON.stringify(await jobs.findById(job.id).catch(() => null))}\nworker (${worker.exitCode ?? 'alive'}):\n${worker.log.slice(-3000)}`);
-      });
+      }, 180_000, 50);
       await assertSameOutcome(harness, ended, reference, { job: hit, reference: calm }, refs);
       assertOnlyFinalAttempt(suite.test.dataDir, ended);
       return { job: ended, worker, restarts };
     } catch (error) {
-      // Whatever failed, the worker's own account of the attempts is what tells why.
-      if (error instanceof Error && !error.message.includes('\nworker (')) error.message += `\nworker (${worker.exitCode ?? 'alive'}, ${restarts} restarts):\n${worker.log.slice(-4000)}`;
+      // Whatever failed (a wait timed out, an outcome differs), the job's row and the worker's own account of the
+      // attempts are what tell why.
+      if (error instanceof Error) {
+        error.message += `\njob: ${JSON.stringify(await jobs.findById(job.id).catch(() => null))}\nworker (${worker.exitCode ?? 'alive'}, ${restarts} restarts):\n${worker.log.slice(-4000)}`;
+      }
       throw error;
     } finally {
       await stopChild(worker);

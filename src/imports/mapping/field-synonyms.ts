@@ -34,8 +34,8 @@ const PHONE = [
   '联系号码', '客户电话', '电话1', '联系电话1', '单位电话', '公司电话', '住宅电话',
   '電話', '聯絡電話', '聯繫電話', '電話號碼', '市話', '電話番号',
   'Teléfono', 'Número de Teléfono', 'Teléfono Fijo', 'Fijo', 'Telefone', 'Telefone Fixo', 'Número de Telefone',
-  'Téléphone', 'Numéro de Téléphone', 'Téléphone Fixe', 'Tél', 'Telefon', 'Telefonnummer', 'Rufnummer',
-  'Festnetz', 'Festnetznummer', 'Telefono', 'Numero di Telefono', 'Telefono Fisso', 'Telefoon', 'Telefoonnummer',
+  'Numéro de Téléphone', 'Téléphone Fixe', 'Telefon', 'Telefonnummer', 'Rufnummer',
+  'Festnetz', 'Festnetznummer', 'Numero di Telefono', 'Telefono Fisso', 'Telefoon', 'Telefoonnummer',
   'Telefon Numarası', 'Телефон', 'Номер Телефона', 'Điện Thoại', 'Số Điện Thoại', 'Telepon', 'Nomor Telepon',
   'No Telp', 'No Telepon', '전화', '전화번호', '연락처',
 ];
@@ -135,7 +135,7 @@ export const FIELD_SYNONYMS: Readonly<Record<StandardFieldKey, FieldSynonyms>> =
     synonyms: [
       'City', 'Town', 'City/Town', 'Town/City', 'Suburb', 'Locality', 'Municipality', 'Mailing City',
       'Billing City', 'Shipping City', 'City Name',
-      'Ciudad', 'Localidad', 'Municipio', 'Población', 'Cidade', 'Município', 'Ville', 'Commune', 'Stadt', 'Ort',
+      'Ciudad', 'Localidad', 'Municipio', 'Población', 'Cidade', 'Ville', 'Commune', 'Stadt', 'Ort',
       'Wohnort', 'Città', 'Comune', 'Località', 'Stad', 'Plaats', 'Woonplaats', 'Şehir', 'Город', 'Thành Phố',
       'Kota', '도시',
       '城市', '市', '所在城市', '所在市', '城市名称', '地级市', '城市名', '所属城市', '城市/地区',
@@ -147,7 +147,7 @@ export const FIELD_SYNONYMS: Readonly<Record<StandardFieldKey, FieldSynonyms>> =
       'State', 'Province', 'Region', 'State/Province', 'Province/State', 'State/Region',
       'State or Province', 'Prefecture', 'Territory', 'Mailing State', 'Mailing State/Province',
       'Billing State', 'Billing State/Province', 'State/Province/Region', 'Prov',
-      'Provincia', 'Región', 'Departamento', 'Estado/Província', 'Département', 'Région', 'Bundesland', 'Regione',
+      'Provincia', 'Departamento', 'Estado/Província', 'Département', 'Bundesland', 'Regione',
       'Provincie', 'Область', 'Регион', 'Tỉnh', 'Tỉnh/Thành Phố', 'Provinsi',
       '省', '省份', '州', '所在省份', '所在省', '省/直辖市', '省市', '省/自治区', '省份/直辖市',
       '省/州', '所属省份', '都道府県',
@@ -159,7 +159,7 @@ export const FIELD_SYNONYMS: Readonly<Record<StandardFieldKey, FieldSynonyms>> =
       'Postal/Zip Code', 'Zip/Postal Code', 'Zip/Postal', 'Postal Zip', 'Mailing Zip/Postal Code',
       'Mailing Zip', 'Mailing Postal Code', 'Billing Zip/Postal Code', 'Billing Zip', 'PIN Code',
       'Pincode', 'Zip/Postcode', 'Postcode/Zip',
-      'Código Postal', 'CP', 'C.P.', 'CEP', 'Code Postal', 'PLZ', 'Postleitzahl', 'CAP', 'Codice Postale',
+      'Código Postal', 'CP', 'CEP', 'Code Postal', 'PLZ', 'Postleitzahl', 'CAP', 'Codice Postale',
       'Posta Kodu', 'Индекс', 'Почтовый Индекс', 'Mã Bưu Điện', 'Kode Pos', '우편번호',
       '邮编', '邮政编码', '邮政编号', '邮码', '郵遞區號', '郵政編碼', '郵編', '郵便番号',
     ],
@@ -207,7 +207,7 @@ export const FIELD_SYNONYMS: Readonly<Record<StandardFieldKey, FieldSynonyms>> =
   },
   gender: {
     synonyms: [
-      'Gender', 'Sex', 'M/F', 'Male/Female', '性别', '性別', '男女', '男/女', 'Sexo', 'Género', 'Gênero', 'Sexe',
+      'Gender', 'Sex', 'M/F', 'Male/Female', '性别', '性別', '男女', '男/女', 'Sexo', 'Género', 'Sexe',
       'Genre', 'Geschlecht', 'Sesso', 'Genere', 'Geslacht', 'Cinsiyet', 'Пол', 'Giới Tính', 'Jenis Kelamin', '성별',
     ],
   },
@@ -315,7 +315,7 @@ export const GENERIC_HEAD_WORDS: readonly string[] = [
   'business', 'first', 'region', 'location', 'label', 'details', 'desc', 'born', 'birth', 'voice', 'network',
   'provider', 'operator', 'org', 'project', 'ph', 'hp', 'mob', 'pic', 'attention', 'attn', 'firm',
   'cliente', 'clientes', 'kunde', 'kunden', 'klant', 'numero', 'nummer', 'codigo', 'codice', 'fecha', 'data', 'datum',
-  'tipo', 'typ', 'estado', 'status', 'nome', 'nom', 'nombre',
+  'tipo', 'typ', 'estado', 'nome', 'nom', 'nombre',
   '号码', '名称', '名字', '编号', '日期', '时间', '类型', '状态', '联系人', '单位', '项目', '活动', '任务',
   '用途', '说明', '描述', '客户', '企业', '地区', '区域', '机构', '号段', '前缀',
 ];

@@ -199,14 +199,14 @@ const ADDRESS_TAILS: readonly string[] = ['address', 'addr', '地址', '位址']
  * cliente", "Numéro de portable". The name before one of these words, or before a word naming whose it is, counts.
  */
 const HEAD_FIRST_CONNECTORS: ReadonlySet<string> = new Set([
-  'de', 'del', 'da', 'do', 'das', 'dos', 'du', 'des', 'di', 'della', 'dello', 'dei', 'degli', 'van', 'von', 'der', 'des',
+  'de', 'del', 'da', 'do', 'das', 'dos', 'du', 'des', 'di', 'della', 'dello', 'dei', 'degli', 'van', 'von', 'der',
 ]);
 const OWNER_TAILS: readonly string[] = [
   'cliente', 'clientes', 'client', 'contacto', 'contato', 'contatto', 'kunde', 'kunden', 'klant', 'empresa',
-  'entreprise', 'societe', 'azienda', 'principal', 'particular', 'personal', 'privado', 'privat', 'prive', 'trabajo',
-  'trabalho', 'lavoro', 'casa', 'oficina', 'ufficio', 'bureau', 'domicile', 'domicilio', 'geschaftlich', 'fijo',
+  'entreprise', 'société', 'azienda', 'principal', 'particular', 'personal', 'privado', 'privat', 'privé', 'trabajo',
+  'trabalho', 'lavoro', 'casa', 'oficina', 'ufficio', 'bureau', 'domicile', 'domicilio', 'geschäftlich', 'fijo',
   'fixe', 'fisso', 'fixo',
-];
+].map(normaliseHeader);
 /** Chinese "located in / belonging to": 所在城市 is the city, 所属公司 the company. */
 const LEADING_QUALIFIERS: readonly string[] = ['所在', '所属', '现在', '现'];
 const SLASH = /[/|\\、]/u;

@@ -90,11 +90,9 @@ export function createPostgresImportWriter(database: AppDatabase, settings: Writ
 
   /** One transaction: `first` and the batches after it, up to INTAKE_BATCH_SIZE records. */
   async function writeGroup(batches: PreparedBatch[], source: PreparedBatchSource, handlers: BatchHandlers): Promise<WriteOutcome> {
-    const client = await pool!.connect();
     // A connection lost mid-batch (server restarted, backend terminated) fails the query in flight; the client's own
-    // 'error' event must not crash the process on top of that.
-    const ignoreLostConnection = () => undefined;
-    client.on('error', ignoreLostConnection);
+    // 'error' event is heard by the listener every pooled client has (openDatabase).
+    const client = await pool!.connect();
     let isOpen = false;
     let isBroken = false;
     try {
@@ -146,7 +144,6 @@ export function createPostgresImportWriter(database: AppDatabase, settings: Writ
       throw error;
     } finally {
       if (isOpen) await client.query('rollback').catch(() => undefined);
-      client.off('error', ignoreLostConnection);
       client.release(isBroken);
     }
   }
