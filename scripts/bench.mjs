@@ -8,12 +8,16 @@
 //   npm run bench -- phones       phone normalisation: the library against the fast path
 //   options: --runs N (default 3), --rows N (default 1,000,000)
 //
+// Besides A and B: A′, the database's own loader putting B's stored rows (exported after B's first run) into a fresh
+// copy of Intake's own table, with its index and no checks: what the database needs for our rows. And the CPU time of
+// each run: the loader's or intake's process (all its threads) and, on PostgreSQL, the server's processes.
+//
 // Data: bench/data/customers-<rows>.csv from ../shared/bench/gen-customers.mjs (seed 42), made once and reused, and a
 // second file (seed 43) for the second million imported into the now full table. PostgreSQL: the server of
 // INTAKE_BENCH_POSTGRES_URL (default postgres://postgres@127.0.0.1:5432/postgres); databases intake_bench_* are
 // created and dropped.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -78,13 +82,24 @@ async function benchSqlite(first, second) {
       rmSync(dir, { recursive: true, force: true });
     }
   }, 'A sqlite3 .import');
-  const b = await median(runs, () => withDataDir((dir) => intakeImport({ INTAKE_DATA_DIR: dir }, first)), 'B intake import');
+  const stored = join(mkdtempSync(join(tmpdir(), 'bench-stored-')), 'customers.csv');
+  const b = await median(runs, () => withDataDir(async (dir) => {
+    const run = await intakeImport({ INTAKE_DATA_DIR: dir }, first);
+    if (!existsSync(stored)) command('sqlite3', ['-csv', join(dir, 'intake.db'), `.output ${stored}`, 'select * from customers']);
+    return run;
+  }), 'B intake import');
+  // sqlite3 runs A with its defaults (a rollback journal); the same for A′ (Intake's database file is in WAL mode).
+  const floor = await median(runs, () => withDataDir(async (dir) => {
+    command(process.execPath, [intake, 'teams', 'create', 'bench'], { ...process.env, INTAKE_DATA_DIR: dir, INTAKE_LOG_LEVEL: 'warn' });
+    return timed('sqlite3', [join(dir, 'intake.db'), 'pragma journal_mode = delete', `.import --csv ${stored} customers`]);
+  }), "A′ sqlite3 .import of B's rows into Intake's table");
+  rmSync(dirname(stored), { recursive: true, force: true });
   const growth = await median(runs, () => withDataDir(async (dir) => {
     const firstMillion = await intakeImport({ INTAKE_DATA_DIR: dir }, first);
     const secondMillion = await intakeImport({ INTAKE_DATA_DIR: dir }, second, true);
     return { ...secondMillion, firstSeconds: firstMillion.seconds };
   }), 'B second million');
-  return summary(a, b, growth);
+  return summary(a, b, growth, floor);
 }
 
 async function benchPostgres(first, second) {
@@ -93,23 +108,39 @@ async function benchPostgres(first, second) {
     const ddl = `create table customers(id bigserial primary key, ${COLUMNS.join(' text, ')} text); create index customers_phone on customers(phone);`;
     const created = spawnSync('psql', [url, '-qc', ddl], { encoding: 'utf8' });
     if (created.status !== 0) fail(`psql could not create the table: ${created.stderr}`);
-    return timed('psql', [url, '-qc', `\\copy customers(${COLUMNS.join(', ')}) from '${first}' with (format csv, header true)`]);
+    return timed('psql', [url, '-qc', `\\copy customers(${COLUMNS.join(', ')}) from '${first}' with (format csv, header true)`], process.env, true);
   }), 'A psql \\copy');
-  const b = await median(runs, async () => withDatabase((url) => withDataDir((dir) => intakeImport({ DATABASE_URL: url, INTAKE_DATA_DIR: dir }, first))), 'B intake import');
+  const stored = join(mkdtempSync(join(tmpdir(), 'bench-stored-')), 'customers.csv');
+  const b = await median(runs, async () => withDatabase((url) => withDataDir(async (dir) => {
+    const run = await intakeImport({ DATABASE_URL: url, INTAKE_DATA_DIR: dir }, first);
+    if (!existsSync(stored)) command('psql', [url, '-qc', `\\copy (select * from customers order by id) to '${stored}' with (format csv)`]);
+    return run;
+  })), 'B intake import');
+  const floor = await median(runs, async () => withDatabase(async (url) => {
+    command(process.execPath, [intake, 'teams', 'create', 'bench'], { ...process.env, DATABASE_URL: url, INTAKE_LOG_LEVEL: 'warn' });
+    return timed('psql', [url, '-qc', `\\copy customers from '${stored}' with (format csv)`], process.env, true);
+  }), "A′ psql \\copy of B's rows into Intake's table");
+  rmSync(dirname(stored), { recursive: true, force: true });
   const growth = await median(runs, async () => withDatabase((url) => withDataDir(async (dir) => {
     const environment = { DATABASE_URL: url, INTAKE_DATA_DIR: dir };
     const firstMillion = await intakeImport(environment, first);
     const secondMillion = await intakeImport(environment, second, true);
     return { ...secondMillion, firstSeconds: firstMillion.seconds };
   })), 'B second million');
-  return summary(a, b, growth);
+  return summary(a, b, growth, floor);
 }
 
-function summary(a, b, growth) {
+function summary(a, b, growth, floor) {
   return {
     referenceSeconds: a.seconds,
     intakeSeconds: b.seconds,
     ratio: round(b.seconds / a.seconds, 2),
+    floorSeconds: floor.seconds,
+    floorRatio: round(floor.seconds / a.seconds, 2),
+    referenceCpuSeconds: a.cpuSeconds,
+    referenceServerCpuSeconds: a.serverCpuSeconds,
+    intakeCpuSeconds: b.cpuSeconds,
+    intakeServerCpuSeconds: b.serverCpuSeconds,
     intakePeakRssMiB: b.peakRssMiB,
     recordsPerSecond: Math.round(rows / b.seconds),
     counts: b.counts,
@@ -126,15 +157,22 @@ async function intakeImport(environment, file, isSecond = false) {
     const team = spawnSync(process.execPath, [intake, 'teams', 'create', 'bench'], { env, encoding: 'utf8' });
     if (team.status !== 0) fail(`intake teams create failed: ${team.stderr}`);
   }
-  const run = await timed(process.execPath, [intake, 'import', file, '--team', 'bench', '--target', 'individual', '--wait', '--json'], env);
+  const run = await timed(process.execPath, [intake, 'import', file, '--team', 'bench', '--target', 'individual', '--wait', '--json'], env, environment.DATABASE_URL !== undefined);
   const counts = JSON.parse(run.stdout);
   if (counts.status !== 'close' || counts.total !== rows) fail(`the import did not close with ${rows} records: ${run.stdout}`);
   return { ...run, counts: { success: counts.success, error: counts.error, duplicated: counts.duplicated } };
 }
 
-/** Runs a command, measuring its wall time and (on Linux) its peak resident memory from /proc. */
-function timed(command, commandArgs, env = process.env) {
+/**
+ * Runs a command, measuring its wall time and (on Linux, from /proc) its peak resident memory, its CPU time (all its
+ * threads) and, with `isServerTracked`, the CPU time PostgreSQL's processes spent meanwhile (this machine's server).
+ */
+function timed(command, commandArgs, env = process.env, isServerTracked = false) {
   return new Promise((done, reject) => {
+    const serverBefore = isServerTracked ? serverTicks() : null;
+    const serverLatest = new Map(serverBefore);
+    const serverSampler = isServerTracked ? setInterval(() => { for (const [pid, ticks] of serverTicks()) serverLatest.set(pid, ticks); }, 100) : null;
+    let cpuTicks = 0;
     const started = performance.now();
     const child = spawn(command, commandArgs, { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
@@ -145,6 +183,7 @@ function timed(command, commandArgs, env = process.env) {
         const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
         const high = /VmHWM:\s+(\d+) kB/.exec(status);
         if (high) peakKiB = Math.max(peakKiB, Number(high[1]));
+        cpuTicks = Math.max(cpuTicks, processTicks(child.pid) ?? 0);
       } catch {
         // The process has ended.
       }
@@ -156,10 +195,56 @@ function timed(command, commandArgs, env = process.env) {
     child.on('exit', (code) => {
       clearInterval(sampler);
       const seconds = round((performance.now() - started) / 1000, 2);
+      let serverCpuSeconds = null;
+      if (serverSampler) {
+        clearInterval(serverSampler);
+        for (const [pid, ticks] of serverTicks()) serverLatest.set(pid, ticks);
+        let spent = 0;
+        for (const [pid, ticks] of serverLatest) spent += ticks - (serverBefore.get(pid) ?? 0);
+        serverCpuSeconds = round(spent / TICKS_PER_SECOND, 2);
+      }
+      const cpuSeconds = round(cpuTicks / TICKS_PER_SECOND, 2);
       if (code !== 0) reject(new Error(`${command} ${commandArgs.join(' ').slice(0, 200)} exited with ${code}: ${stderr.slice(0, 2000)}`));
-      else done({ seconds, peakRssMiB: Math.round(peakKiB / 1024), stdout });
+      else done({ seconds, peakRssMiB: Math.round(peakKiB / 1024), cpuSeconds, serverCpuSeconds, stdout });
     });
   });
+}
+
+/** Linux's clock ticks per second (USER_HZ): 100 on every kernel Node runs on. */
+const TICKS_PER_SECOND = 100;
+
+/** A process's user + system CPU ticks, its threads included (/proc/<pid>/stat fields 14 and 15). */
+function processTicks(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return Number(fields[11]) + Number(fields[12]);
+  } catch {
+    return null;
+  }
+}
+
+/** CPU ticks of every PostgreSQL process on this machine, by pid. */
+function serverTicks() {
+  const ticks = new Map();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() !== 'postgres') continue;
+    } catch {
+      continue;
+    }
+    const spent = processTicks(entry);
+    if (spent !== null) ticks.set(entry, spent);
+  }
+  return ticks;
+}
+
+/** Runs a command to its end; fails the bench when it fails. */
+function command(name, commandArgs, env = process.env) {
+  const result = spawnSync(name, commandArgs, { env, encoding: 'utf8' });
+  if (result.status !== 0) fail(`${name} ${commandArgs.join(' ').slice(0, 200)} failed: ${result.stderr}`);
+  return result.stdout;
 }
 
 async function withDataDir(work) {
@@ -192,7 +277,8 @@ async function median(count, run, label) {
   for (let index = 0; index < count; index++) {
     const result = await run();
     results.push(result);
-    log(`  ${label}: ${result.seconds} s${result.peakRssMiB ? `, peak RSS ${result.peakRssMiB} MiB` : ''}`);
+    const cpu = result.cpuSeconds === undefined ? '' : `, CPU ${result.cpuSeconds} s${result.serverCpuSeconds === null ? '' : ` + server ${result.serverCpuSeconds} s`}`;
+    log(`  ${label}: ${result.seconds} s${result.peakRssMiB ? `, peak RSS ${result.peakRssMiB} MiB` : ''}${cpu}`);
   }
   results.sort((x, y) => x.seconds - y.seconds);
   return results[Math.floor(results.length / 2)];
@@ -220,6 +306,14 @@ function table(results) {
     if (!r) continue;
     lines.push(`| ${name} | ${reference} ${r.referenceSeconds} s | ${r.intakeSeconds} s | ${r.ratio} | ${r.intakePeakRssMiB} MiB | ${r.recordsPerSecond.toLocaleString('en-US')} | ${r.secondMillionSeconds} s | ${r.secondMillionRatio} |`);
   }
+  const cpuLines = ['', "| | A′: the loader, B's rows into Intake's table | A′/A | CPU of A (loader + server) | CPU of B (intake + server) | least wall time of B on 2 cores (CPU / 2) |", '|---|---|---|---|---|---|'];
+  for (const [name, key] of [['SQLite', 'sqlite'], ['PostgreSQL', 'postgres']]) {
+    const r = results[key];
+    if (!r) continue;
+    const cpu = (own, server) => (server === null ? `${own} s` : `${round(own + server, 2)} s (${own} + ${server})`);
+    cpuLines.push(`| ${name} | ${r.floorSeconds} s | ${r.floorRatio} | ${cpu(r.referenceCpuSeconds, r.referenceServerCpuSeconds)} | ${cpu(r.intakeCpuSeconds, r.intakeServerCpuSeconds)} | ≥ ${round((r.intakeCpuSeconds + (r.intakeServerCpuSeconds ?? 0)) / 2, 2)} s |`);
+  }
+  if (cpuLines.length > 3) lines.push(...cpuLines);
   if (results.preview) lines.push('', `Preview of a ${(results.preview.fileBytes / 1024 ** 3).toFixed(2)} GiB CSV: ${results.preview.previewMs} ms (median).`);
   return lines.join('\n');
 }

@@ -170,18 +170,22 @@ export function createPostgresImportWriter(database: AppDatabase, settings: Writ
   };
 }
 
-/** COPY in CSV: an unquoted empty field is NULL, a quoted one the empty text. */
+/**
+ * COPY in CSV: an unquoted empty field is NULL, a quoted one the empty text. The text is one string appended to, made
+ * a buffer once: a string per line, joined after, kept every line alive through the job thread's scavenges (a
+ * third more CPU for the import, `--cpu-prof`).
+ */
 async function copyRows(client: pg.PoolClient, table: string, columns: readonly string[], rows: ReadonlyArray<ReadonlyArray<CellValue>>): Promise<void> {
-  const text: string[] = [];
+  let text = '';
   for (const row of rows) {
-    let line = '';
     for (let index = 0; index < row.length; index++) {
       const value = row[index];
-      if (index > 0) line += ',';
+      if (index > 0) text += ',';
       if (value === null || value === undefined) continue;
-      line += typeof value === 'number' ? String(value) : `"${value.includes('"') ? value.replaceAll('"', '""') : value}"`;
+      if (typeof value === 'number') text += String(value);
+      else text += value.includes('"') ? `"${value.replaceAll('"', '""')}"` : `"${value}"`;
     }
-    text.push(line);
+    text += '\n';
   }
   const stream = client.query(copyFrom(`copy ${table} (${columns.join(', ')}) from stdin with (format csv)`));
   // A connection lost during the COPY (server restarted) reaches the client, not the COPY stream, which would wait
@@ -190,7 +194,7 @@ async function copyRows(client: pg.PoolClient, table: string, columns: readonly 
   client.once('error', onLost);
   client.once('end', onLost);
   try {
-    await pipeline(Readable.from([`${text.join('\n')}\n`]), stream);
+    await pipeline(Readable.from([Buffer.from(text)]), stream);
   } finally {
     client.off('error', onLost);
     client.off('end', onLost);
