@@ -7,6 +7,7 @@ import { AppError } from '../../shared/app-error.js';
 import { startGroupPlan, type BatchWork, type ExistingRow, type GroupPlan } from '../engine/batch-plan.js';
 import type { CellValue } from '../engine/row-layout.js';
 import type { PreparedBatch } from '../engine/prepared-batches.js';
+import type { ResultFilesPositions } from '../accounting/result-file-writer.js';
 import type { PreparedBatchSource } from '../engine/prepared-batch-source.js';
 import { dialRows, existingRowOf, identityColumns, lookupScope, preferOwnScope, type BatchHandlers, type ImportWriter, type WriteOutcome, type WriterSettings } from './import-writer.js';
 
@@ -16,8 +17,11 @@ const MAX_VALUES = 16_000;
 const KEYS_PER_LOOKUP = 500;
 /** How long a batch waits, in all, for another connection's write to finish before giving up. */
 const BUSY_PATIENCE_MS = 60_000;
-/** A transaction takes batches until it holds this many times INTAKE_BATCH_SIZE records. */
-const GROUP_FACTOR = 4;
+/**
+ * A transaction takes batches until it holds this many times INTAKE_BATCH_SIZE records (or HOLD_MS has passed, which
+ * mostly comes first). Its batches are written one by one, so its size costs no memory.
+ */
+const GROUP_FACTOR = 20;
 /**
  * Other connections (the server's requests, another worker process) wait for the write lock in SQLite's busy
  * handler, which tries again after 1, 2, 5 … 50 ms and then every 100 ms. An import that commits group after group
@@ -145,15 +149,30 @@ export function createSqliteImportWriter(database: AppDatabase, settings: Writer
   }
 
   /**
+   * Plans a batch and writes it, its result lines too, at once: the transaction keeps no batch but the one at hand.
+   * Its rows are in the table for the batches after it, which find them as those of an earlier transaction.
+   */
+  function writeBatch(batch: PreparedBatch, handlers: BatchHandlers, group: GroupPlan): ResultFilesPositions {
+    planInto(batch, handlers, group);
+    const { work } = group;
+    writeWork(work);
+    const positions = handlers.results.appendSync(work.results);
+    group.work = { ...startGroupPlan().work, counts: work.counts };
+    group.pending.clear();
+    group.updated.clear();
+    return positions;
+  }
+
+  /**
    * One transaction over many batches (SQLite writes each commit's pages anew: fewer, bigger commits are much
-   * cheaper). It never yields: the batches after the first are waited for synchronously, so nothing else in this
-   * process runs while it is open. It ends after GROUP_FACTOR × INTAKE_BATCH_SIZE records or at `deadline`; then the
-   * result lines of all its batches are appended and the checkpoint written, in the same transaction.
+   * cheaper, the more so the bigger the table). It never yields: the batches after the first are waited for
+   * synchronously, so nothing else in this process runs while it is open. It ends after GROUP_FACTOR ×
+   * INTAKE_BATCH_SIZE records or at `deadline`, with the checkpoint, in the same transaction.
    */
   function writeGroup(first: PreparedBatch, source: PreparedBatchSource, handlers: BatchHandlers, deadline: number): WriteOutcome {
     const held = holdLease();
     const group = startGroupPlan();
-    planInto(first, handlers, group);
+    let positions = writeBatch(first, handlers, group);
     let isEnd = false;
     while (group.records < settings.transactionRecords * GROUP_FACTOR && Date.now() < deadline) {
       const batch = source.nextSync();
@@ -161,10 +180,8 @@ export function createSqliteImportWriter(database: AppDatabase, settings: Writer
         isEnd = true;
         break;
       }
-      planInto(batch, handlers, group);
+      positions = writeBatch(batch, handlers, group);
     }
-    writeWork(group.work);
-    const positions = handlers.results.appendSync(group.work.results);
     const progress = handlers.progress(group, positions);
     prepared(`update import_jobs set checkpoint = ?, records_read = ?, estimated_total = ?, success = ?, error = ?, duplicated = ?, stalled_attempts = 0, updated_at = ${NOW} where id = ?`)
       .run(progress.checkpoint, progress.recordsRead, progress.estimatedTotal, progress.success, progress.error, progress.duplicated, jobId);
