@@ -77,15 +77,25 @@ export function createDirectoryStorage(rootDir: string): FileStorage {
       }
     },
 
-    appendSync(key: string, data: Uint8Array) {
+    appendSync(key: string, data: Uint8Array, options?: { isDurable?: boolean }) {
       const path = pathOf(key);
       mkdirSync(dirname(path), { recursive: true });
       const fd = openSync(path, 'a');
       try {
         let written = 0;
         while (written < data.length) written += writeSync(fd, data, written);
-        fsyncSync(fd);
+        if (options?.isDurable !== false) fsyncSync(fd);
         return fstatSync(fd).size;
+      } finally {
+        closeSync(fd);
+      }
+    },
+
+    syncSync(key: string) {
+      // fsync writes out the file's dirty pages whichever descriptor wrote them.
+      const fd = openSync(pathOf(key), 'r');
+      try {
+        fsyncSync(fd);
       } finally {
         closeSync(fd);
       }

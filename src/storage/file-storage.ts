@@ -24,9 +24,12 @@ export type FileStorage = {
   append(key: string, data: Uint8Array): Promise<number>;
   /**
    * append(), synchronously: for a writer that must not yield while it holds a database transaction (SQLite, whose
-   * connection the whole process shares). Only storages that can (a directory) have it.
+   * connection the whole process shares). Only storages that can (a directory) have it. With `isDurable: false` the
+   * data is durable only after syncSync(key): a writer appending many times before one commit syncs once.
    */
-  appendSync?(key: string, data: Uint8Array): number;
+  appendSync?(key: string, data: Uint8Array, options?: { isDurable?: boolean }): number;
+  /** Makes everything appended to key durable (fsync); with appendSync. */
+  syncSync?(key: string): void;
   /** Makes `toKey` a copy of `fromKey` up to a position returned by append (a job resuming in a new attempt); returns the position in `toKey`. */
   copyPrefix(fromKey: string, toKey: string, position: number): Promise<number>;
   /** Cuts key back to a position returned by append (0 = empty; creates the key if missing). Used when a job resumes from its checkpoint. */

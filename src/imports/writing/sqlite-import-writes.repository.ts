@@ -156,7 +156,7 @@ export function createSqliteImportWriter(database: AppDatabase, settings: Writer
     planInto(batch, handlers, group);
     const { work } = group;
     writeWork(work);
-    const positions = handlers.results.appendSync(work.results);
+    const positions = handlers.results.appendSync(work.results, { isDurable: false });
     group.work = { ...startGroupPlan().work, counts: work.counts };
     group.pending.clear();
     group.updated.clear();
@@ -182,6 +182,8 @@ export function createSqliteImportWriter(database: AppDatabase, settings: Writer
       }
       positions = writeBatch(batch, handlers, group);
     }
+    // The checkpoint names positions in the result files: they are on disk before it commits.
+    handlers.results.syncSync();
     const progress = handlers.progress(group, positions);
     prepared(`update import_jobs set checkpoint = ?, records_read = ?, estimated_total = ?, success = ?, error = ?, duplicated = ?, stalled_attempts = 0, updated_at = ${NOW} where id = ?`)
       .run(progress.checkpoint, progress.recordsRead, progress.estimatedTotal, progress.success, progress.error, progress.duplicated, jobId);
