@@ -31,7 +31,7 @@ const JOB_THREAD_URL = new URL('./job-thread.js', import.meta.url);
 export const THREAD_HEAP_LIMITS = { maxYoungGenerationSizeMb: 24, maxOldGenerationSizeMb: 128 } as const;
 /**
  * The job thread on PostgreSQL keeps a transaction's batch alive across its round trips, and a scavenge copies what
- * is alive: a young generation of 32 MB halves its collection time (`npm run bench`: peak RSS about 225 MiB, under
+ * is alive: a young generation of 32 MB halves its collection time (`npm run bench`: peak RSS about 205 MiB, under
  * the 256 target). On SQLite the writer's page cache takes that room.
  */
 function jobThreadHeapLimits(config: Config): ResourceLimits {

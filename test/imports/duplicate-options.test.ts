@@ -105,3 +105,35 @@ describeOnBothDatabases('updates within one transaction', (suite) => {
     assert.equal(kim?.['city'], 'Austin');
   });
 });
+
+describeOnBothDatabases('dial-list duplicates of a row the same import inserts', (suite) => {
+  // Transactions of thousands of records: one duplicate below is in the batch of the row it repeats, the other in a
+  // later batch (batches are of 500 records), both in the same transaction on PostgreSQL.
+  const harness = createHarness(suite, { INTAKE_BATCH_SIZE: '5000' });
+  let teamId: number;
+  before(async () => {
+    teamId = await harness.createTeam('dial-own');
+  });
+
+  for (const [dialDuplicates, expected] of [['ignore', 1], ['all', 3], ['ignore-success', 3]] as const) {
+    it(`${dialDuplicates}: the row is new, so its duplicates are dialled by one rule wherever they are in the file (${expected} entries)`, async () => {
+      const { repositories } = harness.context;
+      const name = `own-${dialDuplicates}`;
+      const campaign = await createCampaign(repositories, { teamId, name, hasDialer: true });
+      const rows = [['name', 'phone'], ['Ann', '415-555-0101'], ['Ann again', '(415) 555-0101']];
+      for (let n = 0; n < 600; n++) rows.push([`Filler ${n}`, `+1 312 555 ${String(1000 + n)}`]);
+      rows.push(['Ann once more', '+1 415 555 0101']);
+      const dial = { phoneField: 'phone', priority: 1, dialAt: null, duplicates: dialDuplicates };
+      const job = await harness.runImport({ teamId, target: 'campaign', campaign: name, fileName: `${name}.csv`, content: csv(rows), options: { dial } });
+      assert.deepEqual([job.success, job.duplicated, job.error], [601, 2, 0]);
+      const dialed = [];
+      for (let after = 0; ; ) {
+        const page = await repositories.referenceRows.dialListPage(campaign.id, after, 1000);
+        if (page.length === 0) break;
+        dialed.push(...page);
+        after = page[page.length - 1]!.id;
+      }
+      assert.equal(dialed.filter((entry) => entry['phone'] === '+14155550101').length, expected);
+    });
+  }
+});

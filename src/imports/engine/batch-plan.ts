@@ -126,8 +126,11 @@ export function planBatch(batch: PreparedBatch, records: ReadonlyArray<PreparedR
     }
     // A duplicate of a record of this same batch, not stored yet.
     if (isUpdate) layout.merge(work.inserts[earlier.index]!, record);
+    // The row this import inserts is new, never a success: 'ignore-success' dials its duplicates as 'all' does, as
+    // it does once the row is stored (a later batch), so that where a duplicate falls in the file changes nothing.
     const phone = dialPhone(record);
-    if (phone && options.dial?.duplicates === 'all') work.dial.push({ customer: { insertIndex: earlier.index }, phone });
+    const dialDuplicates = options.dial?.duplicates;
+    if (phone && (dialDuplicates === 'all' || dialDuplicates === 'ignore-success')) work.dial.push({ customer: { insertIndex: earlier.index }, phone });
     duplicate(item, `duplicate of line ${earlier.line}`, isUpdate);
   }
 

@@ -173,7 +173,7 @@ export function createPostgresImportWriter(database: AppDatabase, settings: Writ
 /**
  * COPY in CSV: an unquoted empty field is NULL, a quoted one the empty text. The text is one string appended to, made
  * a buffer once: a string per line, joined after, kept every line alive through the job thread's scavenges (a
- * third more CPU for the import, `--cpu-prof`).
+ * fifth to a third more CPU for the whole import).
  */
 async function copyRows(client: pg.PoolClient, table: string, columns: readonly string[], rows: ReadonlyArray<ReadonlyArray<CellValue>>): Promise<void> {
   let text = '';
