@@ -67,13 +67,7 @@ describeOnBothDatabases('duplicate options: skip/update × reset status × reset
               ['Dan', '+14155550104', 'Denver', 'new', ''],
             ]);
 
-            const dialed = [];
-            for (let after = 0; ; ) {
-              const page = await repositories.referenceRows.dialListPage(campaign.id, after, 100);
-              if (page.length === 0) break;
-              dialed.push(...page);
-              after = page[page.length - 1]!.id;
-            }
+            const dialed = await dialList(repositories, campaign.id);
             const phones = dialed.map((entry) => String(entry['phone'])).sort();
             const expectedAgain = dialDuplicates === 'all' ? ['+14155550101', '+14155550102'] : dialDuplicates === 'ignore-success' ? ['+14155550102'] : [];
             assert.deepEqual(phones, ['+14155550101', '+14155550102', '+14155550103', '+14155550104', ...expectedAgain].sort());
@@ -126,14 +120,20 @@ describeOnBothDatabases('dial-list duplicates of a row the same import inserts',
       const dial = { phoneField: 'phone', priority: 1, dialAt: null, duplicates: dialDuplicates };
       const job = await harness.runImport({ teamId, target: 'campaign', campaign: name, fileName: `${name}.csv`, content: csv(rows), options: { dial } });
       assert.deepEqual([job.success, job.duplicated, job.error], [601, 2, 0]);
-      const dialed = [];
-      for (let after = 0; ; ) {
-        const page = await repositories.referenceRows.dialListPage(campaign.id, after, 1000);
-        if (page.length === 0) break;
-        dialed.push(...page);
-        after = page[page.length - 1]!.id;
-      }
+      const dialed = await dialList(repositories, campaign.id);
       assert.equal(dialed.filter((entry) => entry['phone'] === '+14155550101').length, expected);
     });
   }
 });
+
+/** A campaign's whole dial list, page by page. */
+async function dialList(repositories: ReturnType<typeof createHarness>['context']['repositories'], campaignId: number): Promise<Array<Record<string, unknown>>> {
+  const dialed: Array<Record<string, unknown>> = [];
+  for (let after = 0; ; ) {
+    const page = await repositories.referenceRows.dialListPage(campaignId, after, 100);
+    if (page.length === 0) break;
+    dialed.push(...page);
+    after = Number(page[page.length - 1]!.id);
+  }
+  return dialed;
+}
