@@ -90,7 +90,7 @@ async function benchSqlite(first, second) {
   }), 'B intake import');
   // sqlite3 runs A with its defaults (a rollback journal); the same for A′ (Intake's database file is in WAL mode).
   const floor = await median(runs, () => withDataDir(async (dir) => {
-    command(process.execPath, [intake, 'teams', 'create', 'bench'], { ...process.env, INTAKE_DATA_DIR: dir, INTAKE_LOG_LEVEL: 'warn' });
+    createBenchTeam({ ...process.env, INTAKE_DATA_DIR: dir, INTAKE_LOG_LEVEL: 'warn' });
     return timed('sqlite3', [join(dir, 'intake.db'), 'pragma journal_mode = delete', `.import --csv ${stored} customers`]);
   }), "A′ sqlite3 .import of B's rows into Intake's table");
   rmSync(dirname(stored), { recursive: true, force: true });
@@ -106,8 +106,7 @@ async function benchPostgres(first, second) {
   log(`\n## PostgreSQL — ${rows.toLocaleString('en-US')} rows, median of ${runs}`);
   const a = await median(runs, async () => withDatabase(async (url) => {
     const ddl = `create table customers(id bigserial primary key, ${COLUMNS.join(' text, ')} text); create index customers_phone on customers(phone);`;
-    const created = spawnSync('psql', [url, '-qc', ddl], { encoding: 'utf8' });
-    if (created.status !== 0) fail(`psql could not create the table: ${created.stderr}`);
+    command('psql', [url, '-qc', ddl]);
     return timed('psql', [url, '-qc', `\\copy customers(${COLUMNS.join(', ')}) from '${first}' with (format csv, header true)`], process.env, true);
   }), 'A psql \\copy');
   const stored = join(mkdtempSync(join(tmpdir(), 'bench-stored-')), 'customers.csv');
@@ -117,7 +116,7 @@ async function benchPostgres(first, second) {
     return run;
   })), 'B intake import');
   const floor = await median(runs, async () => withDatabase(async (url) => {
-    command(process.execPath, [intake, 'teams', 'create', 'bench'], { ...process.env, DATABASE_URL: url, INTAKE_LOG_LEVEL: 'warn' });
+    createBenchTeam({ ...process.env, DATABASE_URL: url, INTAKE_LOG_LEVEL: 'warn' });
     return timed('psql', [url, '-qc', `\\copy customers from '${stored}' with (format csv)`], process.env, true);
   }), "A′ psql \\copy of B's rows into Intake's table");
   rmSync(dirname(stored), { recursive: true, force: true });
@@ -153,10 +152,7 @@ function summary(a, b, growth, floor) {
 /** One `intake import --wait --json` in a child process: wall time, peak RSS, counts. */
 async function intakeImport(environment, file, isSecond = false) {
   const env = { ...process.env, INTAKE_LOG_LEVEL: 'warn', ...environment };
-  if (!isSecond) {
-    const team = spawnSync(process.execPath, [intake, 'teams', 'create', 'bench'], { env, encoding: 'utf8' });
-    if (team.status !== 0) fail(`intake teams create failed: ${team.stderr}`);
-  }
+  if (!isSecond) createBenchTeam(env);
   const run = await timed(process.execPath, [intake, 'import', file, '--team', 'bench', '--target', 'individual', '--wait', '--json'], env, environment.DATABASE_URL !== undefined);
   const counts = JSON.parse(run.stdout);
   if (counts.status !== 'close' || counts.total !== rows) fail(`the import did not close with ${rows} records: ${run.stdout}`);
@@ -238,6 +234,11 @@ function serverTicks() {
     if (spent !== null) ticks.set(entry, spent);
   }
   return ticks;
+}
+
+/** The team the imports go to; creating it also creates and migrates the database. */
+function createBenchTeam(env) {
+  command(process.execPath, [intake, 'teams', 'create', 'bench'], env);
 }
 
 /** Runs a command to its end; fails the bench when it fails. */

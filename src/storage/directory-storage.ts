@@ -77,14 +77,13 @@ export function createDirectoryStorage(rootDir: string): FileStorage {
       }
     },
 
-    appendSync(key: string, data: Uint8Array, options?: { isDurable?: boolean }) {
+    appendSync(key: string, data: Uint8Array) {
       const path = pathOf(key);
       mkdirSync(dirname(path), { recursive: true });
       const fd = openSync(path, 'a');
       try {
         let written = 0;
         while (written < data.length) written += writeSync(fd, data, written);
-        if (options?.isDurable !== false) fsyncSync(fd);
         return fstatSync(fd).size;
       } finally {
         closeSync(fd);

@@ -23,12 +23,12 @@ export type FileStorage = {
    */
   append(key: string, data: Uint8Array): Promise<number>;
   /**
-   * append(), synchronously: for a writer that must not yield while it holds a database transaction (SQLite, whose
-   * connection the whole process shares). Only storages that can (a directory) have it. With `isDurable: false` the
-   * data is durable only after syncSync(key): a writer appending many times before one commit syncs once.
+   * append(), synchronously and not yet durable: for a writer that must not yield while it holds a database
+   * transaction (SQLite, whose connection the whole process shares), and appends many times before one commit.
+   * Only storages that can (a directory) have it, and syncSync with it.
    */
-  appendSync?(key: string, data: Uint8Array, options?: { isDurable?: boolean }): number;
-  /** Makes everything appended to key durable (fsync); with appendSync. */
+  appendSync?(key: string, data: Uint8Array): number;
+  /** Makes everything appendSync wrote to key durable (fsync). */
   syncSync?(key: string): void;
   /** Makes `toKey` a copy of `fromKey` up to a position returned by append (a job resuming in a new attempt); returns the position in `toKey`. */
   copyPrefix(fromKey: string, toKey: string, position: number): Promise<number>;

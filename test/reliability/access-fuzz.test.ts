@@ -10,9 +10,10 @@ import { ApiClient, type ApiResponse } from '../api/support/api-client.js';
 import { runnerDependencies } from '../../src/imports/import-workflow.js';
 import { createWorker } from '../../src/jobs/worker.js';
 import { hashPassword } from '../../src/auth/password.js';
-import { seededRandom, testSeed } from '../support/intake-processes.js';
+import { testSeed } from '../support/intake-processes.js';
 import { holdPostgresWhileRunning } from '../support/postgres-guard.js';
 import { byScale, recordFigures } from '../support/test-scale.js';
+import { createRandom } from '../../src/shared/seeded-random.js';
 
 holdPostgresWhileRunning();
 
@@ -93,7 +94,7 @@ describeApi('access across two teams', (api) => {
   it(`finds no cross-team read or write in ${REQUESTS.toLocaleString('en-US')} random requests over every route`, async () => {
     const seed = testSeed();
     console.log(`# access fuzz on ${api.database.test.dialect}: seed ${seed} (INTAKE_TEST_SEED=${seed} replays it)`);
-    const random = seededRandom(seed);
+    const random = createRandom(seed);
     const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
     const covered = new Set<string>();
     const statuses: Record<string, number> = {};

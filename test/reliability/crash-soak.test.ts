@@ -7,12 +7,13 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describeOnBothDatabases } from '../support/databases.js';
 import { createHarness } from '../support/import-harness.js';
-import { seededRandom, startIntake, stopChild, testSeed, waitUntil, type IntakeChild } from '../support/intake-processes.js';
+import { startIntake, stopChild, testSeed, waitUntil, type IntakeChild } from '../support/intake-processes.js';
 import { byScale, recordFigures } from '../support/test-scale.js';
 import { holdPostgresWhileRunning } from '../support/postgres-guard.js';
 import { parseCheckpoint } from '../../src/jobs/import-job-runner.js';
 import type { ImportJob } from '../../src/db/schema.js';
 import { assertOnlyFinalAttempt, assertSameOutcome, generateCustomers, REF_UNMAPPED, RESULT_KINDS } from './support/job-outcomes.js';
+import { createRandom } from '../../src/shared/seeded-random.js';
 
 holdPostgresWhileRunning();
 
@@ -32,7 +33,7 @@ describeOnBothDatabases('worker processes killed with SIGKILL at random moments'
   it(`ends imports of ${RECORDS.toLocaleString('en-US')} records killed ${RUNS * KILLS_PER_RUN} times in all (up to ${KILLS_PER_RUN} each) exactly as uninterrupted ones`, async () => {
     const seed = testSeed();
     console.log(`# crash soak on ${suite.test.dialect}: seed ${seed} (INTAKE_TEST_SEED=${seed} replays it)`);
-    const random = seededRandom(seed);
+    const random = createRandom(seed);
     const figures = { dialect: suite.test.dialect, seed, runs: 0, kills: 0, killsWhileWritingFiles: 0, killsByFileWatch: 0, attempts: 0, seconds: 0 };
     const started = performance.now();
     const { jobs } = harness.context.repositories;

@@ -5,7 +5,6 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { createRandom } from '../../src/shared/seeded-random.js';
 
 export const ROOT = new URL('../../../', import.meta.url).pathname;
 export const INTAKE = join(ROOT, 'bin/intake');
@@ -117,8 +116,6 @@ export function sha256(data: string | Uint8Array): string {
   return createHash('sha256').update(data).digest('hex');
 }
 
-/** A failing randomised run can be replayed from its printed seed. */
-export const seededRandom = createRandom;
 
 /** The seed of a randomised test: INTAKE_TEST_SEED to replay one, else a fresh one (printed by the test). */
 export function testSeed(): number {

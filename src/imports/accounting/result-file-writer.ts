@@ -33,10 +33,10 @@ export type ResultFiles = {
   /** Appends a batch's lines to each file; returns the positions to store in the checkpoint. */
   append(lines: ResultLines): Promise<ResultFilesPositions>;
   /**
-   * The same, synchronously (directory storage), for a writer that must not yield inside its transaction. With
-   * `isDurable: false` the lines are durable only after syncSync(): one fsync for the many batches of one commit.
+   * The same, synchronously (directory storage), for a writer that must not yield inside its transaction; durable
+   * only after syncSync(): one fsync for the many batches of one commit.
    */
-  appendSync(lines: ResultLines, options?: { isDurable?: boolean }): ResultFilesPositions;
+  appendSync(lines: ResultLines): ResultFilesPositions;
   /** Makes what appendSync wrote since the last sync durable. */
   syncSync(): void;
 };
@@ -70,7 +70,7 @@ export async function openResultFiles(storage: FileStorage, jobId: number, attem
 
   const appendSync = storage.appendSync?.bind(storage);
   const syncSync = storage.syncSync?.bind(storage);
-  /** Files written without an fsync since the last one. */
+  /** Files appended to since the last sync. */
   const unsynced = new Set<ResultKind>();
   return {
     attempt,
@@ -82,13 +82,13 @@ export async function openResultFiles(storage: FileStorage, jobId: number, attem
       positions = { success: next[0]!, error: next[1]!, duplicated: next[2]! };
       return { ...positions };
     },
-    appendSync(lines, options) {
+    appendSync(lines) {
       if (!appendSync || !syncSync) throw new AppError('INTERNAL', 'This file storage cannot append synchronously; the SQLite import writer needs directory storage.');
       const next = { ...positions };
       for (const kind of RESULT_KINDS) {
         if (lines[kind].length === 0) continue;
-        next[kind] = appendSync(keyOf(kind), Buffer.from(lines[kind].join(''), 'utf8'), options);
-        if (options?.isDurable === false) unsynced.add(kind);
+        next[kind] = appendSync(keyOf(kind), Buffer.from(lines[kind].join(''), 'utf8'));
+        unsynced.add(kind);
       }
       positions = next;
       return { ...positions };

@@ -75,9 +75,14 @@ export type GroupPlan = {
   fractionRead: number;
 };
 
+/** Work with nothing to write yet, keeping the counts so far. */
+export function emptyWork(counts: BatchWork['counts'] = { success: 0, error: 0, duplicated: 0 }): BatchWork {
+  return { inserts: [], updates: [], dial: [], seenKeys: [], results: { success: [], error: [], duplicated: [] }, counts };
+}
+
 export function startGroupPlan(): GroupPlan {
   return {
-    work: { inserts: [], updates: [], dial: [], seenKeys: [], results: { success: [], error: [], duplicated: [] }, counts: { success: 0, error: 0, duplicated: 0 } },
+    work: emptyWork(),
     pending: new Map(),
     updated: new Map(),
     records: 0,

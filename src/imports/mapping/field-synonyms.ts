@@ -66,6 +66,16 @@ const EMAIL = [
   '전자우편',
 ];
 
+/** A company's name in other languages: the company field, and related to an organization's name. */
+const COMPANY_NAME = [
+  'Empresa', 'Razón Social', 'Nombre de la Empresa', 'Société', 'Raison Sociale', 'Entreprise', 'Firma', 'Firmenname',
+  'Unternehmen', 'Azienda', 'Ragione Sociale', 'Bedrijf', 'Bedrijfsnaam', 'Şirket', 'Şirket Adı', 'Компания',
+  'Организация', 'Công Ty', 'Perusahaan', '회사', '회사명',
+];
+
+/** The person to speak to, in other languages: the contact field, and related to a name. */
+const CONTACT_PERSON = ['Persona de Contacto', 'Contacto', 'Ansprechpartner', 'Interlocuteur', 'Contatto', 'Contactpersoon'];
+
 export const FIELD_SYNONYMS: Readonly<Record<StandardFieldKey, FieldSynonyms>> = {
   name: {
     synonyms: [
@@ -84,10 +94,8 @@ export const FIELD_SYNONYMS: Readonly<Record<StandardFieldKey, FieldSynonyms>> =
       // an organization's name is its company name
       'Company', 'Company Name', 'Organization', 'Organisation', 'Organization Name', 'Organisation Name',
       'Account Name', 'Business Name', '公司', '公司名称', '企业名称', '单位名称', '公司名', '公司名稱',
-      'Persona de Contacto', 'Contacto', 'Ansprechpartner', 'Interlocuteur', 'Contatto', 'Contactpersoon',
-      'Empresa', 'Razón Social', 'Nombre de la Empresa', 'Société', 'Raison Sociale', 'Entreprise', 'Firma',
-      'Firmenname', 'Unternehmen', 'Azienda', 'Ragione Sociale', 'Bedrijf', 'Bedrijfsnaam', 'Şirket', 'Şirket Adı',
-      'Компания', 'Организация', 'Công Ty', 'Perusahaan', '회사', '회사명',
+      ...CONTACT_PERSON,
+      ...COMPANY_NAME,
     ],
     partial: [
       'First Name', 'Firstname', 'Given Name', 'Forename', 'First', '名', 'Primer Nombre', 'Prénom', 'Vorname',
@@ -180,9 +188,7 @@ export const FIELD_SYNONYMS: Readonly<Record<StandardFieldKey, FieldSynonyms>> =
       'Workplace', 'Company/Account', 'Org', 'Org Name', 'Institution',
       '公司', '单位', '公司名称', '单位名称', '工作单位', '企业', '企业名称', '所在公司', '公司名',
       '所属公司', '机构', '机构名称', '公司名稱', '機構', '單位', '会社名', '公司全称', '企业全称', '单位全称',
-      'Empresa', 'Compañía', 'Razón Social', 'Nombre de la Empresa', 'Société', 'Entreprise', 'Raison Sociale',
-      'Firma', 'Firmenname', 'Unternehmen', 'Azienda', 'Società', 'Ragione Sociale', 'Bedrijf', 'Bedrijfsnaam',
-      'Şirket', 'Şirket Adı', 'Компания', 'Организация', 'Công Ty', 'Perusahaan', '회사', '회사명',
+      ...COMPANY_NAME, 'Compañía', 'Società',
     ],
   },
   title: {
@@ -228,8 +234,7 @@ export const FIELD_SYNONYMS: Readonly<Record<StandardFieldKey, FieldSynonyms>> =
       'Contact', 'Contact Name', 'Contact Person', 'Primary Contact', 'Main Contact', 'Key Contact',
       'Contact Full Name', 'Person in Charge', 'PIC', 'Attention', 'Attn', 'Contact Person Name',
       '联系人', '联系人姓名', '联系人名称', '聯絡人', '聯繫人', '联络人', '对接人', '担当者',
-      'Persona de Contacto', 'Contacto', 'Ansprechpartner', 'Interlocuteur', 'Contatto', 'Referente',
-      'Contactpersoon', 'Yetkili', 'Контактное Лицо', 'Người Liên Hệ', '담당자',
+      ...CONTACT_PERSON, 'Referente', 'Yetkili', 'Контактное Лицо', 'Người Liên Hệ', '담당자',
     ],
   },
   website: {

@@ -7,7 +7,7 @@ import { Readable } from 'node:stream';
 import { createDeflateRaw, crc32 } from 'node:zlib';
 import * as XLSX from '@e965/xlsx';
 import { zipSync } from 'fflate';
-import { seededRandom } from '../../support/intake-processes.js';
+import { createRandom } from '../../../src/shared/seeded-random.js';
 
 export const CORPUS = new URL('../../../../../shared/corpus/', import.meta.url).pathname;
 
@@ -169,7 +169,7 @@ function encryptedXlsx(): Buffer {
 }
 
 function seededBytes(length: number, seed: number): Buffer {
-  const random = seededRandom(seed);
+  const random = createRandom(seed);
   const bytes = Buffer.alloc(length);
   for (let i = 0; i < length; i++) bytes[i] = Math.floor(random() * 256);
   return bytes;
