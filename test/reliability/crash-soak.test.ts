@@ -43,7 +43,9 @@ describeOnBothDatabases('worker processes killed with SIGKILL at random moments'
       const calm = await harness.createTeam(`calm-${run}`);
       const crashed = await harness.createTeam(`crashed-${run}`);
       const options = { duplicate: random() < 0.5 ? 'update' as const : 'skip' as const };
+      const referenceStarted = performance.now();
       const reference = await harness.runImport({ teamId: calm, target: 'individual', content, mapping: REF_UNMAPPED, options });
+      const referenceMs = performance.now() - referenceStarted;
       const job = await harness.createJob({ teamId: crashed, target: 'individual', content, mapping: REF_UNMAPPED, options });
 
       for (let kill = 0; kill < KILLS_PER_RUN; kill++) {
@@ -57,13 +59,14 @@ describeOnBothDatabases('worker processes killed with SIGKILL at random moments'
           if (claimed.status === 'close') break;
           // Each kill falls somewhere in this worker's share of the records left: at one of its first writes to the
           // result files (copying the last attempt's, or appending a batch), once its committed progress passes a
-          // point, or at a random moment (often before its first commit: a worker needs a second or so to start).
+          // point, or at a random moment within the time the uninterrupted import took for as many records (a fixed
+          // span would outlast a fast import: the kill would come after the job had closed).
           const share = (RECORDS - claimed.records_read) / (KILLS_PER_RUN - kill + 1);
           const strategy = random();
           const isByFileWatch = strategy < 0.4;
           if (isByFileWatch) await killOnFileWrite(worker, job.id, claimed.attempts, 1 + Math.floor(random() * 12));
           else if (strategy < 0.8) await killAfterRecords(worker, job.id, claimed.records_read + Math.ceil(random() * share));
-          else await sleep(Math.floor(random() * 1200));
+          else await sleep(Math.floor(random() * referenceMs * (share / RECORDS)));
           if (worker.exitCode !== null) continue;
           worker.kill('SIGKILL');
           await worker.exited;
