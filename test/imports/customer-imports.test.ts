@@ -87,6 +87,44 @@ describeOnBothDatabases('importing individual customers', (suite) => {
     assert.equal((await harness.rows(teamId, 'individual')).find((row) => row['phone'] === '+14155550134')?.['name'], 'Ann Lee');
   });
 
+
+  it('finds every stored duplicate and every repeat of its own rows wherever they fall in a long file of new keys', async () => {
+    // Transactions of one prepared batch (500 records, as the harness's INTAKE_BATCH_SIZE is smaller): stored keys
+    // fall alone, in a run, in the first and the last transaction, after transactions with none; repeats of the
+    // file's own rows come many transactions after the row.
+    const storedPhone = (index: number) => `+1 646 555 ${String(1000 + index)}`;
+    const seeded = await harness.runImport({ teamId, target: 'organization', content: csv([['name', 'phone'], ...Array.from({ length: 8 }, (_, index) => [`Stored ${index}`, storedPhone(index)])]) });
+    assert.equal(seeded.success, 8);
+    const rows: string[][] = [['name', 'phone']];
+    const expected = { success: 0, duplicated: 0 };
+    const reasons: string[] = [];
+    for (let index = 0; index < 6000; index++) {
+      const storedIndex = index === 0 ? 0 : index === 5999 ? 1 : index >= 1200 && index < 1204 ? index - 1198 : index % 1400 === 7 ? 6 : -1;
+      if (storedIndex >= 0) {
+        rows.push([`Again ${index}`, storedPhone(storedIndex)]);
+        expected.duplicated += 1;
+        reasons.push(`line ${index + 2}: stored`);
+      } else if (index % 900 === 11 && index > 900) {
+        rows.push([`Repeat ${index}`, `+1 212 555 ${String(2000 + 10)}`]);
+        expected.duplicated += 1;
+        reasons.push(`line ${index + 2}: duplicate of line 12`);
+      } else {
+        rows.push([`New ${index}`, `+1 212 555 ${String(2000 + index)}`]);
+        expected.success += 1;
+      }
+    }
+    const job = await harness.runImport({ teamId, target: 'organization', content: csv(rows) });
+    assert.deepEqual([job.status, job.success, job.error, job.duplicated], ['close', expected.success, 0, expected.duplicated]);
+    const duplicated = await harness.resultFile(job.id, 'duplicated');
+    assert.deepEqual(
+      duplicated.records.map((record) => `line ${record['line']}: ${/duplicate of customer #\d+/.test(record['reason'] ?? '') ? 'stored' : (record['reason'] ?? '').replace(/: skipped$/, '')}`),
+      reasons,
+    );
+    const stored = await harness.rows(teamId, 'organization');
+    assert.equal(stored.length, 8 + expected.success);
+    assert.equal(new Set(stored.map((row) => row['phone'])).size, stored.length, 'no key stored twice');
+    assert.equal(stored.filter((row) => (row['name'] ?? '').startsWith('Stored')).length, 8, 'stored rows left as they were');
+  });
   it('dry run validates and accounts for every row but writes nothing', async () => {
     const countBefore = (await harness.rows(teamId, 'individual')).length;
     const job = await harness.runImport({

@@ -7,6 +7,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { AppDatabase } from '../../db/database.js';
 import { AppError } from '../../shared/app-error.js';
+import { createKeyFilter, type KeyFilter } from '../engine/key-filter.js';
 import { startGroupPlan, type BatchLookups, type BatchWork, type ExistingRow } from '../engine/batch-plan.js';
 import type { RowUpdate } from '../engine/batch-plan.js';
 import type { CellValue } from '../engine/row-layout.js';
@@ -22,6 +23,10 @@ const MAX_PARAMETERS = 60_000;
  */
 const RETRYABLE = new Set(['23505', '40P01', '40001', '57014']);
 const MAX_TRIES = 8;
+/** unique_violation: a key the writer did not look up was stored after all. */
+const UNIQUE_VIOLATION = '23505';
+/** After the n-th key found stored that way, the next 2^n transactions (at most this many) look every key up. */
+const MAX_CAUTIOUS_TRANSACTIONS = 1024;
 /** Columns an update may set whose type is not text. */
 const BIGINT_COLUMNS = new Set(['agent_id', 'updated_at']);
 
@@ -35,6 +40,18 @@ export function createPostgresImportWriter(database: AppDatabase, settings: Writ
   const keyParameter = `$${filterValues.length + 1}`;
   let sequence: string | null = null;
 
+  // Most keys of an import are new. The unique index on exactly what a lookup compares (the scope's columns and the
+  // key) refuses any key that is stored, so a transaction may send its rows without asking first: a refused one
+  // rolls back and is done again with every key looked up, and the next 2, 4, 8 … transactions look up everything
+  // too, so a file of stored keys wastes a few transactions, not half its time. Only keys this import may have
+  // stored itself (its key filter says maybe) are always looked up: a duplicate further down the file is the common
+  // duplicate. A team-wide duplicate check has no such index (it compares with the team's other tables too), and a
+  // dry run stores nothing: both look every key up.
+  const ownKeys: KeyFilter | null = settings.isDryRun || (spec.table === 'customers' && spec.isTeamWide) ? null : createKeyFilter();
+  let isOwnKeysFull = false;
+  let collisions = 0;
+  let cautiousTransactions = 0;
+
   // Lookups go key by key through the unique index (unnest + lateral … limit 1): a plan that cannot turn into a scan
   // of the whole table when its statistics are stale, as they are while a first import fills it.
   const ownScopeFirst = spec.table === 'customers' && spec.isTeamWide ? `order by (scope = $${filterValues.length + 2}) desc` : '';
@@ -42,17 +59,18 @@ export function createPostgresImportWriter(database: AppDatabase, settings: Writ
       select ${settings.isUpdate ? '*' : identityColumns(layout.table, layout.keyColumn)} from ${scope.table} where ${filter} and ${layout.keyColumn} = k.key ${ownScopeFirst} limit 1) as c`;
   const existingParameters = (keys: string[]) => (ownScopeFirst ? [...filterValues, keys, spec.table === 'customers' ? spec.scope : null] : [...filterValues, keys]);
 
-  async function lookups(client: pg.PoolClient, keys: string[], phones: string[]): Promise<BatchLookups> {
+  async function lookups(client: pg.PoolClient, allKeys: string[], phones: string[], isTrusting: boolean): Promise<BatchLookups> {
     const existing = new Map<string, ExistingRow>();
+    const keys = isTrusting && ownKeys ? allKeys.filter((key) => ownKeys.mightHave(key)) : allKeys;
     if (keys.length > 0) {
       const { rows } = await client.query<Record<string, unknown> & { id: number }>(existingQuery, existingParameters(keys));
       for (const row of rows) preferOwnScope(existing, String(row[layout.keyColumn]), existingRowOf(row), spec);
     }
     const seen = new Map<string, number>();
-    if (settings.isDryRun && keys.length > 0) {
+    if (settings.isDryRun && allKeys.length > 0) {
       const { rows } = await client.query<{ key: string; line: number }>(
         'select s.key, s.line from unnest($2::text[]) as k(key), lateral (select key, line from import_seen_keys where job_id = $1 and key = k.key) as s',
-        [jobId, keys],
+        [jobId, allKeys],
       );
       for (const row of rows) seen.set(row.key, Number(row.line));
     }
@@ -89,7 +107,7 @@ export function createPostgresImportWriter(database: AppDatabase, settings: Writ
   }
 
   /** One transaction: `first` and the batches after it, up to INTAKE_BATCH_SIZE records. */
-  async function writeGroup(batches: PreparedBatch[], source: PreparedBatchSource, handlers: BatchHandlers): Promise<WriteOutcome> {
+  async function writeGroup(batches: PreparedBatch[], source: PreparedBatchSource, handlers: BatchHandlers, isTrusting: boolean): Promise<WriteOutcome> {
     // A connection lost mid-batch (server restarted, backend terminated) fails the query in flight; the client's own
     // 'error' event is heard by the listener every pooled client has (openDatabase).
     const client = await pool!.connect();
@@ -125,7 +143,12 @@ export function createPostgresImportWriter(database: AppDatabase, settings: Writ
           batch = next;
         }
         const opened = handlers.open(batch);
-        opened.plan(await lookups(client, opened.keys, opened.phones), group);
+        opened.plan(await lookups(client, opened.keys, opened.phones, isTrusting), group);
+      }
+      if (ownKeys && !isOwnKeysFull) {
+        // Added before the commit: a key of a transaction that fails after all is only looked up for nothing.
+        for (const key of group.pending.keys()) ownKeys.add(key);
+        isOwnKeysFull = ownKeys.isFull();
       }
       await write(client, group.work);
       // Past this point a failure ends the attempt: the files may hold these batches, the checkpoint does not.
@@ -152,10 +175,20 @@ export function createPostgresImportWriter(database: AppDatabase, settings: Writ
     async write(first, source, handlers) {
       const batches = [first];
       for (let tries = 1; ; tries += 1) {
+        const isTrusting = ownKeys !== null && !isOwnKeysFull && cautiousTransactions === 0;
         try {
-          return await writeGroup(batches, source, handlers);
+          const outcome = await writeGroup(batches, source, handlers, isTrusting);
+          cautiousTransactions = Math.max(0, cautiousTransactions - 1);
+          return outcome;
         } catch (error) {
           const code = (error as { code?: string } | null)?.code;
+          if (isTrusting && code === UNIQUE_VIOLATION) {
+            // A key it did not look up is stored: this transaction again, and the next ones, with every key looked up.
+            collisions += 1;
+            cautiousTransactions = Math.min(MAX_CAUTIOUS_TRANSACTIONS, 2 ** collisions);
+            tries -= 1;
+            continue;
+          }
           if (!code || !RETRYABLE.has(code) || tries >= MAX_TRIES) throw error;
           await sleep(5 + Math.random() * 20 * tries);
         }
