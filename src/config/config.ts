@@ -29,7 +29,7 @@ const environmentSchema = z.object({
   INTAKE_MAX_COLUMNS: integer(1000, 1, 100_000),
   INTAKE_MAX_CELL_LENGTH: integer(32_767, 1, 10_000_000),
   INTAKE_STORAGE: z.enum(['directory', 'postgres']).default('directory'),
-  INTAKE_BATCH_SIZE: integer(5000, 1, 100_000),
+  INTAKE_BATCH_SIZE: integer(2000, 1, 100_000),
   INTAKE_LEASE_SECONDS: integer(30, 2, 3600),
   INTAKE_POLL_MS: integer(500, 10, 60_000),
   INTAKE_ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),

@@ -21,7 +21,7 @@ const BUSY_PATIENCE_MS = 60_000;
  * A transaction takes batches until it holds this many times INTAKE_BATCH_SIZE records (or HOLD_MS has passed, which
  * mostly comes first). Its batches are written one by one, so its size costs no memory.
  */
-const GROUP_FACTOR = 20;
+const GROUP_FACTOR = 50;
 /**
  * Other connections (the server's requests, another worker process) wait for the write lock in SQLite's busy
  * handler, which tries again after 1, 2, 5 … 50 ms and then every 100 ms. An import that commits group after group
