@@ -1,8 +1,8 @@
 // The keys an import has stored, remembered in a fixed few megabytes: a Bloom filter. It can answer "maybe" for a
-// key it never met (1 in 50,000 with a million keys in it, 1 in 60 at its capacity), never "no" for one it met, so a writer that looks up only the
-// keys it answers "maybe" for misses none of its own rows. Written here rather than taken from a package: it is a
-// bit array and two string hashes on the hot path of every record, and the packages hash through generic,
-// allocation-heavy code.
+// key it never met (1 in 50,000 with a million keys in it, 1 in 60 at its capacity), never "no" for one it met, so
+// a writer that looks up only the keys it answers "maybe" for misses none of its own rows. Written here rather than
+// taken from a package: it is a bit array and two string hashes on the hot path of every record, and the packages
+// hash through generic, allocation-heavy code.
 
 /** Keys it holds before it gives up (the writer then looks every key up, as without it). */
 const DEFAULT_CAPACITY = 4_000_000;
