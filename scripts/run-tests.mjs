@@ -28,7 +28,7 @@ if (files.length === 0) {
 }
 const result = spawnSync(
   process.execPath,
-  ['--test', '--test-concurrency=2', '--test-timeout=300000', ...files],
+  ['--test', '--test-concurrency=2', `--test-timeout=${process.env.INTAKE_TEST_SCALE === 'full' ? 900_000 : 300_000}`, ...files],
   { stdio: 'inherit', cwd: root },
 );
 process.exit(result.status ?? 1);

@@ -157,9 +157,10 @@ async function runClaimedJob(deps: RunnerDependencies, job: ImportJob, workerId:
           };
         },
         results,
-        progress(group, positions) {
+        progress(group, positions, since) {
           const added = group.work.counts;
-          const counts = { success: committed.success + added.success, error: committed.error + added.error, duplicated: committed.duplicated + added.duplicated };
+          const base = since ?? committed;
+          const counts = { success: base.success + added.success, error: base.error + added.error, duplicated: base.duplicated + added.duplicated };
           const stored: Checkpoint = { attempt: results.attempt, positions, done: group.recordsRead, counts };
           const estimatedTotal = group.fractionRead >= 0.001 ? Math.max(group.recordsRead, Math.round(group.recordsRead / group.fractionRead)) : null;
           return { checkpoint: JSON.stringify(stored), recordsRead: group.recordsRead, estimatedTotal, ...counts };
@@ -179,6 +180,7 @@ async function runClaimedJob(deps: RunnerDependencies, job: ImportJob, workerId:
         }
         if (outcome.isEnd) break;
       }
+      committed = (await writer.drain()) ?? committed;
       const counts = { success: committed.success, error: committed.error, duplicated: committed.duplicated };
       const total = isCancelled ? committed.recordsRead : (source.recordsRead() ?? committed.recordsRead);
       const files = await describeFiles(deps.storage, job.id, results, upload.storage_key, counts);

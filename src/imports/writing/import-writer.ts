@@ -50,12 +50,15 @@ export type OpenedBatch = {
 export type BatchHandlers = {
   open(batch: PreparedBatch): OpenedBatch;
   results: ResultFiles;
-  /** The job's progress and checkpoint once the group's records are done (its counts more accounted for). */
-  progress(group: GroupPlan, positions: ResultFilesPositions): JobProgress;
+  /**
+   * The job's progress and checkpoint once the group's records are done: its counts added to `since`, what the
+   * transaction before committed (null: what the last write or drain returned).
+   */
+  progress(group: GroupPlan, positions: ResultFilesPositions, since: JobProgress | null): JobProgress;
 };
 
 export type WriteOutcome = {
-  /** The progress committed last (null when nothing was). */
+  /** The progress committed last (null when nothing was, or nothing more than before). */
   committed: JobProgress | null;
   isCancelRequested: boolean;
   /** The source has no more batches. */
@@ -69,6 +72,11 @@ export type ImportWriter = {
    * (nothing is written then).
    */
   write(first: PreparedBatch, source: PreparedBatchSource, handlers: BatchHandlers): Promise<WriteOutcome>;
+  /**
+   * Waits for the last transaction when its writes were left running (the PostgreSQL writer plans one transaction
+   * while the one before writes; `write` then returns what the one before committed): what it committed, or null.
+   */
+  drain(): Promise<JobProgress | null>;
   /** Forgets what a dry run remembered of the file's keys. */
   finish(): Promise<void>;
   close(): Promise<void>;

@@ -13,7 +13,7 @@ import type { RowUpdate } from '../engine/batch-plan.js';
 import type { CellValue } from '../engine/row-layout.js';
 import type { PreparedBatch } from '../engine/prepared-batches.js';
 import type { PreparedBatchSource } from '../engine/prepared-batch-source.js';
-import { dialRows, existingRowOf, identityColumns, lookupScope, preferOwnScope, type BatchHandlers, type ImportWriter, type WriteOutcome, type WriterSettings } from './import-writer.js';
+import { dialRows, existingRowOf, identityColumns, lookupScope, preferOwnScope, type BatchHandlers, type ImportWriter, type JobProgress, type WriteOutcome, type WriterSettings } from './import-writer.js';
 
 const NOW = `(floor(extract(epoch from clock_timestamp()) * 1000))::bigint`;
 const MAX_PARAMETERS = 60_000;
@@ -59,9 +59,23 @@ export function createPostgresImportWriter(database: AppDatabase, settings: Writ
       select ${settings.isUpdate ? '*' : identityColumns(layout.table, layout.keyColumn)} from ${scope.table} where ${filter} and ${layout.keyColumn} = k.key ${ownScopeFirst} limit 1) as c`;
   const existingParameters = (keys: string[]) => (ownScopeFirst ? [...filterValues, keys, spec.table === 'customers' ? spec.scope : null] : [...filterValues, keys]);
 
-  async function lookups(client: pg.PoolClient, allKeys: string[], phones: string[], isTrusting: boolean): Promise<BatchLookups> {
+  async function lookups(
+    client: pg.PoolClient,
+    allKeys: string[],
+    phones: string[],
+    isTrusting: boolean,
+    previousPending: ReadonlyMap<string, { line: number }> | null,
+  ): Promise<BatchLookups> {
     const existing = new Map<string, ExistingRow>();
-    const keys = isTrusting && ownKeys ? allKeys.filter((key) => ownKeys.mightHave(key)) : allKeys;
+    let keys = isTrusting && ownKeys ? allKeys.filter((key) => ownKeys.mightHave(key)) : allKeys;
+    if (previousPending && previousPending.size > 0) {
+      // Inserted by the transaction before, which may not have committed: a row of this import at that line.
+      keys = keys.filter((key) => {
+        const inserted = previousPending.get(key);
+        if (inserted) existing.set(key, { id: 0, jobId, jobLine: inserted.line, status: 'new', scope: spec.table === 'customers' ? spec.scope : null, stored: { id: 0 } });
+        return !inserted;
+      });
+    }
     if (keys.length > 0) {
       const { rows } = await client.query<Record<string, unknown> & { id: number }>(existingQuery, existingParameters(keys));
       for (const row of rows) preferOwnScope(existing, String(row[layout.keyColumn]), existingRowOf(row), spec);
@@ -106,13 +120,31 @@ export function createPostgresImportWriter(database: AppDatabase, settings: Writ
     await insertValues(client, 'dial_list', ['campaign_id', 'customer_id', 'phone', 'priority', 'dial_at', 'job_id'], dialRows(work, ids, settings));
   }
 
-  /** One transaction: `first` and the batches after it, up to INTAKE_BATCH_SIZE records. */
-  async function writeGroup(batches: PreparedBatch[], source: PreparedBatchSource, handlers: BatchHandlers, isTrusting: boolean): Promise<WriteOutcome> {
+  /**
+   * One transaction: `first` and the batches after it, up to INTAKE_BATCH_SIZE records. It is planned while
+   * `previous` (the transaction before, not committed yet) writes, taking the keys that one inserts as stored rows
+   * of this import; it writes only once `previous` has committed. Resolves when it is planned and its writes have
+   * begun: `tail` settles when it has committed or failed.
+   */
+  async function startGroup(
+    batches: PreparedBatch[],
+    source: PreparedBatchSource,
+    handlers: BatchHandlers,
+    isTrusting: boolean,
+    previous: InFlight | null,
+    base: JobProgress | null,
+  ): Promise<StartedGroup> {
     // A connection lost mid-batch (server restarted, backend terminated) fails the query in flight; the client's own
     // 'error' event is heard by the listener every pooled client has (openDatabase).
     const client = await pool!.connect();
     let isOpen = false;
     let isBroken = false;
+    // A client whose connection failed is not given back to the pool for the next batch.
+    const isClientBroken = (error: unknown) => !(error instanceof pg.DatabaseError) && !(error instanceof PreviousGroupFailed);
+    const end = async () => {
+      if (isOpen) await client.query('rollback').catch(() => undefined);
+      client.release(isBroken);
+    };
     try {
       await client.query('begin');
       isOpen = true;
@@ -122,11 +154,6 @@ export function createPostgresImportWriter(database: AppDatabase, settings: Writ
         `select set_config('idle_in_transaction_session_timeout', $1, true), set_config('statement_timeout', $1, true)`,
         [`${settings.leaseMs}ms`],
       );
-      const held = await client.query<{ is_cancel_requested: number }>(
-        `update import_jobs set lease_expires_at = ${NOW} + $1 where id = $2 and lease_owner = $3 and status = 'running' returning is_cancel_requested`,
-        [settings.leaseMs, jobId, settings.workerId],
-      );
-      if (held.rowCount !== 1) throw new AppError('LEASE_LOST', `Job ${jobId} is no longer held by worker ${settings.workerId}.`);
       const group = startGroupPlan();
       let isEnd = false;
       for (let index = 0; ; index++) {
@@ -143,64 +170,175 @@ export function createPostgresImportWriter(database: AppDatabase, settings: Writ
           batch = next;
         }
         const opened = handlers.open(batch);
-        opened.plan(await lookups(client, opened.keys, opened.phones, isTrusting), group);
+        opened.plan(await lookups(client, opened.keys, opened.phones, isTrusting, previous?.pending ?? null), group);
       }
       if (ownKeys && !isOwnKeysFull) {
         // Added before the commit: a key of a transaction that fails after all is only looked up for nothing.
         for (const key of group.pending.keys()) ownKeys.add(key);
         isOwnKeysFull = ownKeys.isFull();
       }
-      await write(client, group.work);
-      // Past this point a failure ends the attempt: the files may hold these batches, the checkpoint does not.
-      const positions = await handlers.results.append(group.work.results);
-      const progress = handlers.progress(group, positions);
-      await client.query(
-        `update import_jobs set checkpoint = $1, records_read = $2, estimated_total = $3, success = $4, error = $5, duplicated = $6, stalled_attempts = 0, updated_at = ${NOW} where id = $7`,
-        [progress.checkpoint, progress.recordsRead, progress.estimatedTotal, progress.success, progress.error, progress.duplicated, jobId],
+      // The transaction before must have committed: its checkpoint comes first, and this one was planned on it.
+      const before = previous ? (await previous.tail.catch((error: unknown) => Promise.reject(new PreviousGroupFailed(error)))).committed : base;
+      const held = await client.query<{ is_cancel_requested: number }>(
+        `update import_jobs set lease_expires_at = ${NOW} + $1 where id = $2 and lease_owner = $3 and status = 'running' returning is_cancel_requested`,
+        [settings.leaseMs, jobId, settings.workerId],
       );
-      await client.query('commit');
-      isOpen = false;
-      return { committed: progress, isCancelRequested: Number(held.rows[0]?.is_cancel_requested) === 1, isEnd };
+      if (held.rowCount !== 1) throw new AppError('LEASE_LOST', `Job ${jobId} is no longer held by worker ${settings.workerId}.`);
+      const isCancelRequested = Number(held.rows[0]?.is_cancel_requested) === 1;
+      const tail = (async (): Promise<WriteOutcome> => {
+        try {
+          await write(client, group.work);
+          // Past this point a failure ends the attempt: the files may hold these batches, the checkpoint does not.
+          const positions = await handlers.results.append(group.work.results);
+          const progress = handlers.progress(group, positions, before);
+          await client.query(
+            `update import_jobs set checkpoint = $1, records_read = $2, estimated_total = $3, success = $4, error = $5, duplicated = $6, stalled_attempts = 0, updated_at = ${NOW} where id = $7`,
+            [progress.checkpoint, progress.recordsRead, progress.estimatedTotal, progress.success, progress.error, progress.duplicated, jobId],
+          );
+          await client.query('commit');
+          isOpen = false;
+          return { committed: progress, isCancelRequested, isEnd };
+        } catch (error) {
+          isBroken = isClientBroken(error);
+          throw error;
+        } finally {
+          await end();
+        }
+      })();
+      return { tail, pending: group.pending, isCancelRequested, isEnd, committedBefore: before };
     } catch (error) {
-      // A client whose connection failed is not given back to the pool for the next batch.
-      isBroken = !(error instanceof pg.DatabaseError);
+      isBroken = isClientBroken(error);
+      await end();
       throw error;
-    } finally {
-      if (isOpen) await client.query('rollback').catch(() => undefined);
-      client.release(isBroken);
     }
   }
+
+  /** Settles a transaction whose writes were left running: retried on its own when it failed and may be retried. */
+  async function settle(group: InFlight): Promise<WriteOutcome> {
+    try {
+      return await group.tail;
+    } catch (error) {
+      return writeAlone(group.batches, group.source, group.handlers, error, group.isTrusting);
+    }
+  }
+
+  /** A transaction written from start to end, none before it in flight, with the retries of `failure` (if any). */
+  async function writeAlone(batches: PreparedBatch[], source: PreparedBatchSource, handlers: BatchHandlers, failure?: unknown, wasTrusting = false): Promise<WriteOutcome> {
+    let tries = 1;
+    if (failure !== undefined) {
+      if (!isRetried(failure, wasTrusting, tries)) throw failure;
+      tries += 1;
+    }
+    for (; ; tries += 1) {
+      const isTrusting = isTrustingNow();
+      try {
+        const started = await startGroup(batches, source, handlers, isTrusting, null, null);
+        const outcome = await started.tail;
+        cautiousTransactions = Math.max(0, cautiousTransactions - 1);
+        return outcome;
+      } catch (error) {
+        if (!isRetried(error, isTrusting, tries)) throw error;
+        if (isTrusting && codeOf(error) === UNIQUE_VIOLATION) tries -= 1;
+        else await sleep(5 + Math.random() * 20 * tries);
+      }
+    }
+  }
+
+  const isTrustingNow = () => ownKeys !== null && !isOwnKeysFull && cautiousTransactions === 0;
+
+  /** Whether a transaction that failed with `error` is done again (and, for a refused key, what follows). */
+  function isRetried(error: unknown, wasTrusting: boolean, tries: number): boolean {
+    const code = codeOf(error);
+    if (wasTrusting && code === UNIQUE_VIOLATION) {
+      // A key it did not look up is stored: this transaction again, and the next ones, with every key looked up.
+      collisions += 1;
+      cautiousTransactions = Math.min(MAX_CAUTIOUS_TRANSACTIONS, 2 ** collisions);
+      return true;
+    }
+    return code !== undefined && RETRYABLE.has(code) && tries < MAX_TRIES;
+  }
+
+  // Transactions overlap (one plans while the one before writes) when a stored row found in the one before needs no
+  // more than its key and line: no updates or resets (previous values), no dial list (ids), no dry run.
+  const canOverlap = !settings.isDryRun && !settings.isUpdate && settings.dial === null;
+  let inFlight: InFlight | null = null;
 
   return {
     async write(first, source, handlers) {
       const batches = [first];
+      if (!canOverlap) return writeAlone(batches, source, handlers);
+      let previous = inFlight;
+      /** What the transaction before committed, once it was settled here (it failed and was done again). */
+      let settled: JobProgress | null = null;
       for (let tries = 1; ; tries += 1) {
-        const isTrusting = ownKeys !== null && !isOwnKeysFull && cautiousTransactions === 0;
+        const isTrusting = isTrustingNow();
         try {
-          const outcome = await writeGroup(batches, source, handlers, isTrusting);
+          const started = await startGroup(batches, source, handlers, isTrusting, previous, settled);
           cautiousTransactions = Math.max(0, cautiousTransactions - 1);
-          return outcome;
+          // Its writes go on while the caller brings the next batches: a failure is met by the next write or drain.
+          started.tail.catch(() => undefined);
+          inFlight = { tail: started.tail, pending: started.pending, batches, source, handlers, isTrusting };
+          return { committed: started.committedBefore ?? settled, isCancelRequested: started.isCancelRequested, isEnd: started.isEnd };
         } catch (error) {
-          const code = (error as { code?: string } | null)?.code;
-          if (isTrusting && code === UNIQUE_VIOLATION) {
-            // A key it did not look up is stored: this transaction again, and the next ones, with every key looked up.
-            collisions += 1;
-            cautiousTransactions = Math.min(MAX_CAUTIOUS_TRANSACTIONS, 2 ** collisions);
+          if (error instanceof PreviousGroupFailed && previous) {
+            // The one before failed after this one was planned on it: it is settled on its own, then this one again.
+            inFlight = null;
+            settled = (await writeAlone(previous.batches, previous.source, previous.handlers, error.failure, previous.isTrusting)).committed;
+            previous = null;
             tries -= 1;
             continue;
           }
-          if (!code || !RETRYABLE.has(code) || tries >= MAX_TRIES) throw error;
-          await sleep(5 + Math.random() * 20 * tries);
+          if (!isRetried(error, isTrusting, tries)) throw error;
+          if (isTrusting && codeOf(error) === UNIQUE_VIOLATION) tries -= 1;
+          else await sleep(5 + Math.random() * 20 * tries);
         }
       }
+    },
+    async drain() {
+      const last = inFlight;
+      inFlight = null;
+      return last ? (await settle(last)).committed : null;
     },
     async finish() {
       if (settings.isDryRun) await pool.query('delete from import_seen_keys where job_id = $1', [jobId]);
     },
     async close() {
-      // Clients go back to the shared pool after each batch.
+      // Clients go back to the shared pool after each transaction; one left writing is let finish first.
+      await inFlight?.tail.catch(() => undefined);
+      inFlight = null;
     },
   };
+}
+
+/** A transaction whose writes were left running while the next one was planned. */
+type InFlight = {
+  tail: Promise<WriteOutcome>;
+  /** The keys it inserts, with the line of each: stored rows of this import for the transaction after it. */
+  pending: ReadonlyMap<string, { index: number; line: number }>;
+  batches: PreparedBatch[];
+  source: PreparedBatchSource;
+  handlers: BatchHandlers;
+  isTrusting: boolean;
+};
+
+type StartedGroup = {
+  tail: Promise<WriteOutcome>;
+  pending: ReadonlyMap<string, { index: number; line: number }>;
+  isCancelRequested: boolean;
+  isEnd: boolean;
+  /** What the transaction before committed, when there was one in flight. */
+  committedBefore: WriteOutcome['committed'];
+};
+
+/** The transaction before failed (its error is the cause): the one planned on it must be planned again. */
+class PreviousGroupFailed extends Error {
+  constructor(readonly failure: unknown) {
+    super('The transaction before this one failed.', { cause: failure });
+  }
+}
+
+function codeOf(error: unknown): string | undefined {
+  return (error as { code?: string } | null)?.code;
 }
 
 /**

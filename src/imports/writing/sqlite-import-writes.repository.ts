@@ -184,7 +184,7 @@ export function createSqliteImportWriter(database: AppDatabase, settings: Writer
     }
     // The checkpoint names positions in the result files: they are on disk before it commits.
     handlers.results.syncSync();
-    const progress = handlers.progress(group, positions);
+    const progress = handlers.progress(group, positions, null);
     prepared(`update import_jobs set checkpoint = ?, records_read = ?, estimated_total = ?, success = ?, error = ?, duplicated = ?, stalled_attempts = 0, updated_at = ${NOW} where id = ?`)
       .run(progress.checkpoint, progress.recordsRead, progress.estimatedTotal, progress.success, progress.error, progress.duplicated, jobId);
     return { committed: progress, isCancelRequested: held.is_cancel_requested === 1, isEnd };
@@ -216,6 +216,10 @@ export function createSqliteImportWriter(database: AppDatabase, settings: Writer
           waited += pause;
         }
       }
+    },
+    async drain() {
+      // Each transaction has committed when write returns.
+      return null;
     },
     async finish() {
       if (settings.isDryRun) connection.prepare('delete from import_seen_keys where job_id = ?').run(jobId);
