@@ -1,5 +1,6 @@
-// The import writer for PostgreSQL: each batch in one transaction on a client of its own — lookups with one array
-// query, new rows through COPY, updates set-based — retried whole when a concurrent import took one of its keys first.
+// The import writer for PostgreSQL: a few batches in one transaction on a client of its own — lookups with one array
+// query, new rows through COPY, updates set-based — retried whole when a concurrent import took one of its keys first;
+// the next transaction is planned on another client while one writes.
 import pg from 'pg';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
