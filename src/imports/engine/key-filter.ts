@@ -22,20 +22,24 @@ export function createKeyFilter(capacity = DEFAULT_CAPACITY): KeyFilter {
   const mask = bitCount - 1;
   const bits = new Uint32Array(bitCount / 32);
   let added = 0;
-  const hashesOf = (key: string): [number, number] => {
+  // The two hashes of the key last hashed: kept here, not returned in an array, as this runs for every record.
+  let first = 0;
+  let second = 0;
+  const hash = (key: string): void => {
     // FNV-1a, and a second FNV-1a with another basis made odd: positions h1 + i × h2 (double hashing).
-    let first = 0x811c9dc5;
-    let second = 0x01000193 ^ key.length;
+    first = 0x811c9dc5;
+    second = 0x01000193 ^ key.length;
     for (let index = 0; index < key.length; index++) {
       const code = key.charCodeAt(index);
       first = Math.imul(first ^ code, 0x01000193);
       second = Math.imul(second ^ code, 0x5bd1e995);
     }
-    return [first >>> 0, (second ^ (second >>> 15)) | 1];
+    first >>>= 0;
+    second = (second ^ (second >>> 15)) | 1;
   };
   return {
     mightHave(key) {
-      const [first, second] = hashesOf(key);
+      hash(key);
       for (let index = 0; index < HASHES; index++) {
         const bit = (first + Math.imul(index, second)) & mask;
         if ((bits[bit >>> 5]! & (1 << (bit & 31))) === 0) return false;
@@ -43,7 +47,7 @@ export function createKeyFilter(capacity = DEFAULT_CAPACITY): KeyFilter {
       return true;
     },
     add(key) {
-      const [first, second] = hashesOf(key);
+      hash(key);
       for (let index = 0; index < HASHES; index++) {
         const bit = (first + Math.imul(index, second)) & mask;
         bits[bit >>> 5]! |= 1 << (bit & 31);

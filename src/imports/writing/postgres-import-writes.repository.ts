@@ -49,7 +49,6 @@ export function createPostgresImportWriter(database: AppDatabase, settings: Writ
   // duplicate. A team-wide duplicate check has no such index (it compares with the team's other tables too), and a
   // dry run stores nothing: both look every key up.
   const ownKeys: KeyFilter | null = settings.isDryRun || (spec.table === 'customers' && spec.isTeamWide) ? null : createKeyFilter();
-  let isOwnKeysFull = false;
   let collisions = 0;
   let cautiousTransactions = 0;
 
@@ -173,10 +172,9 @@ export function createPostgresImportWriter(database: AppDatabase, settings: Writ
         const opened = handlers.open(batch);
         opened.plan(await lookups(client, opened.keys, opened.phones, isTrusting, previous?.pending ?? null), group);
       }
-      if (ownKeys && !isOwnKeysFull) {
+      if (ownKeys && !ownKeys.isFull()) {
         // Added before the commit: a key of a transaction that fails after all is only looked up for nothing.
         for (const key of group.pending.keys()) ownKeys.add(key);
-        isOwnKeysFull = ownKeys.isFull();
       }
       // The transaction before must have committed: its checkpoint comes first, and this one was planned on it.
       const before = previous ? (await previous.tail.catch((error: unknown) => Promise.reject(new PreviousGroupFailed(error)))).committed : base;
@@ -225,11 +223,7 @@ export function createPostgresImportWriter(database: AppDatabase, settings: Writ
 
   /** A transaction written from start to end, none before it in flight, with the retries of `failure` (if any). */
   async function writeAlone(batches: PreparedBatch[], source: PreparedBatchSource, handlers: BatchHandlers, failure?: unknown, wasTrusting = false): Promise<WriteOutcome> {
-    let tries = 1;
-    if (failure !== undefined) {
-      if (!isRetried(failure, wasTrusting, tries)) throw failure;
-      tries += 1;
-    }
+    let tries = failure === undefined ? 1 : await nextTry(failure, wasTrusting, 1);
     for (; ; tries += 1) {
       const isTrusting = isTrustingNow();
       try {
@@ -238,25 +232,28 @@ export function createPostgresImportWriter(database: AppDatabase, settings: Writ
         cautiousTransactions = Math.max(0, cautiousTransactions - 1);
         return outcome;
       } catch (error) {
-        if (!isRetried(error, isTrusting, tries)) throw error;
-        if (isTrusting && codeOf(error) === UNIQUE_VIOLATION) tries -= 1;
-        else await sleep(5 + Math.random() * 20 * tries);
+        tries = (await nextTry(error, isTrusting, tries)) - 1;
       }
     }
   }
 
-  const isTrustingNow = () => ownKeys !== null && !isOwnKeysFull && cautiousTransactions === 0;
+  const isTrustingNow = () => ownKeys !== null && !ownKeys.isFull() && cautiousTransactions === 0;
 
-  /** Whether a transaction that failed with `error` is done again (and, for a refused key, what follows). */
-  function isRetried(error: unknown, wasTrusting: boolean, tries: number): boolean {
+  /**
+   * After the `tries`-th try of a transaction failed with `error`: throws it when the transaction is not done again,
+   * else returns the number of the next try (a refused key's retry is free; others wait a little first).
+   */
+  async function nextTry(error: unknown, wasTrusting: boolean, tries: number): Promise<number> {
     const code = codeOf(error);
     if (wasTrusting && code === UNIQUE_VIOLATION) {
       // A key it did not look up is stored: this transaction again, and the next ones, with every key looked up.
       collisions += 1;
       cautiousTransactions = Math.min(MAX_CAUTIOUS_TRANSACTIONS, 2 ** collisions);
-      return true;
+      return tries;
     }
-    return code !== undefined && RETRYABLE.has(code) && tries < MAX_TRIES;
+    if (code === undefined || !RETRYABLE.has(code) || tries >= MAX_TRIES) throw error;
+    await sleep(5 + Math.random() * 20 * tries);
+    return tries + 1;
   }
 
   // Transactions overlap (one plans while the one before writes) when a stored row found in the one before needs no
@@ -289,9 +286,7 @@ export function createPostgresImportWriter(database: AppDatabase, settings: Writ
             tries -= 1;
             continue;
           }
-          if (!isRetried(error, isTrusting, tries)) throw error;
-          if (isTrusting && codeOf(error) === UNIQUE_VIOLATION) tries -= 1;
-          else await sleep(5 + Math.random() * 20 * tries);
+          tries = (await nextTry(error, isTrusting, tries)) - 1;
         }
       }
     },
@@ -311,11 +306,8 @@ export function createPostgresImportWriter(database: AppDatabase, settings: Writ
   };
 }
 
-/** A transaction whose writes were left running while the next one was planned. */
-type InFlight = {
-  tail: Promise<WriteOutcome>;
-  /** The keys it inserts, with the line of each: stored rows of this import for the transaction after it. */
-  pending: ReadonlyMap<string, { index: number; line: number }>;
+/** A transaction whose writes were left running while the next one was planned, with what it was made of. */
+type InFlight = Pick<StartedGroup, 'tail' | 'pending'> & {
   batches: PreparedBatch[];
   source: PreparedBatchSource;
   handlers: BatchHandlers;
@@ -323,7 +315,9 @@ type InFlight = {
 };
 
 type StartedGroup = {
+  /** Settles when it has committed or failed. */
   tail: Promise<WriteOutcome>;
+  /** The keys it inserts, with the line of each: stored rows of this import for the transaction after it. */
   pending: ReadonlyMap<string, { index: number; line: number }>;
   isCancelRequested: boolean;
   isEnd: boolean;
