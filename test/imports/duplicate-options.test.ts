@@ -98,6 +98,21 @@ describeOnBothDatabases('updates within one transaction', (suite) => {
     const kim = (await harness.rows(teamId, 'individual')).find((row) => row['name'] === 'Kim');
     assert.equal(kim?.['city'], 'Austin');
   });
+
+  it('applies the last of a row\'s duplicates when they change different columns and another row\'s update came first', async () => {
+    const teamId = await harness.createTeam('order-columns');
+    await harness.runImport({ teamId, target: 'individual', content: csv([['name', 'phone', 'city'], ['Ann', '415-555-0101', 'Austin'], ['Bob', '415-555-0102', 'Boston']]) });
+    const job = await harness.runImport({
+      teamId,
+      target: 'individual',
+      options: { duplicate: 'update' },
+      // Ann's update and Bob's last one set the city alone, Bob's first one his name too.
+      content: csv([['name', 'phone', 'city'], ['Ann', '415-555-0101', 'Dallas'], ['Robert', '415-555-0102', 'Denver'], ['Robert', '415-555-0102', 'El Paso']]),
+    });
+    assert.deepEqual([job.success, job.duplicated, job.error], [0, 3, 0]);
+    const rows = (await harness.rows(teamId, 'individual')).map((row) => [row['name'], row['city']]).sort();
+    assert.deepEqual(rows, [['Ann', 'Dallas'], ['Robert', 'El Paso']]);
+  });
 });
 
 describeOnBothDatabases('dial-list duplicates of a row the same import inserts', (suite) => {

@@ -377,12 +377,20 @@ async function insertValues(client: pg.PoolClient, table: string, columns: reado
   }
 }
 
-/** Updates grouped by the columns they set: one `update … from (values …)` per group. */
+/**
+ * Updates grouped by the columns they set: one `update … from (values …)` per group. A row's updates are first merged
+ * into one, in file order: one statement applies only one of several values rows for the same row, and groups run in
+ * the order their column sets first came up, not in the order of the updates.
+ */
 async function updateRows(client: pg.PoolClient, table: string, updates: readonly RowUpdate[]): Promise<void> {
-  const groups = new Map<string, RowUpdate[]>();
-  for (const update of updates) {
-    const signature = Object.keys(update.set).join(',');
-    groups.set(signature, [...(groups.get(signature) ?? []), update]);
+  const merged = new Map<number, Record<string, CellValue>>();
+  for (const update of updates) merged.set(update.id, Object.assign(merged.get(update.id) ?? {}, update.set));
+  const groups = new Map<string, Array<{ id: number; set: Record<string, CellValue> }>>();
+  for (const [id, set] of merged) {
+    const signature = Object.keys(set).sort().join(',');
+    const group = groups.get(signature);
+    if (group) group.push({ id, set });
+    else groups.set(signature, [{ id, set }]);
   }
   for (const [signature, group] of groups) {
     const columns = signature.split(',');
