@@ -29,6 +29,8 @@ export type Harness = {
   /** Creates the import and runs it to its end with a real worker; returns the ended job. */
   runImport(request: ImportRequest): Promise<ImportJob>;
   createJob(request: ImportRequest): Promise<ImportJob>;
+  /** One attempt at a job by a real worker: how it ended ('close', 'lost' …). */
+  runAttempt(jobId: number): Promise<string>;
   /** The table's rows as objects (fields, area, timezone, status, agent), in id order. */
   rows(teamId: number, target: Target, campaignId?: number | null): Promise<Array<Record<string, string>>>;
   /** A result file's records as objects keyed by its header (the BOM dropped), and its raw text. */
@@ -71,6 +73,12 @@ export function createHarness(suite: DatabaseSuite, environment: Record<string, 
     return created.job;
   }
 
+  async function runAttempt(jobId: number): Promise<string> {
+    const ran = await createWorker(runnerDependencies(context())).runOnce(jobId);
+    if (!ran) throw new Error(`job ${jobId} was not due`);
+    return ran.outcome;
+  }
+
   return {
     get context() {
       return context();
@@ -79,12 +87,11 @@ export function createHarness(suite: DatabaseSuite, environment: Record<string, 
       return (await createTeam(context().repositories, { name, country })).id;
     },
     createJob,
+    runAttempt,
     async runImport(request) {
       const job = await createJob(request);
       const app = context();
-      const worker = createWorker(runnerDependencies(app));
-      const ran = await worker.runOnce(job.id);
-      if (!ran) throw new Error(`job ${job.id} was not due`);
+      await runAttempt(job.id);
       const ended = await app.repositories.jobs.findById(job.id);
       if (!ended) throw new Error(`job ${job.id} vanished`);
       return ended;

@@ -51,6 +51,8 @@ export function createPostgresImportWriter(database: AppDatabase, settings: Writ
   const ownKeys: KeyFilter | null = settings.isDryRun || (spec.table === 'customers' && spec.isTeamWide) ? null : createKeyFilter();
   let collisions = 0;
   let cautiousTransactions = 0;
+  /** Failures that came once a transaction's result lines were in the files: never retried within the attempt. */
+  const endsAttempt = new WeakSet<object>();
 
   // Lookups go key by key through the unique index (unnest + lateral … limit 1): a plan that cannot turn into a scan
   // of the whole table when its statistics are stale, as they are while a first import fills it.
@@ -185,10 +187,12 @@ export function createPostgresImportWriter(database: AppDatabase, settings: Writ
       if (held.rowCount !== 1) throw new AppError('LEASE_LOST', `Job ${jobId} is no longer held by worker ${settings.workerId}.`);
       const isCancelRequested = Number(held.rows[0]?.is_cancel_requested) === 1;
       const tail = (async (): Promise<WriteOutcome> => {
+        let isAppended = false;
         try {
           await write(client, group.work);
           // Past this point a failure ends the attempt: the files may hold these batches, the checkpoint does not.
           const positions = await handlers.results.append(group.work.results);
+          isAppended = true;
           const progress = handlers.progress(group, positions, before);
           await client.query(
             `update import_jobs set checkpoint = $1, records_read = $2, estimated_total = $3, success = $4, error = $5, duplicated = $6, stalled_attempts = 0, updated_at = ${NOW} where id = $7`,
@@ -199,6 +203,7 @@ export function createPostgresImportWriter(database: AppDatabase, settings: Writ
           return { committed: progress, isCancelRequested, isEnd };
         } catch (error) {
           isBroken = isClientBroken(error);
+          if (isAppended && error instanceof Object) endsAttempt.add(error);
           throw error;
         } finally {
           await end();
@@ -244,6 +249,9 @@ export function createPostgresImportWriter(database: AppDatabase, settings: Writ
    * else returns the number of the next try (a refused key's retry is free; others wait a little first).
    */
   async function nextTry(error: unknown, wasTrusting: boolean, tries: number): Promise<number> {
+    // Its result lines are in the files already: done again, they would be there twice. The attempt ends; the next
+    // one copies the files up to the checkpoint.
+    if (error instanceof Object && endsAttempt.has(error)) throw error;
     const code = codeOf(error);
     if (wasTrusting && code === UNIQUE_VIOLATION) {
       // A key it did not look up is stored: this transaction again, and the next ones, with every key looked up.
