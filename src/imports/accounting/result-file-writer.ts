@@ -39,6 +39,10 @@ export type ResultFiles = {
   appendSync(lines: ResultLines): ResultFilesPositions;
   /** Makes what appendSync wrote since the last sync durable. */
   syncSync(): void;
+  /** Where the files end now: the positions the last append returned. */
+  positions(): ResultFilesPositions;
+  /** Cuts the files back to positions an earlier append returned: the lines after them belong to a transaction that rolled back. */
+  rewind(to: ResultFilesPositions): Promise<void>;
 };
 
 /**
@@ -96,6 +100,11 @@ export async function openResultFiles(storage: FileStorage, jobId: number, attem
     syncSync() {
       for (const kind of unsynced) syncSync?.(keyOf(kind));
       unsynced.clear();
+    },
+    positions: () => ({ ...positions }),
+    async rewind(to) {
+      await Promise.all(RESULT_KINDS.map((kind) => storage.truncate(keyOf(kind), to[kind])));
+      positions = { ...to };
     },
   };
 }

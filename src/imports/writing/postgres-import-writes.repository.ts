@@ -15,6 +15,7 @@ import type { CellValue } from '../engine/row-layout.js';
 import type { PreparedBatch } from '../engine/prepared-batches.js';
 import type { PreparedBatchSource } from '../engine/prepared-batch-source.js';
 import { dialRows, existingRowOf, identityColumns, lookupScope, preferOwnScope, type BatchHandlers, type ImportWriter, type JobProgress, type WriteOutcome, type WriterSettings } from './import-writer.js';
+import type { ResultFilesPositions } from '../accounting/result-file-writer.js';
 
 const NOW = `(floor(extract(epoch from clock_timestamp()) * 1000))::bigint`;
 const MAX_PARAMETERS = 60_000;
@@ -51,7 +52,7 @@ export function createPostgresImportWriter(database: AppDatabase, settings: Writ
   const ownKeys: KeyFilter | null = settings.isDryRun || (spec.table === 'customers' && spec.isTeamWide) ? null : createKeyFilter();
   let collisions = 0;
   let cautiousTransactions = 0;
-  /** Failures that came once a transaction's result lines were in the files: never retried within the attempt. */
+  /** Failures that left a transaction's result lines in the files: never retried within the attempt. */
   const endsAttempt = new WeakSet<object>();
 
   // Lookups go key by key through the unique index (unnest + lateral … limit 1): a plan that cannot turn into a scan
@@ -187,12 +188,15 @@ export function createPostgresImportWriter(database: AppDatabase, settings: Writ
       if (held.rowCount !== 1) throw new AppError('LEASE_LOST', `Job ${jobId} is no longer held by worker ${settings.workerId}.`);
       const isCancelRequested = Number(held.rows[0]?.is_cancel_requested) === 1;
       const tail = (async (): Promise<WriteOutcome> => {
-        let isAppended = false;
+        const start = handlers.results.positions();
+        let appending: Promise<ResultFilesPositions> | null = null;
         try {
+          // The result lines go to the files while the rows go to the server: from here on, a failure leaves the
+          // files longer than the checkpoint says.
+          appending = handlers.results.append(group.work.results);
+          appending.catch(() => undefined);
           await write(client, group.work);
-          // Past this point a failure ends the attempt: the files may hold these batches, the checkpoint does not.
-          const positions = await handlers.results.append(group.work.results);
-          isAppended = true;
+          const positions = await appending;
           const progress = handlers.progress(group, positions, before);
           await client.query(
             `update import_jobs set checkpoint = $1, records_read = $2, estimated_total = $3, success = $4, error = $5, duplicated = $6, stalled_attempts = 0, updated_at = ${NOW} where id = $7`,
@@ -203,7 +207,14 @@ export function createPostgresImportWriter(database: AppDatabase, settings: Writ
           return { committed: progress, isCancelRequested, isEnd };
         } catch (error) {
           isBroken = isClientBroken(error);
-          if (isAppended && error instanceof Object) endsAttempt.add(error);
+          if (appending) {
+            await appending.catch(() => undefined);
+            // A failure the server answered with a retryable code rolled the transaction back: the files are cut
+            // back to where they were, and it is done again. After any other (the connection lost during the commit,
+            // which may have committed), the attempt ends: the next one copies the files up to the checkpoint.
+            const isRewound = RETRYABLE.has(codeOf(error) ?? '') && (await handlers.results.rewind(start).then(() => true, () => false));
+            if (!isRewound && error instanceof Object) endsAttempt.add(error);
+          }
           throw error;
         } finally {
           await end();
@@ -249,7 +260,7 @@ export function createPostgresImportWriter(database: AppDatabase, settings: Writ
    * else returns the number of the next try (a refused key's retry is free; others wait a little first).
    */
   async function nextTry(error: unknown, wasTrusting: boolean, tries: number): Promise<number> {
-    // Its result lines are in the files already: done again, they would be there twice. The attempt ends; the next
+    // Its result lines were left in the files: done again, they would be there twice. The attempt ends; the next
     // one copies the files up to the checkpoint.
     if (error instanceof Object && endsAttempt.has(error)) throw error;
     const code = codeOf(error);
