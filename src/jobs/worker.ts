@@ -31,9 +31,10 @@ const JOB_THREAD_URL = new URL('./job-thread.js', import.meta.url);
 export const THREAD_HEAP_LIMITS = { maxYoungGenerationSizeMb: 24, maxOldGenerationSizeMb: 128 } as const;
 /**
  * The job thread on PostgreSQL keeps two transactions' batches alive across their round trips (one planned while the
- * other writes), and a scavenge copies what is alive: a young generation of 64 MB takes its collection time from
- * 3.6 s to 1.5 s a million records (profiled; 32 MB: 24 MB halved it) and intake's CPU by about 2 s (`npm run bench`:
- * peak RSS 234–239 MiB, under the 256 target; 208 with 32 MB). On SQLite the writer's page cache takes that room.
+ * other writes), and a scavenge copies what is alive: a young generation of 64 MB (not 24, nor the 32 of before)
+ * takes its collection time from 3.6 s to 1.5 s a million records (profiled) and intake's CPU down by about 2 s
+ * (`npm run bench`: peak RSS 234–239 MiB, under the 256 target; 208 with 32 MB). On SQLite the writer's page cache
+ * takes that room.
  */
 function jobThreadHeapLimits(config: Config): ResourceLimits {
   return config.database.dialect === 'postgres' ? { ...THREAD_HEAP_LIMITS, maxYoungGenerationSizeMb: 64 } : THREAD_HEAP_LIMITS;

@@ -7,3 +7,7 @@ export type ThreadMessage =
   | { kind: 'batch'; batch: PreparedBatch }
   | { kind: 'end'; recordsRead: number }
   | { kind: 'error'; code: AppErrorCode; message: string; details: AppErrorDetails };
+
+/** The slots of the Int32 signal the two sides share: messages sent (to the writing side), batches taken (by it). */
+export const SENT = 0;
+export const TAKEN = 1;

@@ -2,7 +2,7 @@
 // database transaction and must not yield — waited for synchronously.
 import { MessageChannel, Worker, receiveMessageOnPort } from 'node:worker_threads';
 import { AppError } from '../../shared/app-error.js';
-import type { ThreadMessage } from './preparation-messages.js';
+import { SENT, TAKEN, type ThreadMessage } from './preparation-messages.js';
 import type { PreparationSettings } from './preparation-thread.js';
 import type { PreparedBatch } from './prepared-batches.js';
 import { THREAD_HEAP_LIMITS } from '../../jobs/worker.js';
@@ -21,7 +21,7 @@ export type PreparedBatchSource = {
 const THREAD_URL = new URL('./preparation-thread.js', import.meta.url);
 
 export async function startPreparation(settings: Omit<PreparationSettings, 'signal' | 'port'>): Promise<PreparedBatchSource> {
-  const signalBuffer = new SharedArrayBuffer(4);
+  const signalBuffer = new SharedArrayBuffer(8);
   const signal = new Int32Array(signalBuffer);
   // Batches come back on a port of their own, read with receiveMessageOnPort (which also works without yielding).
   const { port1: port, port2 } = new MessageChannel();
@@ -35,8 +35,8 @@ export async function startPreparation(settings: Omit<PreparationSettings, 'sign
   let threadError: Error | null = null;
   worker.on('error', (error) => {
     threadError = error;
-    Atomics.add(signal, 0, 1);
-    Atomics.notify(signal, 0);
+    Atomics.add(signal, SENT, 1);
+    Atomics.notify(signal, SENT);
   });
 
   const take = (message: ThreadMessage): PreparedBatch | null | 'opened' => {
@@ -44,7 +44,8 @@ export async function startPreparation(settings: Omit<PreparationSettings, 'sign
       case 'opened':
         return 'opened';
       case 'batch':
-        port.postMessage({ kind: 'credit' });
+        Atomics.add(signal, TAKEN, 1);
+        Atomics.notify(signal, TAKEN);
         return message.batch;
       case 'end':
         isEnded = true;
@@ -63,22 +64,22 @@ export async function startPreparation(settings: Omit<PreparationSettings, 'sign
 
   async function nextMessage(): Promise<ThreadMessage> {
     for (;;) {
-      const seen = Atomics.load(signal, 0);
+      const seen = Atomics.load(signal, SENT);
       const message = receive();
       if (message) return message;
       if (threadError) throw threadError;
-      const waiting = Atomics.waitAsync(signal, 0, seen, 1000);
+      const waiting = Atomics.waitAsync(signal, SENT, seen, 1000);
       if (waiting.async) await waiting.value;
     }
   }
 
   function nextMessageSync(): ThreadMessage {
     for (;;) {
-      const seen = Atomics.load(signal, 0);
+      const seen = Atomics.load(signal, SENT);
       const message = receive();
       if (message) return message;
       if (threadError) throw threadError;
-      Atomics.wait(signal, 0, seen, 1000);
+      Atomics.wait(signal, SENT, seen, 1000);
     }
   }
 
