@@ -77,6 +77,37 @@ export function createDirectoryStorage(rootDir: string): FileStorage {
       }
     },
 
+    async openAppender(key: string) {
+      const path = pathOf(key);
+      await mkdir(dirname(path), { recursive: true });
+      const handle = await open(path, 'a');
+      let size: number;
+      try {
+        size = (await handle.stat()).size;
+        // A file created here is made to last in its directory before anything is appended to it.
+        if (size === 0) await syncDirectory(dirname(path));
+      } catch (error) {
+        await handle.close();
+        throw error;
+      }
+      return {
+        async append(data: Uint8Array) {
+          for (let written = 0; written < data.length; ) written += (await handle.write(data, written)).bytesWritten;
+          await handle.sync();
+          size += data.length;
+          return size;
+        },
+        async truncate(position: number) {
+          assertPosition(key, position);
+          if (position > size) throw new AppError('INTERNAL', `Cannot cut ${key} back to byte ${position}: it only has ${size} bytes.`, { key, position, size });
+          await handle.truncate(position);
+          await handle.sync();
+          size = position;
+        },
+        close: () => handle.close(),
+      };
+    },
+
     appendSync(key: string, data: Uint8Array) {
       const path = pathOf(key);
       mkdirSync(dirname(path), { recursive: true });

@@ -30,6 +30,11 @@ export type FileStorage = {
   appendSync?(key: string, data: Uint8Array): number;
   /** Makes everything appendSync wrote to key durable (fsync). */
   syncSync?(key: string): void;
+  /**
+   * The key held open for many appends by one writer (the result files of a job's attempt): append() and truncate()
+   * without opening, examining and closing it each time. Only storages that can (a directory) have it.
+   */
+  openAppender?(key: string): Promise<FileAppender>;
   /** Makes `toKey` a copy of `fromKey` up to a position returned by append (a job resuming in a new attempt); returns the position in `toKey`. */
   copyPrefix(fromKey: string, toKey: string, position: number): Promise<number>;
   /** Cuts key back to a position returned by append (0 = empty; creates the key if missing). Used when a job resumes from its checkpoint. */
@@ -47,6 +52,13 @@ export type FileStorage = {
   localCopy(key: string): Promise<{ path: string; release(): Promise<void> }>;
   /** Keys under a prefix (plain string prefix, e.g. `uploads/`) older than a time, for cleaning expired uploads. */
   listOlderThan(prefix: string, epochMs: number): Promise<string[]>;
+};
+
+/** A key open for appending: the same positions as FileStorage's append() and truncate(), durable when they resolve. */
+export type FileAppender = {
+  append(data: Uint8Array): Promise<number>;
+  truncate(position: number): Promise<void>;
+  close(): Promise<void>;
 };
 
 export function createFileStorage(config: Pick<Config, 'dataDir' | 'storage'>, database: AppDatabase): FileStorage {

@@ -42,6 +42,25 @@ describe('directory storage', () => {
     assert.equal(await fileExists('/tmp/escape'), false);
   });
 
+  it('holds a file open for appending with the positions append() gives, cuts it back, and refuses a position past its end', async () => {
+    const key = 'jobs/7/attempt-1/success.csv';
+    const header = await storage.append(key, Buffer.from('name\r\n'));
+    const appender = await storage.openAppender!(key);
+    try {
+      const first = await appender.append(Buffer.from('Ann\r\n'));
+      assert.equal(first, await storage.size(key));
+      await appender.append(Buffer.from('Bob\r\n'));
+      await appender.truncate(first);
+      assert.equal(await appender.append(Buffer.from('Cat\r\n')), first + 5);
+      await assert.rejects(appender.truncate(first + 100), /only has/);
+      await appender.truncate(header);
+    } finally {
+      await appender.close();
+    }
+    assert.equal(await readFile(join(dir, 'files', key), 'utf8'), 'name\r\n');
+    assert.equal(await storage.append(key, Buffer.from('Dan\r\n')), header + 5);
+  });
+
   it('does not mistake a directory for a file', async () => {
     await storage.put('nested/dir/file', Readable.from([Buffer.from('x')]));
     assert.equal(await storage.size('nested/dir'), null);

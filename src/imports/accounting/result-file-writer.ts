@@ -4,7 +4,7 @@
 // picked up again copies the previous attempt's files up to the checkpoint, then appends. So a worker that lost its
 // lease (stopped, then woken up) can only ever write into its own attempt's files, which nothing reads any more.
 import { AppError } from '../../shared/app-error.js';
-import type { FileStorage } from '../../storage/file-storage.js';
+import type { FileAppender, FileStorage } from '../../storage/file-storage.js';
 import { encodeCsvRow } from './csv-cells.js';
 
 export type ResultKind = 'success' | 'error' | 'duplicated';
@@ -43,6 +43,8 @@ export type ResultFiles = {
   positions(): ResultFilesPositions;
   /** Cuts the files back to positions an earlier append returned: the lines after them belong to a transaction that rolled back. */
   rewind(to: ResultFilesPositions): Promise<void>;
+  /** Lets go of the files held open for appending. */
+  close(): Promise<void>;
 };
 
 /**
@@ -76,12 +78,34 @@ export async function openResultFiles(storage: FileStorage, jobId: number, attem
   const syncSync = storage.syncSync?.bind(storage);
   /** Files appended to since the last sync. */
   const unsynced = new Set<ResultKind>();
+  /** The files held open for append() where the storage can (a directory), opened at their first append. */
+  const appenders = new Map<ResultKind, Promise<FileAppender>>();
+  /** Appends under way: close() lets them end first (a transaction still writing when its attempt ends). */
+  const appending = new Set<Promise<number>>();
+  let isClosed = false;
+  const appenderOf = (kind: ResultKind) => {
+    let appender = appenders.get(kind);
+    if (!appender && storage.openAppender && !isClosed) {
+      appender = storage.openAppender(keyOf(kind));
+      appender.catch(() => appenders.delete(kind));
+      appenders.set(kind, appender);
+    }
+    return appender ?? null;
+  };
+  const appendTo = (kind: ResultKind, data: Buffer) => {
+    const appender = appenderOf(kind);
+    const done = appender ? appender.then((open) => open.append(data)) : storage.append(keyOf(kind), data);
+    appending.add(done);
+    const forget = () => appending.delete(done);
+    done.then(forget, forget);
+    return done;
+  };
   return {
     attempt,
     keyOf,
     async append(lines) {
       const next = await Promise.all(
-        RESULT_KINDS.map((kind) => (lines[kind].length === 0 ? positions[kind] : storage.append(keyOf(kind), Buffer.from(lines[kind].join(''), 'utf8')))),
+        RESULT_KINDS.map((kind) => (lines[kind].length === 0 ? positions[kind] : appendTo(kind, Buffer.from(lines[kind].join(''), 'utf8')))),
       );
       positions = { success: next[0]!, error: next[1]!, duplicated: next[2]! };
       return { ...positions };
@@ -103,8 +127,20 @@ export async function openResultFiles(storage: FileStorage, jobId: number, attem
     },
     positions: () => ({ ...positions }),
     async rewind(to) {
-      await Promise.all(RESULT_KINDS.map((kind) => storage.truncate(keyOf(kind), to[kind])));
+      await Promise.all(
+        RESULT_KINDS.map(async (kind) => {
+          const appender = appenderOf(kind);
+          return appender ? (await appender).truncate(to[kind]) : storage.truncate(keyOf(kind), to[kind]);
+        }),
+      );
       positions = { ...to };
+    },
+    async close() {
+      isClosed = true;
+      await Promise.allSettled([...appending]);
+      const open = [...appenders.values()];
+      appenders.clear();
+      await Promise.all(open.map(async (appender) => (await appender.catch(() => null))?.close()));
     },
   };
 }
