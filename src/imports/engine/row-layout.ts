@@ -146,17 +146,27 @@ function customerLayout(spec: Extract<TargetSpec, { table: 'customers' }>, prepa
   const originalsAt = areaAt + (hasArea ? 2 : 0);
   const storedKey = (record: PreparedRecord) => (record.key === null ? null : record.key + spec.keySuffix);
 
+  // The JSON of a record's custom fields, written out field by field (an object per record and JSON.stringify of it
+  // cost the job thread 0.8 s a million records). An object would put keys that look like array indexes first: with
+  // such a key the object is built after all, so that the text is always JSON.stringify's.
+  const customKeys = custom.map(({ key, slot }) => ({ key, slot, quoted: JSON.stringify(key) }));
+  const isWrittenOut = custom.every(({ key }) => !/^(?:0|[1-9]\d*)$/.test(key));
   const customJson = (record: PreparedRecord): string => {
-    if (custom.length === 0) return '{}';
-    const values = Object.create(null) as Record<string, string>;
-    let isEmpty = true;
-    for (const { key, slot } of custom) {
+    if (!isWrittenOut) {
+      const values = Object.create(null) as Record<string, string>;
+      for (const { key, slot } of custom) {
+        const value = record.values[slot];
+        if (value !== null && value !== undefined) values[key] = value;
+      }
+      return JSON.stringify(values);
+    }
+    let json = '';
+    for (const { quoted, slot } of customKeys) {
       const value = record.values[slot];
       if (value === null || value === undefined) continue;
-      values[key] = value;
-      isEmpty = false;
+      json += `${json === '' ? '{' : ','}${quoted}:${JSON.stringify(value)}`;
     }
-    return isEmpty ? '{}' : JSON.stringify(values);
+    return json === '' ? '{}' : `${json}}`;
   };
   const areaOf = (record: PreparedRecord): AreaInfo | null => {
     for (const slot of phoneSlots) {
