@@ -149,7 +149,7 @@ function customerLayout(spec: Extract<TargetSpec, { table: 'customers' }>, prepa
   // The JSON of a record's custom fields, written out field by field (an object per record and JSON.stringify of it
   // cost the job thread 0.8 s a million records). An object would put keys that look like array indexes first: with
   // such a key the object is built after all, so that the text is always JSON.stringify's.
-  const customKeys = custom.map(({ key, slot }) => ({ key, slot, quoted: JSON.stringify(key) }));
+  const customKeys = custom.map(({ key, slot }) => ({ slot, quoted: JSON.stringify(key) }));
   const isWrittenOut = custom.every(({ key }) => !/^(?:0|[1-9]\d*)$/.test(key));
   const customJson = (record: PreparedRecord): string => {
     if (!isWrittenOut) {
