@@ -1,7 +1,8 @@
 // File storage in the database (stored_files + stored_file_chunks), for deployments without a shared disk.
 import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -105,7 +106,8 @@ export function createDatabaseFileStorage(files: StoredFilesRepository, options:
       assertValidKey(key);
       if ((await files.findSize(key)) === null) throw fileNotFound(key);
       await mkdir(options.tempDir, { recursive: true });
-      const dir = await mkdtemp(join(options.tempDir, 'copy-'));
+      // Named after the process that holds it, so that a copy left by a process that was killed can be swept.
+      const dir = await mkdtemp(join(options.tempDir, `copy~${HOST}~${process.pid}~`));
       const release = () => rm(dir, { recursive: true, force: true });
       // Keep the key's last segment: some readers look at the extension.
       const path = join(dir, key.slice(key.lastIndexOf('/') + 1));
@@ -122,8 +124,44 @@ export function createDatabaseFileStorage(files: StoredFilesRepository, options:
       assertValidPrefix(prefix);
       return files.listOlderThan(prefix, epochMs);
     },
+
+    async sweepLocalCopies(now = Date.now()) {
+      const names = await readdir(options.tempDir).catch(() => [] as string[]);
+      let swept = 0;
+      for (const name of names) {
+        const owner = /^copy~(.+)~(\d+)~[^~]+$/.exec(name);
+        const path = join(options.tempDir, name);
+        let isLeft: boolean;
+        if (owner) {
+          // Only this machine's processes can be asked whether they still run.
+          isLeft = owner[1] === HOST && !isRunning(Number(owner[2]));
+        } else {
+          // Named before copies carried their process: left if a day old.
+          const modified = name.startsWith('copy-') ? await stat(path).then((info) => info.mtimeMs, () => now) : now;
+          isLeft = now - modified > LEGACY_COPY_MAX_AGE_MS;
+        }
+        if (!isLeft) continue;
+        await rm(path, { recursive: true, force: true });
+        swept += 1;
+      }
+      return swept;
+    },
   };
   return storage;
+}
+
+/** This machine's name as it can stand in a file name. */
+const HOST = hostname().replace(/[^A-Za-z0-9.-]/g, '_') || 'host';
+const LEGACY_COPY_MAX_AGE_MS = 24 * 3600_000;
+
+/** Whether a process of this machine runs (one of another user counts). */
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 /** Regroups a stream of buffers of any size into chunks of exactly CHUNK_BYTES (the last may be shorter). */

@@ -52,6 +52,11 @@ export type FileStorage = {
   localCopy(key: string): Promise<{ path: string; release(): Promise<void> }>;
   /** Keys under a prefix (plain string prefix, e.g. `uploads/`) older than a time, for cleaning expired uploads. */
   listOlderThan(prefix: string, epochMs: number): Promise<string[]>;
+  /**
+   * Removes the local copies (localCopy) that processes of this machine left when they were killed before their
+   * release(); returns how many. Only storages that make copies (the database) have it.
+   */
+  sweepLocalCopies?(now?: number): Promise<number>;
 };
 
 /** A key open for appending: the same positions as FileStorage's append() and truncate(), durable when they resolve. */

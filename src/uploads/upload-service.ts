@@ -192,10 +192,11 @@ function describeUpload(upload: UploadRow, head: Head): UploadView {
 }
 
 /**
- * Removes uploads that expired unused (those a job uses never expire), and files under `uploads/` older than the
- * upload lifetime that no upload row names: what a crash between storing and recording left behind.
+ * Removes uploads that expired unused (those a job uses never expire), files under `uploads/` older than the
+ * upload lifetime that no upload row names (what a crash between storing and recording left behind), and the local
+ * copies of stored files that killed processes left.
  */
-export async function sweepUploads(context: AppContext, now = Date.now()): Promise<{ uploads: number; strayFiles: number }> {
+export async function sweepUploads(context: AppContext, now = Date.now()): Promise<{ uploads: number; strayFiles: number; localCopies: number }> {
   const { uploads } = context.repositories;
   const expired = await uploads.listExpired(now);
   for (const upload of expired) await discardUpload(context, upload);
@@ -207,5 +208,6 @@ export async function sweepUploads(context: AppContext, now = Date.now()): Promi
     stray.push(...keys.filter((key) => !known.has(key)));
   }
   for (const key of stray) await context.storage.remove(key);
-  return { uploads: expired.length, strayFiles: stray.length };
+  const localCopies = (await context.storage.sweepLocalCopies?.(now)) ?? 0;
+  return { uploads: expired.length, strayFiles: stray.length, localCopies };
 }

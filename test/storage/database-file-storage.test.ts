@@ -1,6 +1,8 @@
 import { it } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { sql } from 'kysely';
 import { createDatabaseFileStorage, CHUNK_BYTES } from '../../src/storage/database-file-storage.js';
 import type { FileStorage } from '../../src/storage/file-storage.js';
@@ -14,6 +16,28 @@ describeOnBothDatabases('database file storage', (suite) => {
     (storage ??= createDatabaseFileStorage(createStoredFilesRepository(suite.app.db), { tempDir: join(suite.test.dataDir, 'tmp') }));
 
   itBehavesAsFileStorage(getStorage);
+
+  it('sweeps the local copies a killed process of this machine left, not those of running processes or other machines', async () => {
+    const tempDir = join(suite.test.dataDir, 'tmp');
+    await getStorage().put('copies/file.csv', generatedBytes(1000).source);
+    const held = await getStorage().localCopy('copies/file.csv');
+    // A process that has ended: its pid names no running process (now).
+    const ended = spawnSync(process.execPath, ['-e', 'process.pid'], { stdio: 'ignore' }).pid;
+    assert.ok(ended && ended > 0);
+    const heldName = basename(dirname(held.path));
+    const host = /^copy~(.+)~\d+~[^~]+$/.exec(heldName)?.[1];
+    assert.ok(host, heldName);
+    const left = join(tempDir, `copy~${host}~${ended}~abc123`);
+    const elsewhere = join(tempDir, `copy~another-machine~${ended}~abc123`);
+    for (const dir of [left, elsewhere]) {
+      mkdirSync(dir);
+      writeFileSync(join(dir, 'file.csv'), 'x');
+    }
+    assert.equal(await getStorage().sweepLocalCopies!(), 1);
+    assert.deepEqual(readdirSync(tempDir).sort(), [heldName, basename(elsewhere)].sort());
+    assert.ok(await fileExists(held.path), 'the copy in use is kept');
+    await held.release();
+  });
 
   it('stores content in chunks of at most 1 MiB and keeps stored_files.size current', async () => {
     const size = 3 * CHUNK_BYTES + 10;
