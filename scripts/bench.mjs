@@ -146,6 +146,8 @@ function summary(a, b, growth, floor) {
     secondMillionSeconds: growth.seconds,
     secondMillionRatio: round(growth.seconds / growth.firstSeconds, 2),
     secondMillionPeakRssMiB: growth.peakRssMiB,
+    // Its duplicates are mostly keys of the first million: the cost of finding stored keys.
+    secondMillionCounts: growth.counts,
   };
 }
 
@@ -279,7 +281,8 @@ async function median(count, run, label) {
     const result = await run();
     results.push(result);
     const cpu = result.cpuSeconds === undefined ? '' : `, CPU ${result.cpuSeconds} s${result.serverCpuSeconds === null ? '' : ` + server ${result.serverCpuSeconds} s`}`;
-    log(`  ${label}: ${result.seconds} s${result.peakRssMiB ? `, peak RSS ${result.peakRssMiB} MiB` : ''}${cpu}`);
+    const counts = result.counts ? ` (${result.counts.success} imported, ${result.counts.error} rejected, ${result.counts.duplicated} duplicates)` : '';
+    log(`  ${label}: ${result.seconds} s${result.peakRssMiB ? `, peak RSS ${result.peakRssMiB} MiB` : ''}${cpu}${counts}`);
   }
   results.sort((x, y) => x.seconds - y.seconds);
   return results[Math.floor(results.length / 2)];
