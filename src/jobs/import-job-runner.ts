@@ -107,6 +107,8 @@ async function runClaimedJob(deps: RunnerDependencies, job: ImportJob, workerId:
     // Resets change stored rows as updates do: the previous values of what they change must be read.
     isUpdate: options.duplicate === 'update' || options.resetStatus || options.resetAgent,
   });
+  /** Closed after the writer, which lets a transaction still writing (its result lines included) finish. */
+  let openedResults: ResultFiles | null = null;
   const renewal = setInterval(() => {
     deps.jobs.renewLease(job.id, workerId, leaseMs).catch(() => undefined);
   }, Math.max(200, Math.floor(leaseMs / 3)));
@@ -131,74 +133,72 @@ async function runClaimedJob(deps: RunnerDependencies, job: ImportJob, workerId:
     });
     try {
       const results = await openResultFiles(deps.storage, job.id, attempt, source.headers, checkpoint);
-      try {
-        const planContext: PlanContext = {
-          jobId: job.id,
-          scope: spec.table === 'customers' ? spec.scope : null,
-          layout,
-          options: { ...options, dial: options.dial && options.target === 'campaign' ? options.dial : null },
-          valueOf: preparer.valueOf,
-          phonesOf: (record) => phonesOf(record, phoneFields, preparer.valueOf),
-          describeRow: (row) => describeRow(spec, row),
-          describeList: (list) => (list.startsWith('campaign-blacklist') ? "campaign's blacklist" : list),
-        };
-        let committed: JobProgress = {
-          checkpoint: job.checkpoint ?? '',
-          recordsRead: checkpoint?.done ?? 0,
-          estimatedTotal: job.estimated_total,
-          ...(checkpoint?.counts ?? { success: 0, error: 0, duplicated: 0 }),
-        };
-        const handlers: BatchHandlers = {
-          open(batch) {
-            const records = recordsOf(batch);
-            return {
-              keys: keysOf(records, layout),
-              phones: blacklists.length > 0 ? batchPhones(records, planContext) : [],
-              plan: (lookups, group) => planBatch(batch, records, lookups, planContext, group),
-            };
-          },
-          results,
-          progress(group, positions, since) {
-            const added = group.work.counts;
-            const base = since ?? committed;
-            const counts = { success: base.success + added.success, error: base.error + added.error, duplicated: base.duplicated + added.duplicated };
-            const stored: Checkpoint = { attempt: results.attempt, positions, done: group.recordsRead, counts };
-            const estimatedTotal = group.fractionRead >= 0.001 ? Math.max(group.recordsRead, Math.round(group.recordsRead / group.fractionRead)) : null;
-            return { checkpoint: JSON.stringify(stored), recordsRead: group.recordsRead, estimatedTotal, ...counts };
-          },
-        };
-        let isCancelled = false;
-        for (;;) {
-          if (signal.aborted) throw new AppError('LEASE_LOST', `Worker ${workerId} is stopping; job ${job.id} resumes from its checkpoint.`);
-          const first = await source.next();
-          if (!first) break;
-          const outcome = await writer.write(first, source, handlers);
-          if (outcome.committed) committed = outcome.committed;
-          deps.onProgress?.();
-          if (outcome.isCancelRequested) {
-            isCancelled = true;
-            break;
-          }
-          if (outcome.isEnd) break;
+      openedResults = results;
+      const planContext: PlanContext = {
+        jobId: job.id,
+        scope: spec.table === 'customers' ? spec.scope : null,
+        layout,
+        options: { ...options, dial: options.dial && options.target === 'campaign' ? options.dial : null },
+        valueOf: preparer.valueOf,
+        phonesOf: (record) => phonesOf(record, phoneFields, preparer.valueOf),
+        describeRow: (row) => describeRow(spec, row),
+        describeList: (list) => (list.startsWith('campaign-blacklist') ? "campaign's blacklist" : list),
+      };
+      let committed: JobProgress = {
+        checkpoint: job.checkpoint ?? '',
+        recordsRead: checkpoint?.done ?? 0,
+        estimatedTotal: job.estimated_total,
+        ...(checkpoint?.counts ?? { success: 0, error: 0, duplicated: 0 }),
+      };
+      const handlers: BatchHandlers = {
+        open(batch) {
+          const records = recordsOf(batch);
+          return {
+            keys: keysOf(records, layout),
+            phones: blacklists.length > 0 ? batchPhones(records, planContext) : [],
+            plan: (lookups, group) => planBatch(batch, records, lookups, planContext, group),
+          };
+        },
+        results,
+        progress(group, positions, since) {
+          const added = group.work.counts;
+          const base = since ?? committed;
+          const counts = { success: base.success + added.success, error: base.error + added.error, duplicated: base.duplicated + added.duplicated };
+          const stored: Checkpoint = { attempt: results.attempt, positions, done: group.recordsRead, counts };
+          const estimatedTotal = group.fractionRead >= 0.001 ? Math.max(group.recordsRead, Math.round(group.recordsRead / group.fractionRead)) : null;
+          return { checkpoint: JSON.stringify(stored), recordsRead: group.recordsRead, estimatedTotal, ...counts };
+        },
+      };
+      let isCancelled = false;
+      for (;;) {
+        if (signal.aborted) throw new AppError('LEASE_LOST', `Worker ${workerId} is stopping; job ${job.id} resumes from its checkpoint.`);
+        const first = await source.next();
+        if (!first) break;
+        const outcome = await writer.write(first, source, handlers);
+        if (outcome.committed) committed = outcome.committed;
+        deps.onProgress?.();
+        if (outcome.isCancelRequested) {
+          isCancelled = true;
+          break;
         }
-        committed = (await writer.drain()) ?? committed;
-        const counts = { success: committed.success, error: committed.error, duplicated: committed.duplicated };
-        const total = isCancelled ? committed.recordsRead : (source.recordsRead() ?? committed.recordsRead);
-        const files = await describeFiles(deps.storage, job.id, results, upload.storage_key, counts);
-        await writer.finish();
-        const status = isCancelled ? 'cancelled' : 'close';
-        const isFinished = await deps.jobs.finish(job.id, workerId, { status, total, files });
-        if (isFinished) await removeEarlierAttempts(deps.storage, job.id, attempt);
-        return isFinished ? status : 'lost';
-      } finally {
-        await results.close();
+        if (outcome.isEnd) break;
       }
+      committed = (await writer.drain()) ?? committed;
+      const counts = { success: committed.success, error: committed.error, duplicated: committed.duplicated };
+      const total = isCancelled ? committed.recordsRead : (source.recordsRead() ?? committed.recordsRead);
+      const files = await describeFiles(deps.storage, job.id, results, upload.storage_key, counts);
+      await writer.finish();
+      const status = isCancelled ? 'cancelled' : 'close';
+      const isFinished = await deps.jobs.finish(job.id, workerId, { status, total, files });
+      if (isFinished) await removeEarlierAttempts(deps.storage, job.id, attempt);
+      return isFinished ? status : 'lost';
     } finally {
       await source.close();
     }
   } finally {
     clearInterval(renewal);
     await writer.close();
+    await openedResults?.close();
     await local.release();
   }
 }

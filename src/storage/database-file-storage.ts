@@ -131,15 +131,11 @@ export function createDatabaseFileStorage(files: StoredFilesRepository, options:
       for (const name of names) {
         const owner = /^copy~(.+)~(\d+)~[^~]+$/.exec(name);
         const path = join(options.tempDir, name);
-        let isLeft: boolean;
-        if (owner) {
-          // Only this machine's processes can be asked whether they still run.
-          isLeft = owner[1] === HOST && !isRunning(Number(owner[2]));
-        } else {
-          // Named before copies carried their process: left if a day old.
-          const modified = name.startsWith('copy-') ? await stat(path).then((info) => info.mtimeMs, () => now) : now;
-          isLeft = now - modified > LEGACY_COPY_MAX_AGE_MS;
-        }
+        // Only this machine's processes can be asked whether they still run. A copy named before copies carried
+        // their process is left behind once it is a day old.
+        const isLeft = owner
+          ? owner[1] === HOST && !isRunning(Number(owner[2]))
+          : name.startsWith('copy-') && now - (await stat(path).then((info) => info.mtimeMs, () => now)) > LEGACY_COPY_MAX_AGE_MS;
         if (!isLeft) continue;
         await rm(path, { recursive: true, force: true });
         swept += 1;

@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { closeSync, createReadStream, createWriteStream, fstatSync, fsyncSync, mkdirSync, openSync, writeSync, type Stats } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
-import { copyFile, mkdir, open, opendir, rename, rm, stat } from 'node:fs/promises';
+import { copyFile, mkdir, open, opendir, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { Readable } from 'node:stream';
 import { AppError } from '../shared/app-error.js';
@@ -98,10 +98,7 @@ export function createDirectoryStorage(rootDir: string): FileStorage {
           return size;
         },
         async truncate(position: number) {
-          assertPosition(key, position);
-          if (position > size) throw new AppError('INTERNAL', `Cannot cut ${key} back to byte ${position}: it only has ${size} bytes.`, { key, position, size });
-          await handle.truncate(position);
-          await handle.sync();
+          await cutBack(handle, key, position, size);
           size = position;
         },
         close: () => handle.close(),
@@ -162,12 +159,7 @@ export function createDirectoryStorage(rootDir: string): FileStorage {
       await mkdir(dirname(path), { recursive: true });
       const handle = await open(path, 'a');
       try {
-        const { size } = await handle.stat();
-        if (position > size) {
-          throw new AppError('INTERNAL', `Cannot cut ${key} back to byte ${position}: it only has ${size} bytes.`, { key, position, size });
-        }
-        await handle.truncate(position);
-        await handle.sync();
+        await cutBack(handle, key, position, (await handle.stat()).size);
       } finally {
         await handle.close();
       }
@@ -234,6 +226,14 @@ async function* walkFiles(dir: string): AsyncGenerator<[string, Stats]> {
       if (stats) yield [path, stats];
     }
   }
+}
+
+/** Cuts an open file of `size` bytes back to `position`, durably. */
+async function cutBack(handle: FileHandle, key: string, position: number, size: number): Promise<void> {
+  assertPosition(key, position);
+  if (position > size) throw new AppError('INTERNAL', `Cannot cut ${key} back to byte ${position}: it only has ${size} bytes.`, { key, position, size });
+  await handle.truncate(position);
+  await handle.sync();
 }
 
 function assertPosition(key: string, position: number): void {

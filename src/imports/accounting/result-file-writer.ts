@@ -43,7 +43,7 @@ export type ResultFiles = {
   positions(): ResultFilesPositions;
   /** Cuts the files back to positions an earlier append returned: the lines after them belong to a transaction that rolled back. */
   rewind(to: ResultFilesPositions): Promise<void>;
-  /** Lets go of the files held open for appending. */
+  /** Lets go of the files held open for appending; call it once nothing appends any more. */
   close(): Promise<void>;
 };
 
@@ -80,25 +80,18 @@ export async function openResultFiles(storage: FileStorage, jobId: number, attem
   const unsynced = new Set<ResultKind>();
   /** The files held open for append() where the storage can (a directory), opened at their first append. */
   const appenders = new Map<ResultKind, Promise<FileAppender>>();
-  /** Appends under way: close() lets them end first (a transaction still writing when its attempt ends). */
-  const appending = new Set<Promise<number>>();
-  let isClosed = false;
   const appenderOf = (kind: ResultKind) => {
     let appender = appenders.get(kind);
-    if (!appender && storage.openAppender && !isClosed) {
+    if (!appender && storage.openAppender) {
       appender = storage.openAppender(keyOf(kind));
       appender.catch(() => appenders.delete(kind));
       appenders.set(kind, appender);
     }
     return appender ?? null;
   };
-  const appendTo = (kind: ResultKind, data: Buffer) => {
+  const appendTo = async (kind: ResultKind, data: Buffer) => {
     const appender = appenderOf(kind);
-    const done = appender ? appender.then((open) => open.append(data)) : storage.append(keyOf(kind), data);
-    appending.add(done);
-    const forget = () => appending.delete(done);
-    done.then(forget, forget);
-    return done;
+    return appender ? (await appender).append(data) : storage.append(keyOf(kind), data);
   };
   return {
     attempt,
@@ -136,8 +129,6 @@ export async function openResultFiles(storage: FileStorage, jobId: number, attem
       positions = { ...to };
     },
     async close() {
-      isClosed = true;
-      await Promise.allSettled([...appending]);
       const open = [...appenders.values()];
       appenders.clear();
       await Promise.all(open.map(async (appender) => (await appender.catch(() => null))?.close()));

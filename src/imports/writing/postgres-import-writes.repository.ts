@@ -52,8 +52,6 @@ export function createPostgresImportWriter(database: AppDatabase, settings: Writ
   const ownKeys: KeyFilter | null = settings.isDryRun || (spec.table === 'customers' && spec.isTeamWide) ? null : createKeyFilter();
   let collisions = 0;
   let cautiousTransactions = 0;
-  /** Failures that left a transaction's result lines in the files: never retried within the attempt. */
-  const endsAttempt = new WeakSet<object>();
 
   // Lookups go key by key through the unique index (unnest + lateral … limit 1): a plan that cannot turn into a scan
   // of the whole table when its statistics are stale, as they are while a first import fills it.
@@ -207,13 +205,16 @@ export function createPostgresImportWriter(database: AppDatabase, settings: Writ
           return { committed: progress, isCancelRequested, isEnd };
         } catch (error) {
           isBroken = isClientBroken(error);
-          if (appending) {
+          if (appending && RETRYABLE.has(codeOf(error) ?? '')) {
+            // The server refused the transaction with a code that nextTry retries: it rolled back, so its lines come
+            // out of the files before it is done again (if they cannot, that failure ends the attempt instead).
+            // After any other failure (a connection lost during the commit, which may have committed) the attempt
+            // ends as it is: the next one copies the files up to the checkpoint.
             await appending.catch(() => undefined);
-            // A failure the server answered with a retryable code rolled the transaction back: the files are cut
-            // back to where they were, and it is done again. After any other (the connection lost during the commit,
-            // which may have committed), the attempt ends: the next one copies the files up to the checkpoint.
-            const isRewound = RETRYABLE.has(codeOf(error) ?? '') && (await handlers.results.rewind(start).then(() => true, () => false));
-            if (!isRewound && error instanceof Object) endsAttempt.add(error);
+            await handlers.results.rewind(start).catch((failure: unknown) => {
+              const reason = failure instanceof Error ? failure.message : String(failure);
+              throw new AppError('INTERNAL', `Job ${jobId}: its result files could not be cut back after a failed transaction: ${reason}`);
+            });
           }
           throw error;
         } finally {
@@ -260,9 +261,6 @@ export function createPostgresImportWriter(database: AppDatabase, settings: Writ
    * else returns the number of the next try (a refused key's retry is free; others wait a little first).
    */
   async function nextTry(error: unknown, wasTrusting: boolean, tries: number): Promise<number> {
-    // Its result lines were left in the files: done again, they would be there twice. The attempt ends; the next
-    // one copies the files up to the checkpoint.
-    if (error instanceof Object && endsAttempt.has(error)) throw error;
     const code = codeOf(error);
     if (wasTrusting && code === UNIQUE_VIOLATION) {
       // A key it did not look up is stored: this transaction again, and the next ones, with every key looked up.
