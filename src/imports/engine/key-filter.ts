@@ -1,6 +1,7 @@
-// The keys an import has stored, remembered in a fixed few megabytes: a Bloom filter. It can answer "maybe" for a
-// key it never met (1 in 50,000 with a million keys in it, 1 in 60 at its capacity), never "no" for one it met, so
-// a writer that looks up only the keys it answers "maybe" for misses none of its own rows. Written here rather than
+// The keys that may be stored where an import writes — those stored when it began and those it stored since —
+// remembered in a fixed few megabytes: a Bloom filter. It can answer "maybe" for a key it never met (1 in 50,000
+// with a million keys in it, 1 in 60 at its capacity), never "no" for one it met, so a writer that looks up only
+// the keys it answers "maybe" for misses none of those rows. Written here rather than
 // taken from a package: it is a bit array and two string hashes on the hot path of every record, and the packages
 // hash through generic, allocation-heavy code.
 
@@ -10,6 +11,8 @@ const BITS_PER_KEY = 8;
 const HASHES = 6;
 
 export type KeyFilter = {
+  /** Keys it is made for. */
+  readonly capacity: number;
   /** False only for a key never added. */
   mightHave(key: string): boolean;
   add(key: string): void;
@@ -38,6 +41,7 @@ export function createKeyFilter(capacity = DEFAULT_CAPACITY): KeyFilter {
     second = (second ^ (second >>> 15)) | 1;
   };
   return {
+    capacity,
     mightHave(key) {
       hash(key);
       for (let index = 0; index < HASHES; index++) {

@@ -4,11 +4,12 @@
 import pg from 'pg';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
-import { from as copyFrom } from 'pg-copy-streams';
+import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { AppDatabase } from '../../db/database.js';
 import { AppError } from '../../shared/app-error.js';
 import { createKeyFilter, type KeyFilter } from '../engine/key-filter.js';
+import { createCopyValueReader } from './copy-text.js';
 import { startGroupPlan, type BatchLookups, type BatchWork, type ExistingRow } from '../engine/batch-plan.js';
 import type { RowUpdate } from '../engine/batch-plan.js';
 import type { CellValue } from '../engine/row-layout.js';
@@ -43,13 +44,15 @@ export function createPostgresImportWriter(database: AppDatabase, settings: Writ
   let sequence: string | null = null;
 
   // Most keys of an import are new. The unique index on exactly what a lookup compares (the scope's columns and the
-  // key) refuses any key that is stored, so a transaction may send its rows without asking first: a refused one
-  // rolls back and is done again with every key looked up, and the next 2, 4, 8 … transactions look up everything
-  // too, so a file of stored keys wastes a few transactions, not half its time. Only keys this import may have
-  // stored itself (its key filter says maybe) are always looked up: a duplicate further down the file is the common
-  // duplicate. A team-wide duplicate check has no such index (it compares with the team's other tables too), and a
-  // dry run stores nothing: both look every key up.
-  const ownKeys: KeyFilter | null = settings.isDryRun || (spec.table === 'customers' && spec.isTeamWide) ? null : createKeyFilter();
+  // key) refuses any key that is stored, so a transaction may send its rows without asking first. Only the keys its
+  // key filter says may be stored are looked up: it holds the keys stored when the import began (read once, before
+  // its first transaction) and those the import stored since (a duplicate further down the file is the common
+  // duplicate). A key stored after the filter was read (another import, an edit) is refused by the index: the
+  // transaction rolls back and is done again with every key looked up, as are the next 2, 4, 8 … transactions, so a
+  // file of such keys wastes a few transactions, not half its time. A team-wide duplicate check has no such index
+  // (it compares with the team's other tables too), and a dry run stores nothing: both look every key up.
+  const mayBeStored: KeyFilter | null = settings.isDryRun || (spec.table === 'customers' && spec.isTeamWide) ? null : createKeyFilter();
+  let storedKeysRead: Promise<void> | null = null;
   let collisions = 0;
   let cautiousTransactions = 0;
 
@@ -68,7 +71,7 @@ export function createPostgresImportWriter(database: AppDatabase, settings: Writ
     previousPending: ReadonlyMap<string, { line: number }> | null,
   ): Promise<BatchLookups> {
     const existing = new Map<string, ExistingRow>();
-    let keys = isTrusting && ownKeys ? allKeys.filter((key) => ownKeys.mightHave(key)) : allKeys;
+    let keys = isTrusting && mayBeStored ? allKeys.filter((key) => mayBeStored.mightHave(key)) : allKeys;
     if (previousPending && previousPending.size > 0) {
       // Inserted by the transaction before, which may not have committed: a row of this import at that line.
       keys = keys.filter((key) => {
@@ -173,9 +176,9 @@ export function createPostgresImportWriter(database: AppDatabase, settings: Writ
         const opened = handlers.open(batch);
         opened.plan(await lookups(client, opened.keys, opened.phones, isTrusting, previous?.pending ?? null), group);
       }
-      if (ownKeys && !ownKeys.isFull()) {
+      if (mayBeStored && !mayBeStored.isFull()) {
         // Added before the commit: a key of a transaction that fails after all is only looked up for nothing.
-        for (const key of group.pending.keys()) ownKeys.add(key);
+        for (const key of group.pending.keys()) mayBeStored.add(key);
       }
       // The transaction before must have committed: its checkpoint comes first, and this one was planned on it.
       const before = previous ? (await previous.tail.catch((error: unknown) => Promise.reject(new PreviousGroupFailed(error)))).committed : base;
@@ -254,7 +257,44 @@ export function createPostgresImportWriter(database: AppDatabase, settings: Writ
     }
   }
 
-  const isTrustingNow = () => ownKeys !== null && !ownKeys.isFull() && cautiousTransactions === 0;
+  const isTrustingNow = () => mayBeStored !== null && !mayBeStored.isFull() && cautiousTransactions === 0;
+
+  /**
+   * Puts the keys stored in the import's scope into its key filter (up to what it holds: past that it is full and
+   * every key is looked up). One COPY of the key column through the unique index, read as it streams.
+   */
+  async function readStoredKeys(filter: KeyFilter): Promise<void> {
+    const client = await pool!.connect();
+    let isBroken = false;
+    try {
+      const where = scope.where.map(([column, value]) => `${column} = ${literalOf(client, value)}`).join(' and ');
+      const stream = client.query(copyTo(`copy (select ${layout.keyColumn} from ${scope.table} where ${where} and ${layout.keyColumn} is not null limit ${filter.capacity + 1}) to stdout`));
+      const reader = createCopyValueReader((key) => filter.add(key));
+      const onLost = (error?: Error) => stream.destroy(error ?? new Error('The connection to PostgreSQL ended during a COPY.'));
+      client.once('error', onLost);
+      client.once('end', onLost);
+      try {
+        for await (const chunk of stream) reader.push(chunk as Buffer);
+        reader.end();
+      } catch (error) {
+        isBroken = !(error instanceof pg.DatabaseError);
+        throw error;
+      } finally {
+        client.off('error', onLost);
+        client.off('end', onLost);
+      }
+    } finally {
+      client.release(isBroken);
+    }
+  }
+  const readStoredKeysOnce = (): Promise<void> => {
+    if (!mayBeStored) return Promise.resolve();
+    storedKeysRead ??= readStoredKeys(mayBeStored).catch((error: unknown) => {
+      storedKeysRead = null;
+      throw error;
+    });
+    return storedKeysRead;
+  };
 
   /**
    * After the `tries`-th try of a transaction failed with `error`: throws it when the transaction is not done again,
@@ -280,6 +320,7 @@ export function createPostgresImportWriter(database: AppDatabase, settings: Writ
 
   return {
     async write(first, source, handlers) {
+      await readStoredKeysOnce();
       const batches = [first];
       if (!canOverlap) return writeAlone(batches, source, handlers);
       let previous = inFlight;
@@ -347,6 +388,15 @@ class PreviousGroupFailed extends Error {
   constructor(readonly failure: unknown) {
     super('The transaction before this one failed.', { cause: failure });
   }
+}
+
+/** A value of a lookup scope written into SQL (COPY takes no parameters). */
+function literalOf(client: pg.PoolClient, value: string | number): string {
+  if (typeof value === 'number') {
+    if (!Number.isSafeInteger(value)) throw new AppError('INTERNAL', `Not an id: ${value}.`);
+    return String(value);
+  }
+  return client.escapeLiteral(value);
 }
 
 function codeOf(error: unknown): string | undefined {
