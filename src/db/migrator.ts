@@ -5,12 +5,14 @@ import { AppError } from '../shared/app-error.js';
 import type { AppDatabase } from './database.js';
 import { initialSchema } from './migrations/0001-initial-schema.js';
 import { authSchema } from './migrations/0002-auth.js';
+import { bytewiseKeys } from './migrations/0003-bytewise-keys.js';
 
 export type DialectMigration = (dialect: DatabaseDialect) => Migration;
 
 const MIGRATIONS: ReadonlyArray<[string, DialectMigration]> = [
   ['0001-initial-schema', initialSchema],
   ['0002-auth', authSchema],
+  ['0003-bytewise-keys', bytewiseKeys],
 ];
 
 function createMigrator(database: AppDatabase): Migrator {
