@@ -11,8 +11,8 @@ const RECORDS = 2_000;
 const phoneOf = (index: number) => `+1 212 555 ${String(1000 + index)}`;
 
 describeOnBothDatabases('keys stored while an import runs', (suite) => {
-  // Transactions of one prepared batch (500 records) on both databases: the trigger fires in the first, the keys
-  // it stores come in the third and the fourth.
+  // Transactions of one prepared batch (500 records) on both databases: the writer reads the stored keys as the
+  // second begins, the trigger fires at its checkpoint, the keys it stores come in the third and the fourth.
   const harness = createHarness(suite, { INTAKE_BATCH_SIZE: '10' });
 
   it('finds a row stored after the import began as the duplicate it is, and stores no key twice', async () => {
@@ -20,7 +20,7 @@ describeOnBothDatabases('keys stored while an import runs', (suite) => {
     const stored = await harness.runImport({ teamId, target: 'individual', content: csv([['name', 'phone'], ['Stored before', phoneOf(5)]]) });
     assert.equal(stored.success, 1);
     const lateLines = [1200, 1201, 1650];
-    await storeAtFirstCheckpoint(teamId, lateLines.map((index) => phoneOf(index)));
+    await storeAtSecondCheckpoint(teamId, lateLines.map((index) => phoneOf(index)));
     const rows = [['name', 'phone'], ...Array.from({ length: RECORDS }, (_, index) => [`Customer ${index}`, phoneOf(index)])];
     const job = await harness.runImport({ teamId, target: 'individual', content: csv(rows) });
     assert.deepEqual([job.status, job.success, job.error, job.duplicated], ['close', RECORDS - 1 - lateLines.length, 0, 1 + lateLines.length]);
@@ -35,22 +35,23 @@ describeOnBothDatabases('keys stored while an import runs', (suite) => {
     for (const index of lateLines) assert.equal(table.find((row) => row['phone'] === `+1212555${1000 + index}`)?.['name'], 'Stored meanwhile', 'the row stored meanwhile is left as it was');
   });
 
-  /** At the team's import's first checkpoint, rows with these phones are stored in its table (as another import would). */
-  async function storeAtFirstCheckpoint(teamId: number, phones: string[]): Promise<void> {
+  /** At the team's import's second checkpoint, rows with these phones are stored in its table (as another import would). */
+  async function storeAtSecondCheckpoint(teamId: number, phones: string[]): Promise<void> {
     const { db } = suite.app;
     const keys = phones.map((phone) => `+${phone.replace(/\D/g, '')}`);
     const values = sql.join(keys.map((key) => sql`(${sql.lit(teamId)}, 'individual', 'Stored meanwhile', ${sql.lit(key)}, ${sql.lit(key)})`));
     const insert = sql`insert into customers (team_id, scope, name, phone, dedupe_key) values ${values}`;
     const name = `store_meanwhile_${teamId}`;
+    const isFirstTime = sql`not exists (select 1 from customers where team_id = ${sql.lit(teamId)} and name = 'Stored meanwhile')`;
     if (suite.test.dialect === 'sqlite') {
       await sql`create trigger ${sql.raw(name)} after update of checkpoint on import_jobs
-        when new.team_id = ${sql.lit(teamId)} and old.records_read = 0 and new.records_read > 0
+        when new.team_id = ${sql.lit(teamId)} and old.records_read > 0 and new.records_read > old.records_read and ${isFirstTime}
         begin ${insert}; end`.execute(db);
       return;
     }
     await sql`create function ${sql.raw(name)}() returns trigger language plpgsql as $$
       begin
-        if new.team_id = ${sql.lit(teamId)} and old.records_read = 0 and new.records_read > 0 then ${insert}; end if;
+        if new.team_id = ${sql.lit(teamId)} and old.records_read > 0 and new.records_read > old.records_read and ${isFirstTime} then ${insert}; end if;
         return new;
       end $$`.execute(db);
     await sql`create trigger ${sql.raw(name)} after update of checkpoint on import_jobs for each row execute function ${sql.raw(name)}()`.execute(db);

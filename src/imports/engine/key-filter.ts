@@ -1,4 +1,4 @@
-// The keys that may be stored where an import writes — those stored when it began and those it stored since —
+// The keys that may be stored where an import writes — those stored when its writer read them and those it stored since —
 // remembered in a fixed few megabytes: a Bloom filter. It can answer "maybe" for a key it never met (1 in 50,000
 // with a million keys in it, 1 in 60 at its capacity), never "no" for one it met, so a writer that looks up only
 // the keys it answers "maybe" for misses none of those rows. Written here rather than

@@ -8,8 +8,9 @@ import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { AppDatabase } from '../../db/database.js';
 import { AppError } from '../../shared/app-error.js';
-import { createKeyFilter, type KeyFilter } from '../engine/key-filter.js';
+import type { KeyFilter } from '../engine/key-filter.js';
 import { createCopyValueReader } from './copy-text.js';
+import { createStoredKeys } from './stored-keys.js';
 import { startGroupPlan, type BatchLookups, type BatchWork, type ExistingRow } from '../engine/batch-plan.js';
 import type { RowUpdate } from '../engine/batch-plan.js';
 import type { CellValue } from '../engine/row-layout.js';
@@ -28,8 +29,6 @@ const RETRYABLE = new Set(['23505', '40P01', '40001', '57014']);
 const MAX_TRIES = 8;
 /** unique_violation: a key the writer did not look up was stored after all. */
 const UNIQUE_VIOLATION = '23505';
-/** After the n-th key found stored that way, the next 2^n transactions (at most this many) look every key up. */
-const MAX_CAUTIOUS_TRANSACTIONS = 1024;
 /** Columns an update may set whose type is not text. */
 const BIGINT_COLUMNS = new Set(['agent_id', 'updated_at']);
 
@@ -43,18 +42,8 @@ export function createPostgresImportWriter(database: AppDatabase, settings: Writ
   const keyParameter = `$${filterValues.length + 1}`;
   let sequence: string | null = null;
 
-  // Most keys of an import are new. The unique index on exactly what a lookup compares (the scope's columns and the
-  // key) refuses any key that is stored, so a transaction may send its rows without asking first. Only the keys its
-  // key filter says may be stored are looked up: it holds the keys stored when the import began (read once, before
-  // its first transaction) and those the import stored since (a duplicate further down the file is the common
-  // duplicate). A key stored after the filter was read (another import, an edit) is refused by the index: the
-  // transaction rolls back and is done again with every key looked up, as are the next 2, 4, 8 … transactions, so a
-  // file of such keys wastes a few transactions, not half its time. A team-wide duplicate check has no such index
-  // (it compares with the team's other tables too), and a dry run stores nothing: both look every key up.
-  const mayBeStored: KeyFilter | null = settings.isDryRun || (spec.table === 'customers' && spec.isTeamWide) ? null : createKeyFilter();
-  let storedKeysRead: Promise<void> | null = null;
-  let collisions = 0;
-  let cautiousTransactions = 0;
+  // Transactions insert without asking first; only the keys that may be stored are looked up (stored-keys.ts).
+  const storedKeys = createStoredKeys(settings);
 
   // Lookups go key by key through the unique index (unnest + lateral … limit 1): a plan that cannot turn into a scan
   // of the whole table when its statistics are stale, as they are while a first import fills it.
@@ -71,7 +60,7 @@ export function createPostgresImportWriter(database: AppDatabase, settings: Writ
     previousPending: ReadonlyMap<string, { line: number }> | null,
   ): Promise<BatchLookups> {
     const existing = new Map<string, ExistingRow>();
-    let keys = isTrusting && mayBeStored ? allKeys.filter((key) => mayBeStored.mightHave(key)) : allKeys;
+    let keys = storedKeys.toLookUp(allKeys, isTrusting);
     if (previousPending && previousPending.size > 0) {
       // Inserted by the transaction before, which may not have committed: a row of this import at that line.
       keys = keys.filter((key) => {
@@ -176,10 +165,7 @@ export function createPostgresImportWriter(database: AppDatabase, settings: Writ
         const opened = handlers.open(batch);
         opened.plan(await lookups(client, opened.keys, opened.phones, isTrusting, previous?.pending ?? null), group);
       }
-      if (mayBeStored && !mayBeStored.isFull()) {
-        // Added before the commit: a key of a transaction that fails after all is only looked up for nothing.
-        for (const key of group.pending.keys()) mayBeStored.add(key);
-      }
+      storedKeys.remember(group.pending.keys());
       // The transaction before must have committed: its checkpoint comes first, and this one was planned on it.
       const before = previous ? (await previous.tail.catch((error: unknown) => Promise.reject(new PreviousGroupFailed(error)))).committed : base;
       const held = await client.query<{ is_cancel_requested: number }>(
@@ -245,19 +231,17 @@ export function createPostgresImportWriter(database: AppDatabase, settings: Writ
   async function writeAlone(batches: PreparedBatch[], source: PreparedBatchSource, handlers: BatchHandlers, failure?: unknown, wasTrusting = false): Promise<WriteOutcome> {
     let tries = failure === undefined ? 1 : await nextTry(failure, wasTrusting, 1);
     for (; ; tries += 1) {
-      const isTrusting = isTrustingNow();
+      const isTrusting = storedKeys.canSkipLookups();
       try {
         const started = await startGroup(batches, source, handlers, isTrusting, null, null);
         const outcome = await started.tail;
-        cautiousTransactions = Math.max(0, cautiousTransactions - 1);
+        storedKeys.done();
         return outcome;
       } catch (error) {
         tries = (await nextTry(error, isTrusting, tries)) - 1;
       }
     }
   }
-
-  const isTrustingNow = () => mayBeStored !== null && !mayBeStored.isFull() && cautiousTransactions === 0;
 
   /**
    * Puts the keys stored in the import's scope into its key filter (up to what it holds: past that it is full and
@@ -270,31 +254,17 @@ export function createPostgresImportWriter(database: AppDatabase, settings: Writ
       const where = scope.where.map(([column, value]) => `${column} = ${literalOf(client, value)}`).join(' and ');
       const stream = client.query(copyTo(`copy (select ${layout.keyColumn} from ${scope.table} where ${where} and ${layout.keyColumn} is not null limit ${filter.capacity + 1}) to stdout`));
       const reader = createCopyValueReader((key) => filter.add(key));
-      const onLost = (error?: Error) => stream.destroy(error ?? new Error('The connection to PostgreSQL ended during a COPY.'));
-      client.once('error', onLost);
-      client.once('end', onLost);
-      try {
+      await whileCopying(client, stream, async () => {
         for await (const chunk of stream) reader.push(chunk as Buffer);
         reader.end();
-      } catch (error) {
-        isBroken = !(error instanceof pg.DatabaseError);
-        throw error;
-      } finally {
-        client.off('error', onLost);
-        client.off('end', onLost);
-      }
+      });
+    } catch (error) {
+      isBroken = !(error instanceof pg.DatabaseError);
+      throw error;
     } finally {
       client.release(isBroken);
     }
   }
-  const readStoredKeysOnce = (): Promise<void> => {
-    if (!mayBeStored) return Promise.resolve();
-    storedKeysRead ??= readStoredKeys(mayBeStored).catch((error: unknown) => {
-      storedKeysRead = null;
-      throw error;
-    });
-    return storedKeysRead;
-  };
 
   /**
    * After the `tries`-th try of a transaction failed with `error`: throws it when the transaction is not done again,
@@ -304,8 +274,7 @@ export function createPostgresImportWriter(database: AppDatabase, settings: Writ
     const code = codeOf(error);
     if (wasTrusting && code === UNIQUE_VIOLATION) {
       // A key it did not look up is stored: this transaction again, and the next ones, with every key looked up.
-      collisions += 1;
-      cautiousTransactions = Math.min(MAX_CAUTIOUS_TRANSACTIONS, 2 ** collisions);
+      storedKeys.collided();
       return tries;
     }
     if (code === undefined || !RETRYABLE.has(code) || tries >= MAX_TRIES) throw error;
@@ -320,17 +289,21 @@ export function createPostgresImportWriter(database: AppDatabase, settings: Writ
 
   return {
     async write(first, source, handlers) {
-      await readStoredKeysOnce();
+      const filter = storedKeys.toRead();
+      if (filter) {
+        await readStoredKeys(filter);
+        storedKeys.markRead();
+      }
       const batches = [first];
       if (!canOverlap) return writeAlone(batches, source, handlers);
       let previous = inFlight;
       /** What the transaction before committed, once it was settled here (it failed and was done again). */
       let settled: JobProgress | null = null;
       for (let tries = 1; ; tries += 1) {
-        const isTrusting = isTrustingNow();
+        const isTrusting = storedKeys.canSkipLookups();
         try {
           const started = await startGroup(batches, source, handlers, isTrusting, previous, settled);
-          cautiousTransactions = Math.max(0, cautiousTransactions - 1);
+          storedKeys.done();
           // Its writes go on while the caller brings the next batches: a failure is met by the next write or drain.
           started.tail.catch(() => undefined);
           inFlight = { tail: started.tail, pending: started.pending, batches, source, handlers, isTrusting };
@@ -421,13 +394,19 @@ async function copyRows(client: pg.PoolClient, table: string, columns: readonly 
     text += '\n';
   }
   const stream = client.query(copyFrom(`copy ${table} (${columns.join(', ')}) from stdin with (format csv)`));
-  // A connection lost during the COPY (server restarted) reaches the client, not the COPY stream, which would wait
-  // for its end for good: fail the stream with it.
+  await whileCopying(client, stream, () => pipeline(Readable.from([Buffer.from(text)]), stream));
+}
+
+/**
+ * Runs a COPY's streaming. A connection lost during the COPY (server restarted) reaches the client, not the COPY
+ * stream, which would wait for its end for good: the stream is failed with it.
+ */
+async function whileCopying<T>(client: pg.PoolClient, stream: { destroy(error?: Error): unknown }, run: () => Promise<T>): Promise<T> {
   const onLost = (error?: Error) => stream.destroy(error ?? new Error('The connection to PostgreSQL ended during a COPY.'));
   client.once('error', onLost);
   client.once('end', onLost);
   try {
-    await pipeline(Readable.from([Buffer.from(text)]), stream);
+    return await run();
   } finally {
     client.off('error', onLost);
     client.off('end', onLost);

@@ -5,11 +5,12 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { AppDatabase } from '../../db/database.js';
 import { AppError } from '../../shared/app-error.js';
 import { emptyWork, startGroupPlan, type BatchWork, type ExistingRow, type GroupPlan } from '../engine/batch-plan.js';
-import { createKeyFilter, type KeyFilter } from '../engine/key-filter.js';
+import type { KeyFilter } from '../engine/key-filter.js';
 import type { CellValue } from '../engine/row-layout.js';
 import type { PreparedBatch } from '../engine/prepared-batches.js';
 import type { ResultFilesPositions } from '../accounting/result-file-writer.js';
 import type { PreparedBatchSource } from '../engine/prepared-batch-source.js';
+import { createStoredKeys } from './stored-keys.js';
 import { dialRows, existingRowOf, identityColumns, lookupScope, preferOwnScope, type BatchHandlers, type ImportWriter, type WriteOutcome, type WriterSettings } from './import-writer.js';
 
 const NOW = `cast(unixepoch('subsec') * 1000 as integer)`;
@@ -32,8 +33,6 @@ const GROUP_FACTOR = 50;
  */
 const HOLD_MS = 1_000;
 const LOCK_GAP_MS = 120;
-/** After the n-th key found stored without being looked up, the next 2^n batches (at most this many) look every key up. */
-const MAX_CAUTIOUS_BATCHES = 1024;
 
 type Statement = SQLite.Statement<unknown[]>;
 
@@ -62,22 +61,17 @@ export function createSqliteImportWriter(database: AppDatabase, settings: Writer
   // An update needs the whole stored row (to keep its previous values); otherwise what tells a duplicate is enough.
   const lookupColumns = settings.isUpdate ? '*' : identityColumns(layout.table, layout.keyColumn);
 
-  // Most keys of an import are new, and the unique index on exactly what a lookup compares refuses a stored one: a
-  // batch looks up only the keys its key filter says may be stored — those stored when the import began (read here,
-  // once) and those it stored since. A key stored after that (by another connection between two transactions, or an
-  // edit) makes the batch's insert fail: the batch is undone to its savepoint and planned again with every key
-  // looked up, as are the next 2, 4, 8 … batches. A team-wide duplicate check has no such index (it compares with
-  // the team's other tables too), and a dry run stores nothing: both look every key up.
-  const mayBeStored: KeyFilter | null = settings.isDryRun || (spec.table === 'customers' && spec.isTeamWide) ? null : createKeyFilter();
-  if (mayBeStored) {
-    const stored = connection
-      .prepare(`select ${layout.keyColumn} from ${scope.table} where ${filter} and ${layout.keyColumn} is not null limit ?`)
+  // Batches insert without asking first; only the keys that may be stored are looked up (stored-keys.ts). A batch
+  // that inserts a key stored after all is undone to its savepoint and done again, looking every key up.
+  const storedKeys = createStoredKeys(settings);
+
+  /** Puts the keys stored in the import's scope into the filter, up to what it holds (past that, all are looked up). */
+  function readStoredKeys(keyFilter: KeyFilter): void {
+    const stored = prepared(`select ${layout.keyColumn} from ${scope.table} where ${filter} and ${layout.keyColumn} is not null limit ?`)
       .pluck()
-      .iterate(...filterValues, mayBeStored.capacity + 1);
-    for (const key of stored) mayBeStored.add(String(key));
+      .iterate(...filterValues, keyFilter.capacity + 1);
+    for (const key of stored) keyFilter.add(String(key));
   }
-  let collisions = 0;
-  let cautiousBatches = 0;
 
   function lookupExisting(keys: string[]): Map<string, ExistingRow> {
     const found = new Map<string, ExistingRow>();
@@ -142,16 +136,18 @@ export function createSqliteImportWriter(database: AppDatabase, settings: Writer
     return held;
   }
 
-  function planInto(batch: PreparedBatch, handlers: BatchHandlers, group: GroupPlan, isTrusting: boolean): void {
+  /** Plans a batch into its group and writes the plan (its result lines are the caller's). */
+  function planAndWrite(batch: PreparedBatch, handlers: BatchHandlers, group: GroupPlan, isSkipping: boolean): void {
     const opened = handlers.open(batch);
     opened.plan(
       {
-        existing: lookupExisting(isTrusting && mayBeStored ? opened.keys.filter((key) => mayBeStored.mightHave(key)) : opened.keys),
+        existing: lookupExisting(storedKeys.toLookUp(opened.keys, isSkipping)),
         seen: settings.isDryRun ? lookupSeen(opened.keys) : new Map(),
         listed: lookupListed(opened.phones),
       },
       group,
     );
+    writeWork(group.work);
   }
 
   function writeWork(work: BatchWork): void {
@@ -173,35 +169,34 @@ export function createSqliteImportWriter(database: AppDatabase, settings: Writer
    * Its rows are in the table for the batches after it, which find them as those of an earlier transaction.
    */
   function writeBatch(batch: PreparedBatch, handlers: BatchHandlers, group: GroupPlan): ResultFilesPositions {
-    const isTrusting = mayBeStored !== null && !mayBeStored.isFull() && cautiousBatches === 0;
-    if (!isTrusting) {
-      cautiousBatches = Math.max(0, cautiousBatches - 1);
-      planInto(batch, handlers, group, false);
-      writeWork(group.work);
+    const toRead = storedKeys.toRead();
+    if (toRead) {
+      readStoredKeys(toRead);
+      storedKeys.markRead();
+    }
+    if (!storedKeys.canSkipLookups()) {
+      planAndWrite(batch, handlers, group, false);
     } else {
       const before = { counts: { ...group.work.counts }, records: group.records };
       prepared('savepoint batch').run();
       try {
-        planInto(batch, handlers, group, true);
-        writeWork(group.work);
+        planAndWrite(batch, handlers, group, true);
       } catch (error) {
         // Any other failure ends the whole transaction (the caller rolls it back).
         if ((error as { code?: string } | null)?.code !== 'SQLITE_CONSTRAINT_UNIQUE') throw error;
-        // A key not looked up was stored after all: this batch again, and the next ones, with every key looked up.
         prepared('rollback to batch').run();
-        collisions += 1;
-        cautiousBatches = Math.min(MAX_CAUTIOUS_BATCHES, 2 ** collisions);
+        storedKeys.collided();
         group.work = emptyWork(before.counts);
         group.pending.clear();
         group.updated.clear();
         group.records = before.records;
-        planInto(batch, handlers, group, false);
-        writeWork(group.work);
+        planAndWrite(batch, handlers, group, false);
       }
       prepared('release batch').run();
     }
+    storedKeys.remember(group.pending.keys());
+    storedKeys.done();
     const { work } = group;
-    if (mayBeStored && !mayBeStored.isFull()) for (const key of group.pending.keys()) mayBeStored.add(key);
     const positions = handlers.results.appendSync(work.results);
     group.work = emptyWork(work.counts);
     group.pending.clear();
