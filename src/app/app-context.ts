@@ -8,6 +8,7 @@ import { createUsersRepository } from '../users/users.repository.js';
 import { createCampaignsRepository } from '../campaigns/campaigns.repository.js';
 import { createFieldDefinitionsRepository } from '../campaigns/field-definitions.repository.js';
 import { createJobsRepository } from '../jobs/jobs.repository.js';
+import { createJobRevertRepository } from '../jobs/job-revert.repository.js';
 import { createUploadsRepository } from '../uploads/uploads.repository.js';
 import { createSavedMappingsRepository } from '../imports/saved-mappings.repository.js';
 import { createCustomersRepository, createReferenceRowsRepository } from '../customers/customers.repository.js';
@@ -26,6 +27,7 @@ export function createRepositories(database: AppDatabase) {
     campaigns: createCampaignsRepository(db),
     fields: createFieldDefinitionsRepository(db),
     jobs: createJobsRepository(db, database.dialect),
+    reverts: createJobRevertRepository(db, database.dialect),
     uploads: createUploadsRepository(db),
     savedMappings: createSavedMappingsRepository(db, database.dialect),
     customers: createCustomersRepository(db),

@@ -22,6 +22,7 @@ Commands:
   preview FILE [--encoding E] [--sheet NAME] [--skip-top N] [--target T] [--json]
   import FILE --team NAME --target T [--campaign NAME] [--mapping 'Header=field,…'] [options] [--wait] [--json]
   jobs list|show ID|cancel ID [--json]   the shell jobs
+  jobs revert ID [--json]                remove the rows a job inserted, restore those it updated
   jobs download ID --kind success|error|duplicated|original [--output FILE]
   customers export --team NAME --target T [--campaign NAME] [--json]
 

@@ -6,6 +6,7 @@ import type { AppDatabase } from './database.js';
 import { initialSchema } from './migrations/0001-initial-schema.js';
 import { authSchema } from './migrations/0002-auth.js';
 import { bytewiseKeys } from './migrations/0003-bytewise-keys.js';
+import { jobRevert } from './migrations/0004-job-revert.js';
 
 export type DialectMigration = (dialect: DatabaseDialect) => Migration;
 
@@ -13,6 +14,7 @@ const MIGRATIONS: ReadonlyArray<[string, DialectMigration]> = [
   ['0001-initial-schema', initialSchema],
   ['0002-auth', authSchema],
   ['0003-bytewise-keys', bytewiseKeys],
+  ['0004-job-revert', jobRevert],
 ];
 
 function createMigrator(database: AppDatabase): Migrator {

@@ -181,6 +181,13 @@ export type ImportJobTable = {
   /** The AppError code of a failed job, so that the command line can tell bad input (exit 2) from other failures. */
   failure_code: Generated<AppErrorCode | null>;
   is_cancel_requested: Generated<number>;
+  /** A revert's progress and counts (JSON of RevertState); null when the job was never reverted. */
+  revert_state: Generated<string | null>;
+  /** The process reverting the job and until when it holds it; a lapsed hold lets another revert resume. */
+  revert_owner: Generated<string | null>;
+  revert_lease_expires_at: Generated<number | null>;
+  /** When the revert finished. */
+  reverted_at: Generated<number | null>;
   started_at: Generated<number | null>;
   finished_at: Generated<number | null>;
   created_at: CreatedAt;
@@ -203,6 +210,11 @@ export type JobChangeTable = {
   row_id: number;
   change: 'insert' | 'update';
   previous: string | null;
+  /** The values the update set (JSON); null on changes recorded before reverts could check them. */
+  applied: Generated<string | null>;
+  /** Set by a revert: the update undone, or the row kept (changed since) with the reason in `note`. */
+  outcome: Generated<'restored' | 'kept' | null>;
+  note: Generated<string | null>;
 };
 
 export type ImportSeenKeyTable = { job_id: number; key: string; line: number };

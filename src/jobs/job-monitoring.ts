@@ -2,6 +2,7 @@
 import type { AppContext } from '../app/app-context.js';
 import { listingScope, teamScopeOf, type Actor } from '../auth/actor.js';
 import type { ImportJob, JobStatus } from '../db/schema.js';
+import { revertJob, revertReport, type RevertReport } from './job-revert.js';
 import { cancelJob, describeJob, isJobEnded, listedFiles, openJobFile, requireJob, waitForJob, type FileKind, type JobFile, type JobView } from './job-service.js';
 
 export type JobDetail = JobView & {
@@ -66,4 +67,21 @@ export async function watchJob(context: AppContext, id: number, options: { signa
     onProgress: (job) => options.onProgress(describeJob(job)),
   });
   return describeJob(ended);
+}
+
+export async function revertVisibleJob(context: AppContext, actor: Actor, id: number): Promise<RevertReport> {
+  return revertJob(revertDeps(context), teamScopeOf(actor), id, revertSettings(context));
+}
+
+export async function getRevertReport(context: AppContext, actor: Actor, id: number): Promise<RevertReport> {
+  return revertReport(revertDeps(context), teamScopeOf(actor), id);
+}
+
+export function revertDeps(context: AppContext) {
+  return { jobs: context.repositories.jobs, reverts: context.repositories.reverts };
+}
+
+/** A revert holds its job for a lease like an import's, and its transactions are as large as an import's batches. */
+export function revertSettings(context: AppContext) {
+  return { leaseMs: context.config.leaseSeconds * 1000, batchSize: Math.min(context.config.batchSize, 2000) };
 }

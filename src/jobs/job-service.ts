@@ -6,6 +6,7 @@ import { AppError } from '../shared/app-error.js';
 import type { FileStorage } from '../storage/file-storage.js';
 import type { JobsRepository } from './jobs.repository.js';
 import { parseCheckpoint } from './import-job-runner.js';
+import { revertSummary, type RevertSummary } from './revert-plan.js';
 
 export const FILE_KINDS = ['success', 'error', 'duplicated', 'original'] as const;
 export type FileKind = (typeof FILE_KINDS)[number];
@@ -37,6 +38,8 @@ export type JobView = {
   failureReason: string | null;
   isCancelRequested: boolean;
   options: unknown;
+  /** The job's revert: running or done, with its counts; null when it was never reverted. */
+  revert: RevertSummary | null;
 };
 
 export function isJobEnded(status: JobStatus): boolean {
@@ -64,6 +67,7 @@ export function describeJob(job: ImportJob): JobView {
     failureReason: job.failure_reason,
     isCancelRequested: job.is_cancel_requested === 1,
     options: JSON.parse(job.options) as unknown,
+    revert: revertSummary(job),
   };
 }
 

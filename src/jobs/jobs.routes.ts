@@ -7,10 +7,18 @@ import { ANSWERED, defineRoute, type RouteDefinition } from '../server/route-def
 import { toAppError } from '../server/http-errors.js';
 import { contentDisposition } from '../server/content-disposition.js';
 import { FILE_KINDS, type JobView } from './job-service.js';
-import { cancelVisibleJob, getJobDetail, listJobViews, openJobDownload, requireVisibleJob, watchJob } from './job-monitoring.js';
+import { KEPT_ROWS_LISTED } from './job-revert.js';
+import { cancelVisibleJob, getJobDetail, getRevertReport, revertVisibleJob, listJobViews, openJobDownload, requireVisibleJob, watchJob } from './job-monitoring.js';
 
 const HEARTBEAT_MS = 15_000;
 const JOB_STATUS_VALUES = ['pending', 'running', 'close', 'failed', 'cancelled'] as const satisfies readonly JobView['status'][];
+
+const revertCountsSchema = z.object({
+  removed: z.number().int().describe('rows the job inserted, removed'),
+  restored: z.number().int().describe('rows the job updated, given their previous values back'),
+  kept: z.number().int().describe('rows left as they are because they changed since'),
+  dialRemoved: z.number().int().describe("the job's dial entries for customers it did not insert, removed before being dialed"),
+});
 
 export const jobViewSchema = z.object({
   id: z.number().int(),
@@ -32,6 +40,28 @@ export const jobViewSchema = z.object({
   failureReason: z.string().nullable(),
   isCancelRequested: z.boolean(),
   options: z.unknown().describe('the import options the job runs with'),
+  revert: revertCountsSchema
+    .extend({ status: z.enum(['reverting', 'reverted']), revertedAt: z.number().int().nullable() })
+    .nullable()
+    .describe('the revert of the job, while it runs and once done; null when never reverted'),
+});
+
+const revertReportSchema = revertCountsSchema.extend({
+  id: z.number().int(),
+  status: z.enum(['reverting', 'reverted']),
+  revertedAt: z.number().int().nullable(),
+  keptRows: z
+    .array(
+      z.object({
+        table: z.string(),
+        rowId: z.number().int(),
+        change: z.enum(['insert', 'update']),
+        reason: z.string(),
+        key: z.string().nullable().describe('the duplicate key (customers) or number / prefix (lists)'),
+        line: z.number().int().nullable().describe("the row's line in the job's file, for a row the job inserted"),
+      }),
+    )
+    .describe(`the rows left as they were because they changed since (the first ${KEPT_ROWS_LISTED})`),
 });
 
 const jobDetailSchema = jobViewSchema.extend({
@@ -114,6 +144,30 @@ export function jobRoutes(context: AppContext): RouteDefinition[] {
       responses: { 200: { description: 'The job after the request', schema: jobViewSchema }, 409: { description: 'The job has already ended' } },
       async handle({ actor, params }) {
         return cancelVisibleJob(context, actor, params.id);
+      },
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/jobs/:id/revert',
+      summary: 'Revert an ended job: remove the rows it inserted, give the rows it updated their previous values back; rows changed since are kept and listed',
+      tag: 'jobs',
+      roles: SUPERVISORS,
+      params: idParams,
+      responses: { 200: { description: 'The revert, done', schema: revertReportSchema }, 409: { description: 'The job has not ended, was a dry run, or is reverted or being reverted already' } },
+      async handle({ actor, params }) {
+        return revertVisibleJob(context, actor, params.id);
+      },
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/jobs/:id/revert',
+      summary: "A job's revert: its counts and the rows it kept",
+      tag: 'jobs',
+      roles: SUPERVISORS,
+      params: idParams,
+      responses: { 200: { description: 'The revert', schema: revertReportSchema }, 404: { description: 'The job does not exist or was never reverted' } },
+      async handle({ actor, params }) {
+        return getRevertReport(context, actor, params.id);
       },
     }),
     defineRoute({

@@ -26,6 +26,7 @@ export type AppErrorCode =
   | 'CONFLICT'
   | 'NAME_MISMATCH'
   | 'JOB_NOT_CANCELLABLE'
+  | 'JOB_NOT_REVERTIBLE'
   | 'LEASE_LOST'
   | 'INTERNAL';
 
@@ -78,6 +79,7 @@ export function httpStatusOf(code: AppErrorCode): number {
     case 'CONFLICT':
     case 'NAME_MISMATCH':
     case 'JOB_NOT_CANCELLABLE':
+    case 'JOB_NOT_REVERTIBLE':
     case 'LEASE_LOST':
       return 409;
     case 'FILE_TOO_LARGE':

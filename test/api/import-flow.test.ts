@@ -148,6 +148,7 @@ describeApi(
       const south = await api.signedIn('managerSouth');
       assertError(await south.get(`/api/jobs/${job.id}`), 404, 'NOT_FOUND');
       assertError(await south.post(`/api/jobs/${job.id}/cancel`), 404, 'NOT_FOUND');
+      assertError(await south.post(`/api/jobs/${job.id}/revert`), 404, 'NOT_FOUND');
       for (const kind of ['success', 'error', 'duplicated', 'original']) assertError(await south.get(`/api/jobs/${job.id}/files/${kind}`), 404, 'NOT_FOUND');
       assertError(await south.get(`/api/jobs/${job.id}/events`), 404, 'NOT_FOUND');
       assertError(await south.get(`/api/uploads/${upload.id}`), 404, 'NOT_FOUND');
@@ -168,6 +169,7 @@ describeApi(
       const agent = await api.signedIn('agentNorth');
       assertError(await agent.get('/api/jobs'), 403, 'FORBIDDEN');
       assertError(await agent.get(`/api/jobs/${job.id}/files/original`), 403, 'FORBIDDEN');
+      assertError(await agent.post(`/api/jobs/${job.id}/revert`), 403, 'FORBIDDEN');
       assertError(await agent.upload('x.csv', 'a,b\n1,2\n'), 403, 'FORBIDDEN');
       assertError(await agent.post('/api/imports', { uploadId: upload.id, target: 'individual' }), 403, 'FORBIDDEN');
     });
@@ -194,6 +196,8 @@ describeApi(
       assert.equal(cancelled.status, 200, cancelled.text);
       assert.equal(cancelled.body.status, 'cancelled');
       assertError(await manager.post(`/api/jobs/${created.body.job.id}/cancel`), 409, 'JOB_NOT_CANCELLABLE');
+      // A dry run stored nothing: there is nothing to revert.
+      assertError(await manager.post(`/api/jobs/${created.body.job.id}/revert`), 409, 'JOB_NOT_REVERTIBLE');
       const stream = await readEventStream(manager, `/api/jobs/${created.body.job.id}/events`);
       assert.equal(stream.events.at(-1)?.event, 'end');
       assertError(await manager.post('/api/imports', { uploadId: later.id, target: 'individual', at: 'tomorrow' }), 400, 'BAD_INPUT');
@@ -240,6 +244,23 @@ describeApi(
       assert.deepEqual(created.body.createdFields.map((field) => `${field.key}:${field.type}`), ['name:text', 'phone:phone', 'email:email', 'lead_source:number']);
       const stream = await readEventStream(manager, `/api/jobs/${created.body.job.id}/events`);
       assert.equal((stream.events.at(-1)?.data as Job).status, 'close');
+    });
+
+    it('reverts a closed job: its customers are removed, the job shows the revert, and its report lists what was kept', async () => {
+      const file = await uploadLeads(manager, 'revert-me.csv');
+      const created = await manager.post<Created>('/api/imports', { uploadId: file.id, target: 'mass-target' });
+      assert.equal(created.status, 201, created.text);
+      const id = created.body.job.id;
+      const stream = await readEventStream(manager, `/api/jobs/${id}/events`);
+      assert.equal((stream.events.at(-1)?.data as Job).success, 2);
+      assertError(await manager.get(`/api/jobs/${id}/revert`), 404, 'NOT_FOUND');
+      const reverted = await manager.post<{ status: string; removed: number; kept: number; keptRows: unknown[] }>(`/api/jobs/${id}/revert`);
+      assert.equal(reverted.status, 200, reverted.text);
+      assert.deepEqual([reverted.body.status, reverted.body.removed, reverted.body.kept, reverted.body.keptRows], ['reverted', 2, 0, []]);
+      const shown = await manager.get<Job & { revert: { status: string; removed: number } | null }>(`/api/jobs/${id}`);
+      assert.deepEqual([shown.body.status, shown.body.revert?.status, shown.body.revert?.removed], ['close', 'reverted', 2]);
+      assert.equal((await manager.get<{ removed: number }>(`/api/jobs/${id}/revert`)).body.removed, 2);
+      assertError(await manager.post(`/api/jobs/${id}/revert`), 409, 'JOB_NOT_REVERTIBLE');
     });
   },
   { hasWorker: true },

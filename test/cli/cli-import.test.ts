@@ -90,6 +90,23 @@ describeOnBothDatabases('the intake command line', (suite) => {
     assert.match(text.stdout.split('\r\n')[0] ?? '', /^name,phone,mobile,.*,status,agent$/);
   });
 
+  it('reverts a job: its rows are removed, the job shows it, and a second revert is refused with status 1', () => {
+    const second = join(dir, 'more.csv');
+    writeFileSync(second, csv([['Full Name', 'Mobile'], ['Cy Diaz', '415-555-0136'], ['Ann Lee', '(415) 555-0134']]));
+    const imported = JSON.parse(run('import', second, '--team', 'cli-team', '--target', 'individual', '--wait', '--json').stdout) as { id: number; success: number };
+    assert.equal(imported.success, 1);
+    const result = run('jobs', 'revert', String(imported.id), '--json');
+    assert.equal(result.status, 0, result.stderr);
+    const report = JSON.parse(result.stdout) as Record<string, unknown>;
+    assert.deepEqual(report, { id: imported.id, status: 'reverted', revertedAt: report['revertedAt'], removed: 1, restored: 0, kept: 0, dialRemoved: 0, keptRows: [] });
+    const names = (JSON.parse(run('customers', 'export', '--team', 'cli-team', '--target', 'individual', '--json').stdout) as Array<Record<string, string>>).map((row) => row['name']);
+    assert.deepEqual(names, ['Ann Lee', 'Bo Chen']);
+    assert.match(run('jobs', 'show', String(imported.id)).stdout, /revert {4}reverted .*: 1 removed, 0 restored, 0 kept/);
+    const again = run('jobs', 'revert', String(imported.id), '--json');
+    assert.equal(again.status, 1);
+    assert.equal((JSON.parse(again.stdout) as { error: { code: string } }).error.code, 'JOB_NOT_REVERTIBLE');
+  });
+
   it('answers bad usage and bad input with exit status 2 and one JSON error document', () => {
     const unknown = run('import', file, '--team', 'cli-team', '--target', 'people', '--json');
     assert.equal(unknown.status, 2);

@@ -226,7 +226,12 @@ describeApi('access across two teams', (api) => {
     assert.equal(agent.status, 201, agent.text);
     const campaign = pools.south.campaigns[0]!;
     assert.equal((await admin.put(`/api/campaigns/${campaign}/agents`, { userIds: [agent.body.id] })).status, 200);
-    const customer = pools.south.customers[0]!;
+    // A customer of its own: the fuzz may have reverted the imports that stored the pool's.
+    const { id: customer } = await api.database.app.db
+      .insertInto('customers')
+      .values({ team_id: api.fixtures.south.id, scope: 'individual', name: 'Mover Customer', custom: '{}', status: 'new', updated_at: Date.now() })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     await repositories.customers.assignAgent([customer], agent.body.id);
     const moved = await admin.patch<{ teamId: number }>(`/api/users/${agent.body.id}`, { teamId: api.fixtures.north.id });
     assert.equal(moved.status, 200, moved.text);

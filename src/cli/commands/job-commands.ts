@@ -1,10 +1,12 @@
-// `intake jobs list|show|cancel|download`: the shell jobs from the command line (an operator sees every team's).
+// `intake jobs list|show|cancel|revert|download`: the shell jobs from the command line (an operator sees every team's).
 import { createWriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import type { AppContext } from '../../app/app-context.js';
 import type { JobStatus } from '../../db/schema.js';
 import { FILE_KINDS, JOB_STATUSES, cancelJob, describeJob, listJobs, listedFiles, openJobFile, requireJob, type FileKind, type TeamScope } from '../../jobs/job-service.js';
+import { revertJob, type RevertReport } from '../../jobs/job-revert.js';
+import { revertDeps, revertSettings } from '../../jobs/job-monitoring.js';
 import { AppError } from '../../shared/app-error.js';
 import { requireTeamByName } from '../../teams/team-service.js';
 import { parseCommand, parseInteger, printJson, type CliIo } from '../cli-args.js';
@@ -12,6 +14,7 @@ import { parseCommand, parseInteger, printJson, type CliIo } from '../cli-args.j
 const JOBS_USAGE = `intake jobs list [--team NAME] [--status S] [--limit N] [--json]
   intake jobs show ID [--json]
   intake jobs cancel ID [--json]
+  intake jobs revert ID [--json]
   intake jobs download ID --kind success|error|duplicated|original [--output FILE]`;
 
 const EVERY_TEAM: TeamScope = { teamId: null };
@@ -52,6 +55,12 @@ export async function runJobsCommand(context: AppContext, args: string[], io: Cl
       const job = await cancelJob(jobs, EVERY_TEAM, requireId(positionals));
       if (values.json) printJson(io, describeJob(job));
       else io.out(job.status === 'cancelled' ? `Job ${job.id} cancelled.\n` : `Job ${job.id} will stop after its current batch.\n`);
+      return 0;
+    }
+    case 'revert': {
+      const report = await revertJob(revertDeps(context), EVERY_TEAM, requireId(positionals), revertSettings(context));
+      if (values.json) printJson(io, report);
+      else io.out(`${formatRevert(report)}\n`);
       return 0;
     }
     case 'download': {
@@ -99,6 +108,23 @@ function formatJob(view: ReturnType<typeof describeJob> & { files: Array<{ kind:
     `  records   ${view.recordsRead} read of ${view.total ?? '?'}: ${view.success} success, ${view.error} error, ${view.duplicated} duplicated`,
   ];
   if (view.failureReason) lines.push(`  failure   ${view.failureReason}`);
+  if (view.revert) {
+    const { revert } = view;
+    lines.push(`  revert    ${revert.status}${revert.revertedAt === null ? '' : ` ${time(revert.revertedAt)}`}: ${revert.removed} removed, ${revert.restored} restored, ${revert.kept} kept`);
+  }
   for (const file of view.files) lines.push(`  file ${file.kind.padEnd(10)} ${file.size} bytes${file.kind === 'original' ? '' : `, ${file.records} records`}`);
+  return lines.join('\n');
+}
+
+function formatRevert(report: RevertReport): string {
+  const lines = [
+    `Job ${report.id} reverted: ${report.removed} rows removed, ${report.restored} restored to their previous values, ${report.kept} kept because they changed since` +
+      (report.dialRemoved > 0 ? `, ${report.dialRemoved} dial entries removed.` : '.'),
+  ];
+  if (report.keptRows.length > 0) {
+    lines.push('Kept:', 'table\trow\tline\tkey\treason');
+    for (const row of report.keptRows) lines.push(`${row.table}\t${row.rowId}\t${row.line ?? ''}\t${row.key ?? ''}\t${row.reason}`);
+    if (report.kept > report.keptRows.length) lines.push(`… and ${report.kept - report.keptRows.length} more kept rows, not listed.`);
+  }
   return lines.join('\n');
 }

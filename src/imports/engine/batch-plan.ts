@@ -21,6 +21,14 @@ export type BatchLookups = {
 };
 
 export type RowUpdate = { id: number; set: Record<string, CellValue>; previous: Record<string, unknown> };
+
+/** The columns of a job_changes row, and the row that records an update, so that a revert can undo it. */
+export const JOB_CHANGE_COLUMNS = ['job_id', 'table_name', 'row_id', 'change', 'previous', 'applied'] as const;
+export function jobChangeOf(jobId: number, table: string, update: RowUpdate): CellValue[] {
+  // The values set, less the time of the change: a revert compares them with the row to tell whether it changed since.
+  const { updated_at: _time, ...applied } = update.set;
+  return [jobId, table, update.id, 'update', JSON.stringify(update.previous), JSON.stringify(applied)];
+}
 export type DialEntry = { customer: { id: number } | { insertIndex: number }; phone: string };
 
 export type BatchWork = {

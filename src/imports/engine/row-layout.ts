@@ -8,7 +8,7 @@ export const CUSTOMER_COLUMNS: ReadonlySet<string> = new Set([
   'company', 'title', 'birthday', 'gender', 'website', 'industry', 'note',
 ]);
 
-const LIST_COLUMNS = {
+export const LIST_COLUMNS = {
   number_lists: ['number', 'note'],
   area_codes: ['prefix', 'area', 'city', 'province', 'country', 'timezone', 'carrier'],
   dids: ['number', 'description', 'campaign'],

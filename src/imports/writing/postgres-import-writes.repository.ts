@@ -11,8 +11,7 @@ import { AppError } from '../../shared/app-error.js';
 import type { KeyFilter } from '../engine/key-filter.js';
 import { createCopyValueReader } from './copy-text.js';
 import { createStoredKeys } from './stored-keys.js';
-import { startGroupPlan, type BatchLookups, type BatchWork, type ExistingRow } from '../engine/batch-plan.js';
-import type { RowUpdate } from '../engine/batch-plan.js';
+import { JOB_CHANGE_COLUMNS, jobChangeOf, startGroupPlan, type BatchLookups, type BatchWork, type ExistingRow, type RowUpdate } from '../engine/batch-plan.js';
 import type { CellValue } from '../engine/row-layout.js';
 import type { PreparedBatch } from '../engine/prepared-batches.js';
 import type { PreparedBatchSource } from '../engine/prepared-batch-source.js';
@@ -109,7 +108,7 @@ export function createPostgresImportWriter(database: AppDatabase, settings: Writ
       await copyRows(client, layout.table, isIdNeeded ? ['id', ...layout.columns] : layout.columns, isIdNeeded ? work.inserts.map((row, index) => [ids[index] ?? null, ...row]) : work.inserts);
     }
     await updateRows(client, layout.table, work.updates);
-    await insertValues(client, 'job_changes', ['job_id', 'table_name', 'row_id', 'change', 'previous'], work.updates.map((update) => [jobId, layout.table, update.id, 'update', JSON.stringify(update.previous)]));
+    await insertValues(client, 'job_changes', JOB_CHANGE_COLUMNS, work.updates.map((update) => jobChangeOf(jobId, layout.table, update)));
     await insertValues(client, 'dial_list', ['campaign_id', 'customer_id', 'phone', 'priority', 'dial_at', 'job_id'], dialRows(work, ids, settings));
   }
 

@@ -4,7 +4,7 @@ import type SQLite from 'better-sqlite3';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { AppDatabase } from '../../db/database.js';
 import { AppError } from '../../shared/app-error.js';
-import { emptyWork, startGroupPlan, type BatchWork, type ExistingRow, type GroupPlan } from '../engine/batch-plan.js';
+import { JOB_CHANGE_COLUMNS, emptyWork, jobChangeOf, startGroupPlan, type BatchWork, type ExistingRow, type GroupPlan } from '../engine/batch-plan.js';
 import type { KeyFilter } from '../engine/key-filter.js';
 import type { CellValue } from '../engine/row-layout.js';
 import type { PreparedBatch } from '../engine/prepared-batches.js';
@@ -107,7 +107,7 @@ export function createSqliteImportWriter(database: AppDatabase, settings: Writer
   }
 
   /** Inserts rows in multi-row statements; returns the new ids in row order when asked. */
-  function insertRows(table: string, columns: readonly string[], rows: readonly CellValue[][], isIdNeeded: boolean): Array<number | undefined> {
+  function insertRows(table: string, columns: readonly string[], rows: ReadonlyArray<readonly CellValue[]>, isIdNeeded: boolean): Array<number | undefined> {
     const ids: Array<number | undefined> = [];
     const perStatement = Math.max(1, Math.min(500, Math.floor(MAX_VALUES / columns.length)));
     const tuple = `(${placeholders(columns.length)})`;
@@ -160,7 +160,7 @@ export function createSqliteImportWriter(database: AppDatabase, settings: Writer
       const columns = Object.keys(update.set);
       prepared(`update ${layout.table} set ${columns.map((column) => `${column} = ?`).join(', ')} where id = ?`).run(...Object.values(update.set), update.id);
     }
-    insertRows('job_changes', ['job_id', 'table_name', 'row_id', 'change', 'previous'], work.updates.map((update) => [jobId, layout.table, update.id, 'update', JSON.stringify(update.previous)]), false);
+    insertRows('job_changes', JOB_CHANGE_COLUMNS, work.updates.map((update) => jobChangeOf(jobId, layout.table, update)), false);
     insertRows('dial_list', ['campaign_id', 'customer_id', 'phone', 'priority', 'dial_at', 'job_id'], dialRows(work, ids, settings), false);
   }
 

@@ -16,6 +16,7 @@ import type {
   Preview,
   PreviewQuery,
   ResultKind,
+  RevertReport,
   Session,
   Team,
   TeamUser,
@@ -39,6 +40,8 @@ export const api = {
     request<{ jobs: Job[] }>('GET', withQuery('/api/jobs', query)),
   getJob: (id: number) => request<JobDetail>('GET', `/api/jobs/${id}`),
   cancelJob: (id: number) => request<Job>('POST', `/api/jobs/${id}/cancel`),
+  revertJob: (id: number) => request<RevertReport>('POST', `/api/jobs/${id}/revert`),
+  getRevert: (id: number) => request<RevertReport>('GET', `/api/jobs/${id}/revert`),
   jobFileUrl: (id: number, kind: ResultKind) => `/api/jobs/${id}/files/${kind}`,
   jobEventsUrl: (id: number) => `/api/jobs/${id}/events`,
 

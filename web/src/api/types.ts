@@ -126,7 +126,13 @@ export type Job = {
   failureReason: string | null;
   isCancelRequested: boolean;
   options: Record<string, unknown>;
+  /** The job's revert, while it runs and once done; null (or absent) when never reverted. */
+  revert?: RevertSummary | null;
 };
+export type RevertCounts = { removed: number; restored: number; kept: number; dialRemoved: number };
+export type RevertSummary = RevertCounts & { status: 'reverting' | 'reverted'; revertedAt: number | null };
+export type KeptRow = { table: string; rowId: number; change: 'insert' | 'update'; reason: string; key: string | null; line: number | null };
+export type RevertReport = RevertSummary & { id: number; keptRows: KeptRow[] };
 export type JobFile = { kind: ResultKind; size?: number | null; records?: number | null };
 export type JobDetail = Job & { files?: JobFile[]; rate?: number | null; etaSeconds?: number | null };
 

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { jobEtaSeconds, jobRate, progressPercent } from './job-progress.js';
+import { canRevert, jobEtaSeconds, jobRate, progressPercent } from './job-progress.js';
 
 const running = { status: 'running' as const, recordsRead: 500, total: 2000, startedAt: 1_000, finishedAt: null, rate: null, etaSeconds: null };
 
@@ -22,5 +22,15 @@ describe('job progress', () => {
     assert.equal(progressPercent({ ...running, total: null }), null);
     assert.equal(progressPercent({ ...running, status: 'close', total: null }), 100);
     assert.equal(progressPercent(running), 25);
+  });
+
+  it('offers a revert for an ended job that stored rows, once', () => {
+    const reverted = { status: 'reverted' as const, revertedAt: 1, removed: 1, restored: 0, kept: 0, dialRemoved: 0 };
+    assert.equal(canRevert({ status: 'close', options: {}, revert: null }), true);
+    assert.equal(canRevert({ status: 'cancelled', options: {} }), true);
+    assert.equal(canRevert({ status: 'running', options: {}, revert: null }), false);
+    assert.equal(canRevert({ status: 'close', options: { dryRun: true }, revert: null }), false);
+    assert.equal(canRevert({ status: 'close', options: {}, revert: reverted }), false);
+    assert.equal(canRevert({ status: 'close', options: {}, revert: { ...reverted, status: 'reverting', revertedAt: null } }), true);
   });
 });

@@ -42,3 +42,8 @@ export function jobEtaSeconds(
   if (!rate || !total) return null;
   return Math.max(0, (total - job.recordsRead) / rate);
 }
+
+/** An ended job that stored something (not a dry run) and has not been reverted can be reverted. */
+export function canRevert(job: Pick<Job, 'status' | 'options' | 'revert'>): boolean {
+  return !isJobActive(job) && job.options['dryRun'] !== true && job.revert?.status !== 'reverted';
+}

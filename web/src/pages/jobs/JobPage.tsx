@@ -1,4 +1,4 @@
-// One job: live progress, counts, timings, the options it was run with, the four downloads, and cancel.
+// One job: live progress, counts, timings, the options it was run with, the four downloads, cancel and revert.
 import { Alert, Anchor, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
@@ -14,6 +14,7 @@ import { isJobActive } from '../../utils/job-progress';
 import { JobDownloads } from './JobDownloads';
 import { JobOptions } from './JobOptions';
 import { JobProgress } from './JobProgress';
+import { RevertButton, RevertOutcome } from './JobRevert';
 import { useJobEvents } from './useJobEvents';
 
 export function JobPage() {
@@ -54,6 +55,7 @@ function JobView({ job, onChanged }: { job: JobDetail; onChanged: () => void }) 
             {shown.isCancelRequested ? t('job.cancelRequested') : t('job.cancel')}
           </Button>
         )}
+        <RevertButton job={shown} onReverted={onChanged} />
       </Group>
       <Text>
         {shown.fileName} → {t(`target.${shown.target}`)}
@@ -74,6 +76,7 @@ function JobView({ job, onChanged }: { job: JobDetail; onChanged: () => void }) 
           {shown.failureReason}
         </Alert>
       )}
+      <RevertOutcome job={shown} />
       <JobProgress job={shown} />
       <SimpleGrid cols={2}>
         <Paper withBorder p="md">

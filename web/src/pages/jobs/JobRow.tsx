@@ -1,5 +1,5 @@
 // One job in the Shell Jobs list; an active job follows its live progress.
-import { Anchor, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Group, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import type { Job } from '../../api/types';
 import { JobStatusBadge } from '../../components/JobStatusBadge';
@@ -28,7 +28,14 @@ export function JobRow({ job, isLive, onEnd }: { job: Job; isLive: boolean; onEn
       </Table.Td>
       <Table.Td>{t(`target.${job.target}`)}</Table.Td>
       <Table.Td>
-        <JobStatusBadge status={shown.status} />
+        <Group gap={4} wrap="nowrap">
+          <JobStatusBadge status={shown.status} />
+          {shown.revert && (
+            <Badge color="orange" variant="outline" data-testid="job-reverted">
+              {t(`revert.${shown.revert.status}`)}
+            </Badge>
+          )}
+        </Group>
       </Table.Td>
       <Table.Td>
         <JobProgress job={shown} isCompact />
