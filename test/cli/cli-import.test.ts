@@ -102,6 +102,7 @@ describeOnBothDatabases('the intake command line', (suite) => {
     const names = (JSON.parse(run('customers', 'export', '--team', 'cli-team', '--target', 'individual', '--json').stdout) as Array<Record<string, string>>).map((row) => row['name']);
     assert.deepEqual(names, ['Ann Lee', 'Bo Chen']);
     assert.match(run('jobs', 'show', String(imported.id)).stdout, /revert {4}reverted .*: 1 removed, 0 restored, 0 kept/);
+    assert.match(run('jobs', 'list').stdout, new RegExp(`^${imported.id}\tclose \\(reverted\\)\tindividual\t`, 'm'));
     const again = run('jobs', 'revert', String(imported.id), '--json');
     assert.equal(again.status, 1);
     assert.equal((JSON.parse(again.stdout) as { error: { code: string } }).error.code, 'JOB_NOT_REVERTIBLE');

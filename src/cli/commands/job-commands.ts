@@ -40,7 +40,7 @@ export async function runJobsCommand(context: AppContext, args: string[], io: Cl
       }
       io.out('id\tstatus\ttarget\tfile\tsuccess\terror\tduplicated\ttotal\n');
       for (const job of found) {
-        io.out(`${job.id}\t${job.status}\t${job.target}\t${job.file_name}\t${job.success}\t${job.error}\t${job.duplicated}\t${job.total ?? job.records_read}\n`);
+        io.out(`${job.id}\t${job.status}${job.revert_state === null ? '' : job.reverted_at === null ? ' (reverting)' : ' (reverted)'}\t${job.target}\t${job.file_name}\t${job.success}\t${job.error}\t${job.duplicated}\t${job.total ?? job.records_read}\n`);
       }
       return 0;
     }
