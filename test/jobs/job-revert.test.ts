@@ -106,6 +106,17 @@ describeOnBothDatabases('reverting a job', (suite) => {
     assert.deepEqual((await revertReport(revertDeps(harness.context), EVERY_TEAM, job.id)).keptRows, report.keptRows);
   });
 
+  it('keeps a row whose update was recorded before the values set were (an import made before migration 0004)', async () => {
+    const teamId = await harness.createTeam('revert-old-changes');
+    await harness.runImport({ teamId, target: 'individual', content: csv([['name', 'phone'], ['Ann', '415-555-0101']]) });
+    const job = await harness.runImport({ teamId, target: 'individual', options: { duplicate: 'update' }, content: csv([['name', 'phone'], ['Ann B', '415-555-0101'], ['Bob', '415-555-0102']]) });
+    await suite.app.db.updateTable('job_changes').set({ applied: null }).where('job_id', '=', job.id).execute();
+    const report = await revert(harness, job.id);
+    assert.deepEqual([report.removed, report.restored, report.kept], [1, 0, 1]);
+    assert.match(report.keptRows[0]?.reason ?? '', /before reverts could tell/);
+    assert.deepEqual((await namesAndCities(harness, teamId)).map((row) => row[0]), ['Ann B']);
+  });
+
   it("removes a campaign's dial entries with the customers, and the entries it queued for customers it did not insert", async () => {
     const teamId = await harness.createTeam('revert-dial');
     const { repositories } = harness.context;
