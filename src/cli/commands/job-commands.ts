@@ -117,9 +117,10 @@ function formatJob(view: ReturnType<typeof describeJob> & { files: Array<{ kind:
 }
 
 function formatRevert(report: RevertReport): string {
+  const rows = (count: number) => `${count} ${count === 1 ? 'row' : 'rows'}`;
   const lines = [
-    `Job ${report.id} reverted: ${report.removed} rows removed, ${report.restored} restored to their previous values, ${report.kept} kept because they changed since` +
-      (report.dialRemoved > 0 ? `, ${report.dialRemoved} dial entries removed.` : '.'),
+    `Job ${report.id} reverted: ${rows(report.removed)} removed, ${report.restored} restored to their previous values, ${report.kept} kept because they changed since` +
+      (report.dialRemoved > 0 ? `, ${report.dialRemoved} dial ${report.dialRemoved === 1 ? 'entry' : 'entries'} removed.` : '.'),
   ];
   if (report.keptRows.length > 0) {
     lines.push('Kept:', 'table\trow\tline\tkey\treason');
