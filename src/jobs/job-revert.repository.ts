@@ -7,7 +7,7 @@ import { databaseNow } from '../db/database.js';
 import type { Database } from '../db/schema.js';
 import type { TargetTable } from '../imports/engine/row-layout.js';
 import { AppError } from '../shared/app-error.js';
-import { changedSinceReason, isTargetTable, keptInsertReason, planRestore, type InsertedRowHistory, type RevertState } from './revert-plan.js';
+import { changedSinceReason, isTargetTable, keptInsertReason, parseRevertState, planRestore, type InsertedRowHistory, type RevertState } from './revert-plan.js';
 
 /** The job being reverted, as the steps need it. */
 export type RevertTarget = { jobId: number; teamId: number; table: TargetTable; owner: string; leaseMs: number; batchSize: number };
@@ -28,6 +28,14 @@ export function createJobRevertRepository(db: Kysely<Database>, dialect: Databas
       .where('revert_owner', '=', target.owner)
       .executeTakeFirst();
     if (Number(result.numUpdatedRows) !== 1) throw new AppError('LEASE_LOST', `The revert of job ${target.jobId} has been taken over by another process.`);
+  }
+
+  /** One step of a revert: a transaction that holds the job first. */
+  function inStep(target: RevertTarget, run: (trx: Transaction<Database>) => Promise<RevertState>): Promise<RevertState> {
+    return db.transaction().execute(async (trx) => {
+      await hold(trx, target);
+      return run(trx);
+    });
   }
 
   async function save(trx: Transaction<Database>, target: RevertTarget, state: RevertState): Promise<RevertState> {
@@ -94,10 +102,10 @@ export function createJobRevertRepository(db: Kysely<Database>, dialect: Databas
   return {
     /**
      * Takes the revert of an ended job that has not been reverted, unless another process holds it (a lapsed hold
-     * is taken over, and its progress continued). False when it cannot be taken.
+     * is taken over, and its progress continued). Returns where the revert stands; null when it cannot be taken.
      */
-    async claim(jobId: number, owner: string, leaseMs: number, initial: RevertState): Promise<boolean> {
-      const result = await db
+    async claim(jobId: number, owner: string, leaseMs: number, initial: RevertState): Promise<RevertState | null> {
+      const claimed = await db
         .updateTable('import_jobs')
         .set({
           revert_owner: owner,
@@ -109,8 +117,9 @@ export function createJobRevertRepository(db: Kysely<Database>, dialect: Databas
         .where('status', 'in', ENDED_STATUSES)
         .where('reverted_at', 'is', null)
         .where((eb) => eb.or([eb('revert_owner', 'is', null), eb('revert_lease_expires_at', '<', now())]))
+        .returning('revert_state')
         .executeTakeFirst();
-      return Number(result.numUpdatedRows) === 1;
+      return claimed ? parseRevertState(claimed.revert_state) : null;
     },
 
     /** Lets the revert go after a failure, so that trying again need not wait for the hold to lapse. */
@@ -134,8 +143,7 @@ export function createJobRevertRepository(db: Kysely<Database>, dialect: Databas
      * the inserts step. Returns the state after them, phase 'inserts' once there are none left.
      */
     async undoUpdates(target: RevertTarget, state: RevertState): Promise<RevertState> {
-      return db.transaction().execute(async (trx) => {
-        await hold(trx, target);
+      return inStep(target, async (trx) => {
         let query = trx
           .selectFrom('job_changes')
           .select(['id', 'table_name', 'row_id', 'previous', 'applied'])
@@ -195,8 +203,7 @@ export function createJobRevertRepository(db: Kysely<Database>, dialect: Databas
      * A removed customer's dial entries go with it. Returns phase 'dial' once there are none left.
      */
     async removeInserts(target: RevertTarget, state: RevertState): Promise<RevertState> {
-      return db.transaction().execute(async (trx) => {
-        await hold(trx, target);
+      return inStep(target, async (trx) => {
         const isCustomers = target.table === 'customers';
         const next = { ...state, phase: isCustomers ? ('dial' as const) : ('done' as const), after: null, until: null };
         const start = await startOf(trx, target.table, target, state);
@@ -253,8 +260,7 @@ export function createJobRevertRepository(db: Kysely<Database>, dialect: Databas
      * dialer); a customer it inserted and that was kept keeps its entries. Returns phase 'done' once there are none.
      */
     async removeDialEntries(target: RevertTarget, state: RevertState): Promise<RevertState> {
-      return db.transaction().execute(async (trx) => {
-        await hold(trx, target);
+      return inStep(target, async (trx) => {
         const next = { ...state, phase: 'done' as const, after: null, until: null };
         const start = await startOf(trx, 'dial_list', target, state);
         if (!start) return save(trx, target, next);

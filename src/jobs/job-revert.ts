@@ -2,13 +2,13 @@
 // values back, unless they changed since; those are kept and listed. Runs in bounded transactions, resumable.
 import { randomUUID } from 'node:crypto';
 import type { ImportJob } from '../db/schema.js';
-import { importOptionsSchema } from '../imports/import-options.js';
+import { importOptionsSchema, type ImportOptions } from '../imports/import-options.js';
 import { AppError } from '../shared/app-error.js';
 import { targetSpec } from './import-job-runner.js';
 import type { JobRevertRepository, KeptRow } from './job-revert.repository.js';
 import { isJobEnded, requireJob, type TeamScope } from './job-service.js';
 import type { JobsRepository } from './jobs.repository.js';
-import { INITIAL_REVERT_STATE, parseRevertState, revertSummary, type RevertCounts, type RevertState } from './revert-plan.js';
+import { INITIAL_REVERT_STATE, revertSummary, type RevertCounts } from './revert-plan.js';
 
 /** The kept rows a report lists; the counts cover them all. */
 export const KEPT_ROWS_LISTED = 1000;
@@ -25,17 +25,16 @@ export type RevertSettings = { leaseMs: number; batchSize: number };
 
 export async function revertJob(deps: RevertDeps, scope: TeamScope, id: number, settings: RevertSettings): Promise<RevertReport> {
   const job = await requireJob(deps.jobs, scope, id);
-  refuseUnrevertible(job);
+  const options = importOptionsSchema.parse(JSON.parse(job.options));
+  refuseUnrevertible(job, options);
   const owner = `revert:${randomUUID()}`;
-  if (!(await deps.reverts.claim(job.id, owner, settings.leaseMs, INITIAL_REVERT_STATE))) {
+  let state = await deps.reverts.claim(job.id, owner, settings.leaseMs, INITIAL_REVERT_STATE);
+  if (!state) {
     const now = await deps.jobs.findById(job.id);
-    if (now) refuseUnrevertible(now);
+    if (now) refuseUnrevertible(now, options);
     throw new AppError('JOB_NOT_REVERTIBLE', `Job ${id} is being reverted already; see how far with: intake jobs show ${id}`);
   }
   try {
-    const claimed = await deps.jobs.findById(job.id);
-    let state: RevertState = parseRevertState(claimed?.revert_state ?? null) ?? INITIAL_REVERT_STATE;
-    const options = importOptionsSchema.parse(JSON.parse(job.options));
     const target = { jobId: job.id, teamId: job.team_id, table: targetSpec(options, job.team_id, job.id).table, owner, leaseMs: settings.leaseMs, batchSize: Math.max(1, settings.batchSize) };
     while (state.phase !== 'done') {
       if (state.phase === 'updates') state = await deps.reverts.undoUpdates(target, state);
@@ -57,14 +56,14 @@ export async function revertReport(deps: RevertDeps, scope: TeamScope, id: numbe
   return { id: job.id, ...summary, keptRows: await deps.reverts.keptRows(job.id, KEPT_ROWS_LISTED) };
 }
 
-function refuseUnrevertible(job: ImportJob): void {
+function refuseUnrevertible(job: ImportJob, options: ImportOptions): void {
   if (job.reverted_at !== null) {
     throw new AppError('JOB_NOT_REVERTIBLE', `Job ${job.id} was reverted already, at ${new Date(job.reverted_at).toISOString()}.`);
   }
   if (!isJobEnded(job.status)) {
     throw new AppError('JOB_NOT_REVERTIBLE', `Job ${job.id} is ${job.status}; a job can be reverted once it has ended (cancel it first with: intake jobs cancel ${job.id}).`);
   }
-  if ((JSON.parse(job.options) as { dryRun?: boolean }).dryRun === true) {
+  if (options.dryRun) {
     throw new AppError('JOB_NOT_REVERTIBLE', `Job ${job.id} was a dry run: it stored nothing, so there is nothing to revert.`);
   }
 }

@@ -186,9 +186,7 @@ export function createSqliteImportWriter(database: AppDatabase, settings: Writer
         if ((error as { code?: string } | null)?.code !== 'SQLITE_CONSTRAINT_UNIQUE') throw error;
         prepared('rollback to batch').run();
         storedKeys.collided();
-        group.work = emptyWork(before.counts);
-        group.pending.clear();
-        group.updated.clear();
+        clearBatch(group, before.counts);
         group.records = before.records;
         planAndWrite(batch, handlers, group, false);
       }
@@ -198,10 +196,15 @@ export function createSqliteImportWriter(database: AppDatabase, settings: Writer
     storedKeys.done();
     const { work } = group;
     const positions = handlers.results.appendSync(work.results);
-    group.work = emptyWork(work.counts);
+    clearBatch(group, work.counts);
+    return positions;
+  }
+
+  /** The group as it is between batches: the written batch's work and keys gone, its counts kept. */
+  function clearBatch(group: GroupPlan, counts: BatchWork['counts']): void {
+    group.work = emptyWork(counts);
     group.pending.clear();
     group.updated.clear();
-    return positions;
   }
 
   /**
