@@ -50,6 +50,16 @@ describeOnBothDatabases('the intake command line', (suite) => {
     assert.ok(Object.values(mapping).every((match) => match === null || (match.confidence > 0 && match.confidence <= 1)));
   });
 
+  it("previews as text an Excel export with a sep= line: its delimiter, the header after it, 'First record'", () => {
+    const excel = join(dir, 'excel.csv');
+    writeFileSync(excel, 'sep=;\r\nName;Phone;Note\r\nLee, Ann;415-555-0134;a, b\r\n');
+    const result = run('preview', excel);
+    assert.equal(result.status, 0, result.stderr);
+    assert.match(result.stdout, /delimiter ";"/);
+    assert.match(result.stdout, /Phone → phone/);
+    assert.match(result.stdout, /First record:\n {2}Lee, Ann \| 415-555-0134 \| a, b\n$/);
+  });
+
   it('imports with --wait --json, and the four downloads add up to the input', () => {
     assert.equal(run('teams', 'create', 'cli-team', '--country', 'US').status, 0);
     const result = run('import', file, '--team', 'cli-team', '--target', 'individual', '--wait', '--json');

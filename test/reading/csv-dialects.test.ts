@@ -43,6 +43,22 @@ describe('CSV dialects', () => {
     ]);
   });
 
+  test("takes the delimiter from Excel's sep= first line, which is no record: the header is the line after it", async () => {
+    // Commas in every value would win the sniffing; the sep= line says semicolon.
+    const text = '\uFEFFsep=;\r\nname;note;phone\r\nLee, Ann;a, b, c;415-555-0134\r\nChen, Bo;x, y;555\r\n';
+    const result = await readWhole(folder.write('excel-sep.csv', text));
+    assert.equal(result.delimiter, ';');
+    assert.deepEqual(result.headers, ['name', 'note', 'phone']);
+    assert.deepEqual(result.records, [
+      { line: 3, values: ['Lee, Ann', 'a, b, c', '415-555-0134'] },
+      { line: 4, values: ['Chen, Bo', 'x, y', '555'] },
+    ]);
+    const skipped = await readWhole(folder.write('excel-sep-skip.csv', 'sep=,\nExport of 2026-11-29\nname,phone\nAnn,1\n'), { skipTop: 1 });
+    assert.deepEqual([skipped.headers, ...valuesOf(skipped)], [['name', 'phone'], ['Ann', '1']]);
+    const chosen = await readWhole(folder.write('excel-sep-chosen.csv', 'sep=;\nname|phone\nAnn|1\n'), { delimiter: '|' });
+    assert.deepEqual([chosen.headers, ...valuesOf(chosen)], [['name', 'phone'], ['Ann', '1']]);
+  });
+
   for (const [label, eol] of [['CRLF', '\r\n'], ['LF', '\n'], ['CR', '\r']] as const) {
     test(`reads ${label} line ends`, async () => {
       const result = await readWhole(folder.write(`eol-${label}.csv`, ROWS.map((row) => row.join(',')).join(eol) + eol));

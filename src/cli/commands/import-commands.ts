@@ -75,7 +75,7 @@ export async function runPreviewCommand(context: AppContext | null, args: string
   for (const match of preview.mapping) {
     io.out(`  ${match.header} → ${match.field === null ? '(ignored)' : `${match.field} (${Math.round(match.confidence * 100)}%)`}\n`);
   }
-  io.out(`\nFirst ${preview.rows.length} records:\n`);
+  io.out(preview.rows.length === 0 ? '\nNo records under the header.\n' : `\nFirst ${preview.rows.length === 1 ? 'record' : `${preview.rows.length} records`}:\n`);
   for (const row of preview.rows) io.out(`  ${row.join(' | ')}\n`);
   return 0;
 }

@@ -5,7 +5,7 @@
 import type { FileHandle } from 'node:fs/promises';
 import { AppError } from '../../shared/app-error.js';
 import { CsvRecordSplitter } from './csv-record-splitter.js';
-import { sniffDelimiter } from './delimiter-sniffing.js';
+import { declaredDelimiter, sniffDelimiter } from './delimiter-sniffing.js';
 import { detectEncoding } from './encoding-detection.js';
 import { fileExtension } from './format-detection.js';
 import type { RawSource, ReadContext, SourceRecord } from './source-types.js';
@@ -35,6 +35,8 @@ export async function openCsv(context: ReadContext, handle: FileHandle, size: nu
     throw new AppError('FILE_FORMAT_UNSUPPORTED', `'${file}' does not look like a text (CSV) file: it holds binary data. Upload a CSV, TSV, TXT, XLSX, XLS or ODS file.`, { file });
   }
 
+  // Excel's `sep=;` first line names the delimiter and is left out of the records (their lines keep their numbers).
+  const declared = declaredDelimiter(decodeSample(head.subarray(0, 64), encoding));
   let delimiter: string;
   if (options.delimiter !== undefined) {
     if (options.delimiter === '' || /["\r\n\uFEFF]/.test(options.delimiter)) {
@@ -44,7 +46,7 @@ export async function openCsv(context: ReadContext, handle: FileHandle, size: nu
   } else {
     const extension = fileExtension(file);
     const preferred = extension === 'tsv' || extension === 'tab' ? '\t' : extension === 'psv' ? '|' : undefined;
-    delimiter = sniffDelimiter(decodeSample(head, encoding), preferred, head.length >= size);
+    delimiter = declared ?? sniffDelimiter(decodeSample(head, encoding), preferred, head.length >= size);
   }
 
   const parser = new CsvRecordSplitter({ delimiter, maxColumns: limits.maxColumns, maxCellLength: limits.maxCellLength, maxRecordBytes: limits.maxRecordBytes, encoding });
@@ -56,6 +58,8 @@ export async function openCsv(context: ReadContext, handle: FileHandle, size: nu
     // The head is already in memory: parse it first, then read on from where it ends.
     let decoded = decoder.decode(head);
     let records = parser.push(decoded.text, false, decoded.hasInvalidBytes);
+    // The `sep=` line is whole within the head (it is its first line): the first record parsed.
+    if (declared !== null) records = records.slice(1);
     if (records.length > 0) yield records;
     const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
     while (!isClosed) {

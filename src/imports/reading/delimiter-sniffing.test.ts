@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { sniffDelimiter } from './delimiter-sniffing.js';
+import { declaredDelimiter, sniffDelimiter } from './delimiter-sniffing.js';
 
 describe('sniffDelimiter', () => {
   test('picks the delimiter that splits the rows into the most consistent columns', () => {
@@ -17,5 +17,22 @@ describe('sniffDelimiter', () => {
   test('lets the preferred delimiter of the file name win a tie, and falls back to comma', () => {
     assert.equal(sniffDelimiter('a\tb,c\n1\t2,3\n', '\t'), '\t');
     assert.equal(sniffDelimiter('one column\nonly\n'), ',');
+  });
+});
+
+describe('declaredDelimiter', () => {
+  test("reads Excel's sep= first line, quoted or not, after a BOM, whatever the line ending", () => {
+    assert.equal(declaredDelimiter('sep=;\r\nName;Phone\r\n'), ';');
+    assert.equal(declaredDelimiter('\uFEFFSEP=|\nName|Phone\n'), '|');
+    assert.equal(declaredDelimiter('"sep=,"\rName,Phone\r'), ',');
+    assert.equal(declaredDelimiter('sep=\t\nName\tPhone\n'), '\t');
+  });
+
+  test('is no directive anywhere but a first line of its own, nor with a quote or nothing as the delimiter', () => {
+    assert.equal(declaredDelimiter('Name,Phone\nsep=;\n'), null);
+    assert.equal(declaredDelimiter('sep=;Name;Phone\n'), null);
+    assert.equal(declaredDelimiter('sep=\nName\n'), null);
+    assert.equal(declaredDelimiter('sep="\nName\n'), null);
+    assert.equal(declaredDelimiter('separator=;\n'), null);
   });
 });

@@ -7,6 +7,19 @@ export const CANDIDATE_DELIMITERS = [',', ';', '\t', '|'] as const;
 
 const RECORDS_TO_SAMPLE = 200;
 
+/**
+ * Excel's delimiter line: a first line `sep=;` (any one character after the `=`, sometimes quoted by the program
+ * that wrote it) says which delimiter the file uses, and is not a record. Excel writes and reads it; a file
+ * exported "for Excel" from many systems starts with it.
+ */
+const SEPARATOR_LINE = /^\uFEFF?(?:"sep=([^"\r\n])"|sep=([^"\r\n]))[ \t]*(?:\r\n|\n|\r)/i;
+
+/** The delimiter a decoded file's first line names (`sep=;`), or null when it has no such line. */
+export function declaredDelimiter(head: string): string | null {
+  const match = SEPARATOR_LINE.exec(head);
+  return match ? (match[1] ?? match[2] ?? null) : null;
+}
+
 /** Sniffs the delimiter of decoded text; `preferred` (e.g. tab for .tsv) wins ties. */
 export function sniffDelimiter(sample: string, preferred?: string, isWholeFile = false): string {
   const candidates = preferred === undefined
