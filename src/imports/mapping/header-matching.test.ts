@@ -87,6 +87,18 @@ describe('matchHeaders: how each column is matched', () => {
     ]);
   });
 
+  test('reads an Outlook contacts export: its country is no state because it is also called a region', () => {
+    const headers = [
+      'First Name', 'Middle Name', 'Last Name', 'Title', 'Company', 'Business Street', 'Business City', 'Business State',
+      'Business Postal Code', 'Business Country/Region', 'Business Phone', 'Mobile Phone', 'Home Phone', 'Business Fax',
+      'E-mail Address', 'Birthday', 'Notes', 'Web Page', 'Job Title', 'Gender',
+    ];
+    assert.deepEqual(fieldsOf(match(headers)), [
+      'name', null, null, 'title', 'company', 'address', 'city', 'state', 'zip', 'country', 'phone', 'mobile', 'phone2',
+      'fax', 'email', 'birthday', 'note', null, null, 'gender',
+    ]);
+  });
+
   test('reads a Chinese CRM export', () => {
     const headers = ['客户编号', '客户名称', '联系人', '手机', '电话', '邮箱', '公司名称', '职务', '省份', '城市', '详细地址', '邮编', '性别', '生日', '客户来源', '负责人', '备注'];
     assert.deepEqual(fieldsOf(match(headers)), [

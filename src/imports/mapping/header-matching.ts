@@ -33,6 +33,8 @@ export type MatchHeadersInput = {
 const VARIANT_PENALTY = 0.1;
 /** …and a little less for each word it has in front of the name it ends with. */
 const PER_LEADING_WORD_PENALTY = 0.01;
+/** A name after a slash ("Country/Region") counts less than the one before it. */
+const SLASH_PART_PENALTY = 0.02;
 export const FUZZY_THRESHOLD = 0.8;
 /** Share of non-empty sampled values that must look like e-mails or phone numbers. */
 export const VALUES_SHARE = 0.8;
@@ -237,7 +239,11 @@ function headerWordVariants(header: string): WordVariant[] {
     ...bracketedTexts(header).map((inner) => ({ words: splitHeaderWords(inner), penalty: VARIANT_PENALTY - PER_LEADING_WORD_PENALTY })),
   ];
   if (SLASH.test(unbracketed)) {
-    for (const part of unbracketed.split(SLASH)) bases.push({ words: splitHeaderWords(part), penalty: VARIANT_PENALTY });
+    // The first name before a slash is what the column holds, the others are its other names: "Business
+    // Country/Region" is a country before it is a region (a state), which "Business State" beside it is.
+    unbracketed.split(SLASH).forEach((part, position) => {
+      bases.push({ words: splitHeaderWords(part), penalty: VARIANT_PENALTY + SLASH_PART_PENALTY * Math.min(position, 1) });
+    });
   }
   const variants: WordVariant[] = [];
   for (const base of bases) {
