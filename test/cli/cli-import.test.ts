@@ -133,4 +133,23 @@ describeOnBothDatabases('the intake command line', (suite) => {
     assert.equal(run('jobs', 'show', '999999', '--json').status, 2);
     assert.equal(run('frobnicate').status, 2);
   });
+
+  it('ends quietly, status 0, when the reader of its output stops reading (| head)', () => {
+    const big = join(dir, 'big.csv');
+    writeFileSync(big, `Name,Phone\n${'Ann Lee,415-555-0134\n'.repeat(100_000)}`);
+    // Scheduled far ahead, so that nothing imports it: only its original file is downloaded.
+    const scheduled = run('import', big, '--team', 'cli-team', '--target', 'individual', '--at', '2999-01-01T00:00:00Z', '--json');
+    assert.equal(scheduled.status, 0, scheduled.stderr);
+    const id = String((JSON.parse(scheduled.stdout) as { id: number }).id);
+    try {
+      const piped = spawnSync('bash', ['-c', '"$0" "$1" jobs download "$2" --kind original | head -c 5; echo; echo "status ${PIPESTATUS[0]}"', process.execPath, join(ROOT, 'bin/intake'), id], {
+        env: { ...process.env, DATABASE_URL: suite.test.url, INTAKE_DATA_DIR: suite.test.dataDir, INTAKE_LOG_LEVEL: 'silent' },
+        encoding: 'utf8',
+      });
+      assert.equal(piped.stdout, 'Name,\nstatus 0\n');
+      assert.equal(piped.stderr, '');
+    } finally {
+      assert.equal(run('jobs', 'cancel', id).status, 0);
+    }
+  });
 });

@@ -46,6 +46,22 @@ describeOnBothDatabases('importing individual customers', (suite) => {
     assert.deepEqual(success.records.map((record) => record['Name']), ['Ann Lee', 'Bo Chen']);
   });
 
+  it("joins a name split over columns (a CRM export's Last Name, First Name), given name first", async () => {
+    const job = await harness.runImport({
+      teamId,
+      target: 'individual',
+      content: csv([
+        ['Last Name', 'First Name', 'Mobile Phone', 'Mailing Country'],
+        ['Okafor', 'Ngozi', '(617) 555-0142', 'USA'],
+        ['Nakamura', '', '617-555-0143', 'USA'],
+      ]),
+    });
+    assert.deepEqual({ success: job.success, error: job.error }, { success: 2, error: 0 });
+    const rows = await harness.rows(teamId, 'individual');
+    const names = rows.filter((row) => ['+16175550142', '+16175550143'].includes(String(row['mobile']))).map((row) => row['name']);
+    assert.deepEqual(names, ['Ngozi Okafor', 'Nakamura']);
+  });
+
   it('writes result files in UTF-8 with a BOM, the file own columns, then line and reason', async () => {
     const job = await harness.runImport({ teamId, target: 'individual', content: csv([['name', 'phone'], ['Zed', 'abc'], ['Yan', '617-555-0101']]) });
     const errors = await harness.resultFile(job.id, 'error');

@@ -3,6 +3,7 @@
 import type { PhoneNormaliser } from '../../phones/phone-normalisation.js';
 import type { ColumnMapping } from '../import-options.js';
 import type { FieldType, Target } from '../targets.js';
+import { NAME_PART_ORDER, namePartOf } from '../mapping/name-parts.js';
 import { normaliseDate, normaliseEmail, normaliseNumber, type DateOrder } from './value-normalisation.js';
 
 export type PreparationField = { key: string; label: string; type: FieldType };
@@ -68,14 +69,21 @@ export function createRecordPreparer(input: {
 }): RecordPreparer {
   const byKey = new Map(input.fields.map((field) => [field.key, field]));
   const fields: PreparationField[] = [];
-  const columns: Array<{ cell: number; header: string; slot: number; field: PreparationField }> = [];
+  const columns: MappedColumn[] = [];
   for (const column of input.mapping) {
     const field = column.field === null ? undefined : byKey.get(column.field);
-    // A field takes at most one column; a second column mapped to it is ignored.
-    if (!field || fields.includes(field)) continue;
-    columns.push({ cell: column.index, header: column.header, slot: fields.length, field });
-    fields.push(field);
+    if (!field) continue;
+    const mapped = columns.find((entry) => entry.field === field);
+    if (!mapped) {
+      columns.push({ cell: column.index, header: column.header, slot: fields.length, field, joined: null });
+      fields.push(field);
+    } else if (field.type === 'text' || field.type === 'address') {
+      // Several columns of one text field are joined (a name's parts, address lines); of any other field, a second
+      // column is ignored (two phones in one phone field would be neither).
+      mapped.joined = [...(mapped.joined ?? [{ cell: mapped.cell, header: mapped.header }]), { cell: column.index, header: column.header }];
+    }
   }
+  for (const column of columns) if (column.joined) column.joined = joinOrder(column.joined);
   const slotOf = new Map(fields.map((field, slot) => [field.key, slot]));
   const required = requiredRule(input.target);
   const requiredSlots = required.fields.map((key) => slotOf.get(key)).filter((slot): slot is number => slot !== undefined);
@@ -152,7 +160,7 @@ export function createRecordPreparer(input: {
       let changed: Array<[string, string]> | null = null;
       let filled = 0;
       for (const column of columns) {
-        const cell = cells[column.cell];
+        const cell = column.joined ? joinedCell(cells, column.joined, column.field.type) : cells[column.cell];
         if (cell === undefined || cell === '') continue;
         const raw = isTrimmed(cell) ? cell : cell.trim();
         if (raw === '') continue;
@@ -187,6 +195,27 @@ export function createRecordPreparer(input: {
       return map;
     },
   };
+}
+
+/** A field's column, or its columns when several are joined into it (null: one). */
+type MappedColumn = { cell: number; header: string; slot: number; field: PreparationField; joined: Array<{ cell: number; header: string }> | null };
+
+/** A name's parts are joined given name first, whatever the columns' order; other columns in the file's order. */
+function joinOrder(columns: Array<{ cell: number; header: string }>): Array<{ cell: number; header: string }> {
+  const parts = columns.map((column) => namePartOf(column.header));
+  if (parts.some((part) => part === null)) return columns;
+  return columns.map((column, index) => ({ column, rank: NAME_PART_ORDER[parts[index]!] })).sort((a, b) => a.rank - b.rank).map(({ column }) => column);
+}
+
+/** The non-empty values of joined columns: a name's parts with spaces, address lines with commas, notes with semicolons. */
+function joinedCell(cells: readonly string[], columns: ReadonlyArray<{ cell: number; header: string }>, type: FieldType): string {
+  const separator = type === 'address' ? ', ' : columns.every((column) => namePartOf(column.header) !== null) ? ' ' : '; ';
+  const values: string[] = [];
+  for (const column of columns) {
+    const value = cells[column.cell]?.trim();
+    if (value) values.push(value);
+  }
+  return values.join(separator);
 }
 
 /** Printable ASCII at both ends (the common case): trim() would allocate for nothing. */

@@ -82,7 +82,7 @@ describe('matchHeaders: how each column is matched', () => {
       'Other Phone', 'Email', 'Birthdate', 'Description', 'Email Opt Out', 'Lead Source',
     ];
     assert.deepEqual(fieldsOf(match(headers)), [
-      null, null, 'name', null, 'title', 'company', 'address', 'city', 'state', 'zip', 'country', 'phone', 'fax',
+      null, null, 'name', 'name', 'title', 'company', 'address', 'city', 'state', 'zip', 'country', 'phone', 'fax',
       'mobile', null, 'phone2', 'email', 'birthday', 'note', null, null,
     ]);
   });
@@ -94,7 +94,7 @@ describe('matchHeaders: how each column is matched', () => {
       'E-mail Address', 'Birthday', 'Notes', 'Web Page', 'Job Title', 'Gender',
     ];
     assert.deepEqual(fieldsOf(match(headers)), [
-      'name', null, null, 'title', 'company', 'address', 'city', 'state', 'zip', 'country', 'phone', 'mobile', 'phone2',
+      'name', 'name', 'name', 'title', 'company', 'address', 'city', 'state', 'zip', 'country', 'phone', 'mobile', 'phone2',
       'fax', 'email', 'birthday', 'note', null, null, 'gender',
     ]);
   });
@@ -108,6 +108,31 @@ describe('matchHeaders: how each column is matched', () => {
     assert.deepEqual(fieldsOf(match(headers, { fields: STANDARD_FIELDS.organization })).slice(1, 7), [
       'name', 'contact', 'mobile', 'phone', 'email', null,
     ]);
+  });
+});
+
+describe('matchHeaders: a name split over columns', () => {
+  test('sends a given and a family name (and a middle one) to the name, which joins them', () => {
+    assert.deepEqual(fieldsOf(match(['Email', 'Last Name', 'First Name', 'Phone'])), ['email', 'name', 'name', 'phone']);
+    assert.deepEqual(fieldsOf(match(['Nom', 'Prénom', 'Téléphone'])), ['name', 'name', 'phone']);
+    assert.deepEqual(fieldsOf(match(['Nombre', 'Apellidos', 'Teléfono'])), ['name', 'name', 'phone']);
+    assert.deepEqual(fieldsOf(match(['Given Name', 'Middle Name', 'Family Name'])), ['name', 'name', 'name']);
+  });
+
+  test('leaves the parts alone beside a column of whole names, or when only one part is there', () => {
+    assert.deepEqual(fieldsOf(match(['Name', 'Given Name', 'Family Name'])), ['name', null, null]);
+    assert.deepEqual(fieldsOf(match(['First Name', 'Phone'])), ['name', 'phone']);
+    assert.deepEqual(fieldsOf(match(['Last Name', 'Phone'])), [null, 'phone']);
+  });
+
+  test('keeps what a saved mapping decided for a part', () => {
+    const saved = new Map<string, string | null>([['Last Name', null]]);
+    assert.deepEqual(fieldsOf(match(['First Name', 'Last Name'], { saved })), ['name', null]);
+  });
+
+  test("gives an organization's split contact name to its contact person, not to the organization's name", () => {
+    const matches = match(['Company', 'First Name', 'Last Name'], { fields: STANDARD_FIELDS.organization });
+    assert.deepEqual(fieldsOf(matches), ['name', 'contact', 'contact']);
   });
 });
 
@@ -136,11 +161,14 @@ describe('matchHeaders: each field takes at most one column', () => {
     assert.deepEqual(fieldsOf(match(['Phone', 'Mobile', 'Phone 2', 'Other Phone', 'Telephone'])), ['phone', 'mobile', 'phone2', null, null]);
   });
 
-  test('never chooses a field twice, whatever the headers', () => {
+  test('never chooses a field twice, whatever the headers (but the parts of a name)', () => {
     const headers = ['Phone', 'phone', 'TEL', 'Mobile', 'cell', 'E-mail', 'Email', 'mail', 'Name', 'Full Name', '姓名', 'Adress', 'Address', 'Note', 'Notes'];
     const samples = rowsOf(...headers.map(() => ['+1 415 555 2671', 'someone@example.com']));
     assertNoFieldTwice(match(headers, { samples }));
     assertNoFieldTwice(match([...headers].reverse()));
+    const withParts = match(['First Name', ...headers, 'Last Name'], { samples });
+    assertNoFieldTwice(withParts);
+    assert.deepEqual([withParts[0]?.field, withParts.at(-1)?.field], [null, null]);
   });
 });
 

@@ -6,6 +6,7 @@ import { GENERIC_HEAD_WORDS } from './field-synonyms.js';
 import { buildFieldVocabulary, CONFIDENCE, getSynonymOwners, type FieldVocabulary } from './field-vocabulary.js';
 import { bracketedTexts, isHanWord, normaliseHeader, removeBracketedText, splitHeaderWords } from './header-normalisation.js';
 import { similarity } from './string-similarity.js';
+import { namePartOf, type NamePart } from './name-parts.js';
 import { isNotAPhoneHeader } from './type-detection.js';
 import { isEmailValue, isPhoneValue, shareOfValues } from './value-patterns.js';
 
@@ -77,7 +78,32 @@ export function matchHeaders(input: MatchHeadersInput): ColumnMatch[] {
     hits.forEach((hit, rank) => candidates.push({ ...hit, index, rank: rank + 1, isSaved: false }));
   });
 
-  return resolveConflicts(matches, candidates);
+  return joinNameParts(resolveConflicts(matches, candidates), vocabulary);
+}
+
+/**
+ * A name split over columns (a given name and a family name, perhaps a middle one) and no column of whole names:
+ * every part goes to the person's name field (`contact` where the target has one, as an organization's person;
+ * else `name`), which joins them. Columns the user (or a saved mapping) decided stay as they are.
+ */
+function joinNameParts(matches: ColumnMatch[], vocabulary: FieldVocabulary): ColumnMatch[] {
+  const keyOf = (standard: string) => [...vocabulary.standardKeys].find(([, key]) => key === standard)?.[0];
+  const person = keyOf('contact') ?? keyOf('name');
+  if (person === undefined) return matches;
+  const parts = matches.filter((match) => match.source !== 'saved' && (match.field === null || match.field === person) && namePartOf(match.header) !== null);
+  const roles = new Set(parts.map((match) => namePartOf(match.header)));
+  if (!roles.has('given') || !roles.has('family')) return matches;
+  // A column of whole names beside the parts keeps the field.
+  if (matches.some((match) => match.field === person && !parts.includes(match))) return matches;
+  const confidence = Math.max(...parts.map((match) => (match.field === person ? match.confidence : 0)), CONFIDENCE.synonym - VARIANT_PENALTY);
+  const joined = new Set<NamePart>();
+  return matches.map((match) => {
+    const part = parts.includes(match) ? namePartOf(match.header) : null;
+    // One column per part: a second "Last Name" is not joined in.
+    if (part === null || joined.has(part)) return match.field === person && part !== null ? { ...match, field: null, confidence: 0, source: null } : match;
+    joined.add(part);
+    return { ...match, field: person, confidence: Math.round(confidence * 100) / 100, source: match.source ?? 'synonym' };
+  });
 }
 
 /**

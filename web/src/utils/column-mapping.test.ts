@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { choicesFromSuggestions, confidenceLevel, fieldsMappedTwice, mappingPayload, missingRequiredFields } from './column-mapping.js';
+import { choicesFromSuggestions, confidenceLevel, fieldsJoined, fieldsMappedTwice, mappingPayload, missingRequiredFields } from './column-mapping.js';
 
 const suggestions = [
   { header: 'Full Name', index: 0, field: 'name', confidence: 0.95, source: 'synonym' },
@@ -25,7 +25,15 @@ describe('column mapping', () => {
   });
 
   it('finds a field chosen for two columns', () => {
-    assert.deepEqual(fieldsMappedTwice({ 0: 'phone', 1: 'phone', 2: null }, ['Tel', 'Mobile', 'X']), [{ field: 'phone', headers: ['Tel', 'Mobile'] }]);
+    const fields = [
+      { key: 'name', label: 'Name', type: 'text', isRequired: false },
+      { key: 'phone', label: 'Phone', type: 'phone', isRequired: false },
+    ] as const;
+    assert.deepEqual(fieldsMappedTwice({ 0: 'phone', 1: 'phone', 2: null }, ['Tel', 'Mobile', 'X'], fields), [{ field: 'phone', headers: ['Tel', 'Mobile'] }]);
+    // A text field joins its columns (a name's parts): that is no conflict, and it is said.
+    const split = { 0: 'name', 1: 'phone', 2: 'name' };
+    assert.deepEqual(fieldsMappedTwice(split, ['First Name', 'Tel', 'Last Name'], fields), []);
+    assert.deepEqual(fieldsJoined(split, ['First Name', 'Tel', 'Last Name'], fields), [{ field: 'name', headers: ['First Name', 'Last Name'] }]);
   });
 
   it('grades confidence', () => {

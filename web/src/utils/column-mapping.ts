@@ -16,7 +16,7 @@ export function missingRequiredFields(choices: ColumnChoices, fields: readonly T
 }
 
 /** Fields chosen for more than one column, with the headers that chose them. */
-export function fieldsMappedTwice(choices: ColumnChoices, headers: readonly string[]): { field: string; headers: string[] }[] {
+function fieldsOfSeveralColumns(choices: ColumnChoices, headers: readonly string[]): { field: string; headers: string[] }[] {
   const byField = new Map<string, string[]>();
   for (const [index, field] of Object.entries(choices)) {
     if (field === null) continue;
@@ -25,6 +25,22 @@ export function fieldsMappedTwice(choices: ColumnChoices, headers: readonly stri
     byField.set(field, list);
   }
   return [...byField.entries()].filter(([, list]) => list.length > 1).map(([field, list]) => ({ field, headers: list }));
+}
+
+/** Text and address fields join the values of their columns (a name's parts, address lines); no other field can. */
+function isJoinable(field: string, fields: readonly TargetField[]): boolean {
+  const type = fields.find((candidate) => candidate.key === field)?.type;
+  return type === 'text' || type === 'address';
+}
+
+/** Fields chosen for more than one column that cannot take more than one, with the headers that chose them. */
+export function fieldsMappedTwice(choices: ColumnChoices, headers: readonly string[], fields: readonly TargetField[]): { field: string; headers: string[] }[] {
+  return fieldsOfSeveralColumns(choices, headers).filter((entry) => !isJoinable(entry.field, fields));
+}
+
+/** Text fields that join several columns, with the headers joined. */
+export function fieldsJoined(choices: ColumnChoices, headers: readonly string[], fields: readonly TargetField[]): { field: string; headers: string[] }[] {
+  return fieldsOfSeveralColumns(choices, headers).filter((entry) => isJoinable(entry.field, fields));
 }
 
 /** The `mapping` of an import request: header → field key or null, for every column. */

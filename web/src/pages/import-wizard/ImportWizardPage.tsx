@@ -43,7 +43,7 @@ export function ImportWizardPage() {
   const campaign = campaigns.data?.find((c) => c.id === campaignId);
   const hasDialer = Boolean(campaign?.hasDialer);
   const isMappingValid =
-    preview !== null && !isWaitingForCampaign && missingRequiredFields(choices, preview.fields).length === 0 && fieldsMappedTwice(choices, preview.headers).length === 0;
+    preview !== null && !isWaitingForCampaign && missingRequiredFields(choices, preview.fields).length === 0 && fieldsMappedTwice(choices, preview.headers, preview.fields).length === 0;
   const canContinue = !file.isPreviewLoading && (step === 0 ? file.upload !== null && preview !== null : isMappingValid);
 
   const choose = (index: number, field: string | null) => {

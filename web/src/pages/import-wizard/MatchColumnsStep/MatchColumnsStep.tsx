@@ -2,7 +2,7 @@
 import { Alert, Loader, Stack, Text, Title } from '@mantine/core';
 import type { Campaign, Preview, Target } from '../../../api/types';
 import { useT } from '../../../i18n/i18n';
-import { fieldsMappedTwice, missingRequiredFields, type ColumnChoices } from '../../../utils/column-mapping';
+import { fieldsJoined, fieldsMappedTwice, missingRequiredFields, type ColumnChoices } from '../../../utils/column-mapping';
 import { needsCampaign } from '../../../utils/import-request';
 import { MappingTable } from './MappingTable';
 import { TargetPicker } from './TargetPicker';
@@ -24,7 +24,8 @@ export function MatchColumnsStep(props: Props) {
   const { preview, choices } = props;
   const isWaitingForCampaign = needsCampaign(props.target) && props.campaignId === undefined;
   const missing = preview ? missingRequiredFields(choices, preview.fields) : [];
-  const doubled = preview ? fieldsMappedTwice(choices, preview.headers) : [];
+  const doubled = preview ? fieldsMappedTwice(choices, preview.headers, preview.fields) : [];
+  const joined = preview ? fieldsJoined(choices, preview.headers, preview.fields) : [];
   return (
     <Stack>
       <TargetPicker target={props.target} campaignId={props.campaignId} campaigns={props.campaigns} onChange={props.onTargetChange} />
@@ -41,6 +42,11 @@ export function MatchColumnsStep(props: Props) {
               {t('mapping.missingRequired', { fields: missing.map((field) => field.label).join(', ') })}
             </Alert>
           )}
+          {joined.map((entry) => (
+            <Alert color="blue" key={`joined-${entry.field}`}>
+              {t('mapping.joinedField', { field: entry.field, headers: entry.headers.join(' + ') })}
+            </Alert>
+          ))}
           {doubled.map((entry) => (
             <Alert color="yellow" key={entry.field}>
               {t('mapping.duplicateField', { field: entry.field, headers: entry.headers.join(', ') })}

@@ -1,0 +1,48 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createPhoneNormaliser } from '../../phones/phone-normalisation.js';
+import { STANDARD_FIELDS } from '../targets.js';
+import { createRecordPreparer } from './record-preparation.js';
+
+function preparerFor(columns: Array<[header: string, field: string | null]>) {
+  return createRecordPreparer({
+    target: 'individual',
+    mapping: columns.map(([header, field], index) => ({ index, header, field })),
+    fields: STANDARD_FIELDS.individual,
+    dedupeKey: 'phone',
+    normalisePhone: createPhoneNormaliser('US'),
+    dateOrder: 'mdy',
+  });
+}
+
+/** The prepared record's values by field, or its reason when it fails. */
+function prepared(preparer: ReturnType<typeof preparerFor>, cells: string[]): Record<string, string> | string {
+  const values: Array<string | null> = [];
+  const outcome = preparer.prepare(cells, values, 0);
+  if (!outcome.isOk) return outcome.reason;
+  return Object.fromEntries(preparer.fields.flatMap((field, slot) => (values[slot] ? [[field.key, values[slot]]] : [])));
+}
+
+describe('createRecordPreparer: several columns in one field', () => {
+  test("joins a name's parts given name first, whatever the order of the columns, leaving out empty parts", () => {
+    const preparer = preparerFor([['Last Name', 'name'], ['Phone', 'phone'], ['First Name', 'name'], ['Middle Name', 'name']]);
+    assert.deepEqual(preparer.fields.map((field) => field.key), ['name', 'phone']);
+    assert.deepEqual(prepared(preparer, ['Lee', '415-555-0134', ' Ann ', 'B.']), { name: 'Ann B. Lee', phone: '+14155550134' });
+    assert.deepEqual(prepared(preparer, ['Lee', '415-555-0135', '', '']), { name: 'Lee', phone: '+14155550135' });
+    assert.equal(prepared(preparer, ['', '', '', '']), 'a customer needs a name or a phone');
+  });
+
+  test('joins address lines with commas and other text in the order of the file', () => {
+    const preparer = preparerFor([['Street', 'address'], ['Street 2', 'address'], ['Notes', 'note'], ['Comments', 'note'], ['Phone', 'phone']]);
+    assert.deepEqual(prepared(preparer, ['1 Main St', 'Apt 4', 'call after 5', 'VIP', '4155550134']), {
+      address: '1 Main St, Apt 4',
+      note: 'call after 5; VIP',
+      phone: '+14155550134',
+    });
+  });
+
+  test('takes the first of two columns mapped to a field that is not text (two phones are no one phone)', () => {
+    const preparer = preparerFor([['Phone', 'phone'], ['Work Phone', 'phone'], ['Name', 'name']]);
+    assert.deepEqual(prepared(preparer, ['415-555-0134', 'not a phone', 'Ann']), { phone: '+14155550134', name: 'Ann' });
+  });
+});

@@ -1,0 +1,30 @@
+// A person's name split over columns ("First Name", "Last Name"; "Prénom", "Nom"; "Nombre", "Apellidos"), as most
+// CRM and address-book exports write it: the parts are joined into the one name field, given name first.
+import { normaliseHeader } from './header-normalisation.js';
+
+export type NamePart = 'given' | 'middle' | 'family';
+
+const PARTS: Record<NamePart, readonly string[]> = {
+  given: [
+    'first name', 'firstname', 'first', 'given name', 'given names', 'forename', 'forenames', 'christian name',
+    'prénom', 'vorname', 'voornaam', 'nombre', 'nombres', 'nome', 'primeiro nome', 'imię', 'имя',
+  ],
+  middle: ['middle name', 'middle names', 'middle initial', 'middle', 'mi', 'second name', 'segundo nombre', 'отчество'],
+  family: [
+    'last name', 'lastname', 'last', 'surname', 'family name', 'apellido', 'apellidos', 'nachname', 'familienname',
+    'nom', 'nom de famille', 'sobrenome', 'cognome', 'achternaam', 'nazwisko', 'фамилия', 'soyad', 'soyadı',
+  ],
+};
+
+const PART_OF = new Map<string, NamePart>();
+for (const [part, headers] of Object.entries(PARTS) as Array<[NamePart, readonly string[]]>) {
+  for (const header of headers) PART_OF.set(normaliseHeader(header), part);
+}
+
+/** Which part of a name a header holds, or null when it is none (or a whole name). */
+export function namePartOf(header: string): NamePart | null {
+  return PART_OF.get(normaliseHeader(header)) ?? null;
+}
+
+/** The order parts are joined in: given, middle, family. */
+export const NAME_PART_ORDER: Readonly<Record<NamePart, number>> = { given: 0, middle: 1, family: 2 };
