@@ -163,4 +163,22 @@ describe('import wizard (browser)', () => {
 
     assert.deepEqual(tab.consoleErrors, []);
   });
+
+  it("says that a name split over columns is joined, and lets the import go on (it is no field chosen twice)", async () => {
+    const { page } = tab;
+    const split = join(server.dataDir, 'crm-export.csv');
+    writeFileSync(split, 'Last Name,First Name,Phone\nOkafor,Ngozi,617-555-0142\n');
+    await page.goto('/import');
+    await page.getByRole('button', { name: 'Click to Upload' }).waitFor();
+    await page.locator('input[type=file]').setInputFiles(split);
+    await page.getByTestId('preview-table').waitFor();
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByTestId('mapping-table').waitFor();
+    assert.equal(await page.getByRole('combobox', { name: 'Field for column "Last Name"' }).inputValue(), 'Name (name)');
+    assert.equal(await page.getByRole('combobox', { name: 'Field for column "First Name"' }).inputValue(), 'Name (name)');
+    await page.getByText('Field "name" joins the values of Last Name + First Name').waitFor();
+    assert.equal(await page.getByText(/is mapped from more than one column/).count(), 0);
+    assert.equal(await page.getByRole('button', { name: 'Next' }).isEnabled(), true);
+    assert.deepEqual(tab.consoleErrors, []);
+  });
 });
