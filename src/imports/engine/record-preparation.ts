@@ -70,20 +70,26 @@ export function createRecordPreparer(input: {
   const byKey = new Map(input.fields.map((field) => [field.key, field]));
   const fields: PreparationField[] = [];
   const columns: MappedColumn[] = [];
+  /** Every column mapped to a text field, by field: more than one are joined. */
+  const sources = new Map<PreparationField, Array<{ cell: number; header: string }>>();
   for (const column of input.mapping) {
     const field = column.field === null ? undefined : byKey.get(column.field);
     if (!field) continue;
-    const mapped = columns.find((entry) => entry.field === field);
-    if (!mapped) {
-      columns.push({ cell: column.index, header: column.header, slot: fields.length, field, joined: null });
+    const source = { cell: column.index, header: column.header };
+    if (!fields.includes(field)) {
+      columns.push({ ...source, slot: fields.length, field, joined: null });
       fields.push(field);
+      sources.set(field, [source]);
     } else if (field.type === 'text' || field.type === 'address') {
       // Several columns of one text field are joined (a name's parts, address lines); of any other field, a second
       // column is ignored (two phones in one phone field would be neither).
-      mapped.joined = [...(mapped.joined ?? [{ cell: mapped.cell, header: mapped.header }]), { cell: column.index, header: column.header }];
+      sources.get(field)?.push(source);
     }
   }
-  for (const column of columns) if (column.joined) column.joined = joinOrder(column.joined);
+  for (const column of columns) {
+    const joined = sources.get(column.field) ?? [];
+    if (joined.length > 1) column.joined = joinPlan(joined, column.field.type);
+  }
   const slotOf = new Map(fields.map((field, slot) => [field.key, slot]));
   const required = requiredRule(input.target);
   const requiredSlots = required.fields.map((key) => slotOf.get(key)).filter((slot): slot is number => slot !== undefined);
@@ -160,7 +166,7 @@ export function createRecordPreparer(input: {
       let changed: Array<[string, string]> | null = null;
       let filled = 0;
       for (const column of columns) {
-        const cell = column.joined ? joinedCell(cells, column.joined, column.field.type) : cells[column.cell];
+        const cell = column.joined ? joinedCell(cells, column.joined) : cells[column.cell];
         if (cell === undefined || cell === '') continue;
         const raw = isTrimmed(cell) ? cell : cell.trim();
         if (raw === '') continue;
@@ -197,25 +203,33 @@ export function createRecordPreparer(input: {
   };
 }
 
-/** A field's column, or its columns when several are joined into it (null: one). */
-type MappedColumn = { cell: number; header: string; slot: number; field: PreparationField; joined: Array<{ cell: number; header: string }> | null };
+/** How the columns of a field are joined: which cells, in which order, with what between them. */
+type JoinPlan = { cells: number[]; separator: string };
 
-/** A name's parts are joined given name first, whatever the columns' order; other columns in the file's order. */
-function joinOrder(columns: Array<{ cell: number; header: string }>): Array<{ cell: number; header: string }> {
+/** A field's column, or its columns when several are joined into it (null: one). */
+type MappedColumn = { cell: number; header: string; slot: number; field: PreparationField; joined: JoinPlan | null };
+
+/**
+ * Decided once per import: a name's parts are joined given name first (whatever the columns' order) with spaces,
+ * address lines with commas, other text with semicolons, in the file's order.
+ */
+function joinPlan(columns: ReadonlyArray<{ cell: number; header: string }>, type: FieldType): JoinPlan {
   const parts = columns.map((column) => namePartOf(column.header));
-  if (parts.some((part) => part === null)) return columns;
-  return columns.map((column, index) => ({ column, rank: NAME_PART_ORDER[parts[index]!] })).sort((a, b) => a.rank - b.rank).map(({ column }) => column);
+  if (type !== 'address' && parts.every((part) => part !== null)) {
+    const ordered = columns.map((column, index) => ({ cell: column.cell, rank: NAME_PART_ORDER[parts[index]!] })).sort((a, b) => a.rank - b.rank);
+    return { cells: ordered.map((entry) => entry.cell), separator: ' ' };
+  }
+  return { cells: columns.map((column) => column.cell), separator: type === 'address' ? ', ' : '; ' };
 }
 
-/** The non-empty values of joined columns: a name's parts with spaces, address lines with commas, notes with semicolons. */
-function joinedCell(cells: readonly string[], columns: ReadonlyArray<{ cell: number; header: string }>, type: FieldType): string {
-  const separator = type === 'address' ? ', ' : columns.every((column) => namePartOf(column.header) !== null) ? ' ' : '; ';
+/** The non-empty values of joined columns, joined. */
+function joinedCell(cells: readonly string[], plan: JoinPlan): string {
   const values: string[] = [];
-  for (const column of columns) {
-    const value = cells[column.cell]?.trim();
+  for (const cell of plan.cells) {
+    const value = cells[cell]?.trim();
     if (value) values.push(value);
   }
-  return values.join(separator);
+  return values.join(plan.separator);
 }
 
 /** Printable ASCII at both ends (the common case): trim() would allocate for nothing. */

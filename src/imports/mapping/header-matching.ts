@@ -90,17 +90,23 @@ function joinNameParts(matches: ColumnMatch[], vocabulary: FieldVocabulary): Col
   const keyOf = (standard: string) => [...vocabulary.standardKeys].find(([, key]) => key === standard)?.[0];
   const person = keyOf('contact') ?? keyOf('name');
   if (person === undefined) return matches;
-  const parts = matches.filter((match) => match.source !== 'saved' && (match.field === null || match.field === person) && namePartOf(match.header) !== null);
-  const roles = new Set(parts.map((match) => namePartOf(match.header)));
+  // The columns that may take a part: not decided by the user, and free or holding the person's name already.
+  const parts = new Map<ColumnMatch, NamePart>();
+  for (const match of matches) {
+    const part = match.source !== 'saved' && (match.field === null || match.field === person) ? namePartOf(match.header) : null;
+    if (part !== null) parts.set(match, part);
+  }
+  const roles = new Set(parts.values());
   if (!roles.has('given') || !roles.has('family')) return matches;
   // A column of whole names beside the parts keeps the field.
-  if (matches.some((match) => match.field === person && !parts.includes(match))) return matches;
-  const confidence = Math.max(...parts.map((match) => (match.field === person ? match.confidence : 0)), CONFIDENCE.synonym - VARIANT_PENALTY);
+  if (matches.some((match) => match.field === person && !parts.has(match))) return matches;
+  const confidence = Math.max(...[...parts.keys()].map((match) => (match.field === person ? match.confidence : 0)), CONFIDENCE.synonym - VARIANT_PENALTY);
   const joined = new Set<NamePart>();
   return matches.map((match) => {
-    const part = parts.includes(match) ? namePartOf(match.header) : null;
-    // One column per part: a second "Last Name" is not joined in.
-    if (part === null || joined.has(part)) return match.field === person && part !== null ? { ...match, field: null, confidence: 0, source: null } : match;
+    const part = parts.get(match);
+    if (part === undefined) return match;
+    // One column per part: a second "Last Name" is not joined in (nor keeps the field).
+    if (joined.has(part)) return match.field === person ? { ...match, field: null, confidence: 0, source: null } : match;
     joined.add(part);
     return { ...match, field: person, confidence: Math.round(confidence * 100) / 100, source: match.source ?? 'synonym' };
   });
