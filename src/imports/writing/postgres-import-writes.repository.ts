@@ -92,7 +92,8 @@ export function createPostgresImportWriter(database: AppDatabase, settings: Writ
     return { existing, seen, listed };
   }
 
-  async function write(client: pg.PoolClient, work: BatchWork): Promise<void> {
+  /** The transaction's writes; `copying` is its new rows' COPY when it was begun already (startGroup). */
+  async function write(client: pg.PoolClient, work: BatchWork, copying: Promise<void> | null): Promise<void> {
     if (settings.isDryRun) {
       await insertValues(client, 'import_seen_keys', ['job_id', 'key', 'line'], work.seenKeys.map(([key, line]) => [jobId, key, line]));
       return;
@@ -105,7 +106,8 @@ export function createPostgresImportWriter(database: AppDatabase, settings: Writ
         const { rows } = await client.query<{ id: number }>('select nextval($1::regclass) as id from generate_series(1, $2)', [sequence, work.inserts.length]);
         ids = rows.map((row) => Number(row.id));
       }
-      await copyRows(client, layout.table, isIdNeeded ? ['id', ...layout.columns] : layout.columns, isIdNeeded ? work.inserts.map((row, index) => [ids[index] ?? null, ...row]) : work.inserts);
+      if (copying) await copying;
+      else await copyRows(client, layout.table, isIdNeeded ? ['id', ...layout.columns] : layout.columns, isIdNeeded ? work.inserts.map((row, index) => [ids[index] ?? null, ...row]) : work.inserts);
     }
     await updateRows(client, layout.table, work.updates);
     await insertValues(client, 'job_changes', JOB_CHANGE_COLUMNS, work.updates.map((update) => jobChangeOf(jobId, layout.table, update)));
@@ -115,8 +117,10 @@ export function createPostgresImportWriter(database: AppDatabase, settings: Writ
   /**
    * One transaction: `first` and the batches after it, up to INTAKE_BATCH_SIZE records. It is planned while
    * `previous` (the transaction before, not committed yet) writes, taking the keys that one inserts as stored rows
-   * of this import; it writes only once `previous` has committed. Resolves when it is planned and its writes have
-   * begun: `tail` settles when it has committed or failed.
+   * of this import. Its new rows go to the server as soon as `previous` has sent its own, while `previous` writes
+   * its checkpoint and commits (their keys differ: nothing waits for a lock), so that the server loads rows without
+   * a pause for each commit; the rest of its writes, its result lines and its checkpoint wait for `previous` to
+   * have committed. Resolves then: `tail` settles when it has committed or failed.
    */
   async function startGroup(
     batches: PreparedBatch[],
@@ -130,6 +134,8 @@ export function createPostgresImportWriter(database: AppDatabase, settings: Writ
     // 'error' event is heard by the listener every pooled client has (openDatabase).
     const client = await pool!.connect();
     let isOpen = false;
+    /** Its new rows' COPY, once begun: a failure waits for it to end before the rollback. */
+    let copying: Promise<void> | null = null;
     let isBroken = false;
     // A client whose connection failed is not given back to the pool for the next batch.
     const isClientBroken = (error: unknown) => !(error instanceof pg.DatabaseError) && !(error instanceof PreviousGroupFailed);
@@ -165,14 +171,17 @@ export function createPostgresImportWriter(database: AppDatabase, settings: Writ
         opened.plan(await lookups(client, opened.keys, opened.phones, isTrusting, previous?.pending ?? null), group);
       }
       storedKeys.remember(group.pending.keys());
+      // Rows that need no ids from the server (a dial list's entries do) are sent at once, in one COPY.
+      const copyText = !settings.isDryRun && settings.dial === null && group.work.inserts.length > 0 ? copyTextOf(group.work.inserts) : null;
+      await previous?.copied;
+      if (copyText) {
+        copying = sendCopy(client, layout.table, layout.columns, copyText);
+        copying.catch(() => undefined);
+      }
+      const copied = copying ? copying.then(() => undefined, () => undefined) : Promise.resolve();
       // The transaction before must have committed: its checkpoint comes first, and this one was planned on it.
-      const before = previous ? (await previous.tail.catch((error: unknown) => Promise.reject(new PreviousGroupFailed(error)))).committed : base;
-      const held = await client.query<{ is_cancel_requested: number }>(
-        `update import_jobs set lease_expires_at = ${NOW} + $1 where id = $2 and lease_owner = $3 and status = 'running' returning is_cancel_requested`,
-        [settings.leaseMs, jobId, settings.workerId],
-      );
-      if (held.rowCount !== 1) throw new AppError('LEASE_LOST', `Job ${jobId} is no longer held by worker ${settings.workerId}.`);
-      const isCancelRequested = Number(held.rows[0]?.is_cancel_requested) === 1;
+      const previousOutcome = previous ? await previous.tail.catch((error: unknown) => Promise.reject(new PreviousGroupFailed(error))) : null;
+      const before = previousOutcome ? previousOutcome.committed : base;
       const tail = (async (): Promise<WriteOutcome> => {
         const start = handlers.results.positions();
         let appending: Promise<ResultFilesPositions> | null = null;
@@ -181,13 +190,18 @@ export function createPostgresImportWriter(database: AppDatabase, settings: Writ
           // files longer than the checkpoint says.
           appending = handlers.results.append(group.work.results);
           appending.catch(() => undefined);
-          await write(client, group.work);
+          await write(client, group.work, copying);
           const positions = await appending;
           const progress = handlers.progress(group, positions, before);
-          await client.query(
-            `update import_jobs set checkpoint = $1, records_read = $2, estimated_total = $3, success = $4, error = $5, duplicated = $6, stalled_attempts = 0, updated_at = ${NOW} where id = $7`,
-            [progress.checkpoint, progress.recordsRead, progress.estimatedTotal, progress.success, progress.error, progress.duplicated, jobId],
+          // The lease is checked and renewed with the checkpoint, in the transaction: without it, nothing of it commits.
+          const held = await client.query<{ is_cancel_requested: number }>(
+            `update import_jobs set checkpoint = $1, records_read = $2, estimated_total = $3, success = $4, error = $5, duplicated = $6, stalled_attempts = 0,
+               updated_at = ${NOW}, lease_expires_at = ${NOW} + $7
+             where id = $8 and lease_owner = $9 and status = 'running' returning is_cancel_requested`,
+            [progress.checkpoint, progress.recordsRead, progress.estimatedTotal, progress.success, progress.error, progress.duplicated, settings.leaseMs, jobId, settings.workerId],
           );
+          if (held.rowCount !== 1) throw new AppError('LEASE_LOST', `Job ${jobId} is no longer held by worker ${settings.workerId}.`);
+          const isCancelRequested = Number(held.rows[0]?.is_cancel_requested) === 1;
           await client.query('commit');
           isOpen = false;
           return { committed: progress, isCancelRequested, isEnd };
@@ -209,9 +223,10 @@ export function createPostgresImportWriter(database: AppDatabase, settings: Writ
           await end();
         }
       })();
-      return { tail, pending: group.pending, isCancelRequested, isEnd, committedBefore: before };
+      return { tail, copied, pending: group.pending, isCancelRequested: previousOutcome?.isCancelRequested ?? false, isEnd, committedBefore: before };
     } catch (error) {
       isBroken = isClientBroken(error);
+      await copying?.catch(() => undefined);
       await end();
       throw error;
     }
@@ -305,7 +320,7 @@ export function createPostgresImportWriter(database: AppDatabase, settings: Writ
           storedKeys.done();
           // Its writes go on while the caller brings the next batches: a failure is met by the next write or drain.
           started.tail.catch(() => undefined);
-          inFlight = { tail: started.tail, pending: started.pending, batches, source, handlers, isTrusting };
+          inFlight = { tail: started.tail, copied: started.copied, pending: started.pending, batches, source, handlers, isTrusting };
           return { committed: started.committedBefore ?? settled, isCancelRequested: started.isCancelRequested, isEnd: started.isEnd };
         } catch (error) {
           if (error instanceof PreviousGroupFailed && previous) {
@@ -337,7 +352,7 @@ export function createPostgresImportWriter(database: AppDatabase, settings: Writ
 }
 
 /** A transaction whose writes were left running while the next one was planned, with what it was made of. */
-type InFlight = Pick<StartedGroup, 'tail' | 'pending'> & {
+type InFlight = Pick<StartedGroup, 'tail' | 'copied' | 'pending'> & {
   batches: PreparedBatch[];
   source: PreparedBatchSource;
   handlers: BatchHandlers;
@@ -347,8 +362,11 @@ type InFlight = Pick<StartedGroup, 'tail' | 'pending'> & {
 type StartedGroup = {
   /** Settles when it has committed or failed. */
   tail: Promise<WriteOutcome>;
+  /** Settles when its new rows have been sent and loaded (or their COPY failed), before it commits. */
+  copied: Promise<void>;
   /** The keys it inserts, with the line of each: stored rows of this import for the transaction after it. */
   pending: ReadonlyMap<string, { index: number; line: number }>;
+  /** A cancel was asked for, as the transaction before saw it. */
   isCancelRequested: boolean;
   isEnd: boolean;
   /** What the transaction before committed, when there was one in flight. */
@@ -381,6 +399,15 @@ function codeOf(error: unknown): string | undefined {
  * fifth to a third more CPU for the whole import).
  */
 async function copyRows(client: pg.PoolClient, table: string, columns: readonly string[], rows: ReadonlyArray<ReadonlyArray<CellValue>>): Promise<void> {
+  await sendCopy(client, table, columns, copyTextOf(rows));
+}
+
+async function sendCopy(client: pg.PoolClient, table: string, columns: readonly string[], text: Buffer): Promise<void> {
+  const stream = client.query(copyFrom(`copy ${table} (${columns.join(', ')}) from stdin with (format csv)`));
+  await whileCopying(client, stream, () => pipeline(Readable.from([text]), stream));
+}
+
+function copyTextOf(rows: ReadonlyArray<ReadonlyArray<CellValue>>): Buffer {
   let text = '';
   for (const row of rows) {
     for (let index = 0; index < row.length; index++) {
@@ -392,8 +419,7 @@ async function copyRows(client: pg.PoolClient, table: string, columns: readonly 
     }
     text += '\n';
   }
-  const stream = client.query(copyFrom(`copy ${table} (${columns.join(', ')}) from stdin with (format csv)`));
-  await whileCopying(client, stream, () => pipeline(Readable.from([Buffer.from(text)]), stream));
+  return Buffer.from(text);
 }
 
 /**
