@@ -43,6 +43,24 @@ describe('CSV dialects', () => {
     ]);
   });
 
+  test('passes over a report title above the header, keeping the lines of the records; skip top still counts from the top', async () => {
+    const text = 'Customer list 2026\n\nExported 2026-11-01,,\nname,phone,city\nAnn Lee,415-555-0134,Boston\nBo Chen,212-555-0199,\n';
+    const result = await readWhole(folder.write('titled.csv', text));
+    assert.deepEqual(result.headers, ['name', 'phone', 'city']);
+    assert.deepEqual(result.records, [
+      { line: 5, values: ['Ann Lee', '415-555-0134', 'Boston'] },
+      { line: 6, values: ['Bo Chen', '212-555-0199', ''] },
+    ]);
+    const skipped = await readWhole(folder.write('titled-skip.csv', text), { skipTop: 1 });
+    assert.deepEqual([skipped.headers, ...valuesOf(skipped)], [['name', 'phone', 'city'], ['Ann Lee', '415-555-0134', 'Boston'], ['Bo Chen', '212-555-0199', '']]);
+    const preview = await previewSource(folder.write('titled-preview.csv', text));
+    assert.deepEqual(preview.headers, ['name', 'phone', 'city']);
+    assert.deepEqual(preview.rows[0], ['Ann Lee', '415-555-0134', 'Boston']);
+    // A list of one column keeps its first line as its header.
+    const list = await readWhole(folder.write('one-column.csv', 'Do not call\n415-555-0134\n212-555-0199\n'));
+    assert.deepEqual([list.headers, ...valuesOf(list)], [['Do not call'], ['415-555-0134'], ['212-555-0199']]);
+  });
+
   test("takes the delimiter from Excel's sep= first line, which is no record: the header is the line after it", async () => {
     // Commas in every value would win the sniffing; the sep= line says semicolon.
     const text = '\uFEFFsep=;\r\nname;note;phone\r\nLee, Ann;a, b, c;415-555-0134\r\nChen, Bo;x, y;555\r\n';

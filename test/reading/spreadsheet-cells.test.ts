@@ -78,6 +78,13 @@ describe('spreadsheet cells', () => {
       assert.deepEqual(result.records.slice(0, 2).map((record) => record.values.slice(8, 10)), [['42', 'cached text'], ['7', '007']]);
     });
 
+    test(`${bookType}: a report title above the header is passed over; the records keep their rows' numbers`, async () => {
+      const sheet = XLSX.utils.aoa_to_sheet([['Customers — November 2026'], [], ['name', 'phone'], ['Ann Lee', '415-555-0134'], ['Bo Chen', '212-555-0199']]);
+      const result = await readWhole(write('titled', workbook([['Report', sheet]])));
+      assert.deepEqual(result.headers, ['name', 'phone']);
+      assert.deepEqual(result.records, [{ line: 4, values: ['Ann Lee', '415-555-0134'] }, { line: 5, values: ['Bo Chen', '212-555-0199'] }]);
+    });
+
     test(`${bookType}: an empty cell in the middle of a row keeps the columns in place`, async () => {
       const result = await readWhole(write('gaps', workbook([['Customers', customersSheet({ withDateTime })]])));
       assert.deepEqual(result.records[2], { line: 4, values: ['Cleo Diaz', '', '', '5'] });

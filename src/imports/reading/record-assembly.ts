@@ -13,29 +13,61 @@ export function isEmptyRecord(record: SourceRecord): boolean {
   return true;
 }
 
+/** How many non-empty records are read ahead to tell title rows from the header. */
+const HEADER_LOOKAHEAD = 10;
+/** At most this many title rows above a header are passed over. */
+const MAX_TITLE_ROWS = 3;
+/** A cell that reads as a value, not a column name: a number, phone, date or time, or an e-mail address. */
+const VALUE_LIKE = /^[\d\s+().,:/-]*\d[\d\s+().,:/-]*$|@/;
+
+const filledCells = (record: SourceRecord) => record.values.reduce((count, value) => (value.trim() === '' ? count : count + 1), 0);
+
+/**
+ * The title rows above a table's header — a report's "Customer list 2026", "Exported 1 Nov 2026" — which spreadsheet
+ * reports and some exports put before it: leading records of one filled cell, when the record after them is a row
+ * of several column names (none of them a value) and the records under it are as wide. A file of one column, a
+ * header over data that starts with a value, or anything unclear has none.
+ */
+export function titleRowsAbove(records: readonly SourceRecord[]): number {
+  const filled = records.map((record) => (record.error === undefined ? filledCells(record) : -1));
+  let titles = 0;
+  while (titles < MAX_TITLE_ROWS && filled[titles] === 1) titles++;
+  const header = records[titles];
+  const headerFilled = filled[titles] ?? 0;
+  if (titles === 0 || header === undefined || headerFilled < 2) return 0;
+  if (header.values.some((value) => VALUE_LIKE.test(value.trim()))) return 0;
+  const below = filled.slice(titles + 1);
+  if (below.length === 0 || below.some((count) => count < 0)) return 0;
+  const wide = below.filter((count) => count >= 2).length;
+  return wide * 2 >= below.length ? titles : 0;
+}
+
 export async function assembleSource(raw: RawSource, context: ReadContext): Promise<OpenedSource> {
   const { file } = context;
   const skipTop = context.options.skipTop ?? 0;
-  let skipped = 0;
   let header: SourceRecord | undefined;
   let leftover: SourceRecord[] = [];
   try {
-    while (header === undefined) {
+    // The records after the skipped ones, read ahead (whole batches of the reader) far enough to see title rows.
+    const ahead: SourceRecord[] = [];
+    let skipped = 0;
+    let filled = 0;
+    while (filled < HEADER_LOOKAHEAD) {
       const next = await raw.rows.next();
       if (next.done) break;
-      const batch = next.value;
-      for (let i = 0; i < batch.length; i++) {
-        const record = batch[i] as SourceRecord;
-        if (isEmptyRecord(record)) continue;
-        if (skipped < skipTop) {
+      for (const record of next.value) {
+        if (isEmptyRecord(record) && ahead.length === 0) continue;
+        if (skipped < skipTop && !isEmptyRecord(record)) {
           skipped++;
           continue;
         }
-        header = record;
-        leftover = batch.slice(i + 1);
-        break;
+        ahead.push(record);
+        if (!isEmptyRecord(record)) filled++;
       }
     }
+    const candidates = ahead.filter((record) => !isEmptyRecord(record)).slice(0, HEADER_LOOKAHEAD);
+    header = candidates[titleRowsAbove(candidates)];
+    leftover = header === undefined ? [] : ahead.slice(ahead.indexOf(header) + 1);
   } catch (error) {
     await raw.close();
     throw error;
