@@ -25,6 +25,15 @@ function assertNoFieldTwice(matches: ColumnMatch[]): void {
 }
 
 describe('matchHeaders: how each column is matched', () => {
+  test('maps whole header rows of lists made in French, Portuguese, Italian and Korean', () => {
+    assert.deepEqual(fieldsOf(match(['Nom complet', 'Téléphone portable', 'Courriel', 'Adresse postale', 'Ville', 'Code postal', 'Commentaire'])),
+      ['name', 'mobile', 'email', 'address', 'city', 'zip', 'note']);
+    assert.deepEqual(fieldsOf(match(['Nome', 'Telefone', 'Celular', 'E-mail', 'Endereço', 'CEP', 'Observação'])),
+      ['name', 'phone', 'mobile', 'email', 'address', 'zip', 'note']);
+    assert.deepEqual(fieldsOf(match(['Nominativo', 'Cellulare', 'Indirizzo', 'CAP', 'Note'])), ['name', 'mobile', 'address', 'zip', 'note']);
+    assert.deepEqual(fieldsOf(match(['이름', '휴대폰', '주소', '시/도', '우편번호'])), ['name', 'mobile', 'address', 'state', 'zip']);
+  });
+
   test('matches a key or label after normalisation exactly, with confidence 1', () => {
     const [email, phone2] = match(['  Ｅｍａｉｌ ', 'PHONE_2']);
     assert.deepEqual(email, { header: '  Ｅｍａｉｌ ', index: 0, field: 'email', confidence: 1, source: 'exact' });
