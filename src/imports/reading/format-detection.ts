@@ -3,8 +3,11 @@
 
 import { AppError } from '../../shared/app-error.js';
 
-/** zip: XLSX or ODS (decided by content); ole: XLS or encrypted OOXML; biff: bare BIFF2–4; text: CSV. */
-export type ContainerKind = 'zip' | 'ole' | 'biff' | 'text';
+/**
+ * zip: XLSX or ODS (decided by content); ole: XLS or encrypted OOXML; biff: bare BIFF2–4; markup: an .xls that is a
+ * web page (HTML tables) or an Excel 2003 XML spreadsheet, as web applications' "Export to Excel" write them; text: CSV.
+ */
+export type ContainerKind = 'zip' | 'ole' | 'biff' | 'markup' | 'text';
 
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const BINARY_SIGNATURES: readonly { bytes: number[]; what: string }[] = [
@@ -45,6 +48,8 @@ export function detectContainer(head: Uint8Array, file: string): ContainerKind {
   }
   const start = new TextDecoder('latin1').decode(head.subarray(0, 512)).replace(/^\uFEFF|^\u00ef\u00bb\u00bf/, '').trimStart().toLowerCase();
   if (/^<(!doctype html|html|table|\?xml[^>]*>\s*<\?mso-application|\?xml[^>]*>\s*<workbook)/.test(start) || (extension === 'xls' && start.startsWith('<'))) {
+    // Excel opens such an .xls (after a warning); under any other name it is a web page or an XML file.
+    if (extension === 'xls') return 'markup';
     throw new AppError('FILE_FORMAT_UNSUPPORTED', `'${file}' is a web page or XML spreadsheet saved under a spreadsheet name, not a real ${extension === 'xls' ? 'XLS' : 'spreadsheet'} file. Open it in Excel, save it as XLSX or CSV, and upload that.`, { file });
   }
   return 'text';

@@ -7,7 +7,7 @@ import { openCsv } from './csv-source.js';
 import { detectContainer } from './format-detection.js';
 import { assembleSource } from './record-assembly.js';
 import { openOds } from './ods-source.js';
-import { openBareBiff, openOleWorkbook } from './sheetjs-source.js';
+import { openBareBiff, openMarkupWorkbook, openOleWorkbook } from './sheetjs-source.js';
 import { DEFAULT_READ_LIMITS, type OpenedSource, type RawSource, type ReadContext, type ReadLimits, type ReadOptions } from './source-types.js';
 import { openXlsx } from './xlsx-source.js';
 import { openZip, type ZipArchive } from './zip-archive.js';
@@ -65,6 +65,7 @@ async function openRaw(context: ReadContext): Promise<RawSource> {
     }
     if (kind === 'ole') return await openOleWorkbook(context, size);
     if (kind === 'biff') return await openBareBiff(context, size);
+    if (kind === 'markup') return await openMarkupWorkbook(context, size);
     return await openZipped(context);
   } finally {
     if (!isHandedOver) await handle.close();

@@ -1,13 +1,18 @@
 // Reads XLS (BIFF2–BIFF8) with SheetJS CE, which parses a workbook whole (an XLS holds at most
 // 65,536 rows): the file is size-checked first, an encrypted workbook is refused, and cells
-// become text by the same rules as XLSX.
+// become text by the same rules as XLSX. Also the .xls files that are really a web page of HTML tables or an Excel
+// 2003 XML spreadsheet (what web applications' "Export to Excel" write, and Excel opens): decoded in the encoding
+// they declare, or the one detected, their cells kept as the page shows them.
 
 import { readFile } from 'node:fs/promises';
+import { decodeHTML } from 'entities';
 import type * as SheetJs from '@e965/xlsx';
 import { AppError } from '../../shared/app-error.js';
 import { formatGeneralNumber, formatNumberCell } from './cell-text.js';
 import type { RawSource, ReadContext, SourceFormat, SourceRecord } from './source-types.js';
 import { formatBytes } from './zip-archive.js';
+import { detectEncoding, encodingFromBom } from './encoding-detection.js';
+import { createChunkDecoder, isKnownEncoding } from './text-decoding.js';
 import { chooseSheet } from './workbook-sheets.js';
 
 /**
@@ -63,6 +68,64 @@ export async function openBareBiff(context: ReadContext, size: number): Promise<
   return readWithSheetJs(XLSX, context, await readWhole(context, size), 'xls', []);
 }
 
+/** An .xls that is a web page (HTML tables, one sheet each) or an Excel 2003 XML spreadsheet. */
+export async function openMarkupWorkbook(context: ReadContext, size: number): Promise<RawSource> {
+  const { file, options } = context;
+  if (options.encoding !== undefined && !isKnownEncoding(options.encoding)) {
+    throw new AppError('ENCODING_INVALID', `'${options.encoding}' is not an encoding that can be read. Use a name such as utf-8, utf-16le, gb18030, big5, shift_jis, euc-kr or windows-1252.`, { file });
+  }
+  const XLSX = await loadSheetJs();
+  const data = await readWhole(context, size);
+  const detected = options.encoding === undefined ? markupEncoding(data) : { encoding: options.encoding.toLowerCase(), confidence: null };
+  const decoder = createChunkDecoder(detected.encoding);
+  const text = decodeCharacterReferences((decoder.decode(data).text + decoder.end().text).replace(/^\uFEFF/, ''));
+  // SheetJS expands no entities, but an XML file that declares its own is refused as everywhere else.
+  if (/<!ENTITY/i.test(text)) {
+    throw new AppError('FILE_FORMAT_UNSUPPORTED', `'${file}' declares XML entities (a DTD), which are not read. Open it in Excel, save it as XLSX or CSV, and upload that.`, { file });
+  }
+  return { ...readWithSheetJs(XLSX, context, text, 'xls', []), encoding: detected.encoding, encodingConfidence: detected.confidence };
+}
+
+/** The encoding a web page or XML file declares (BOM, `<meta charset>`, `<?xml encoding?>`), else the one detected. */
+export function markupEncoding(data: Uint8Array): { encoding: string; confidence: number | null } {
+  const bom = encodingFromBom(data);
+  if (bom) return { encoding: bom, confidence: 1 };
+  const head = Buffer.from(data.buffer, data.byteOffset, Math.min(data.byteLength, 4096)).toString('latin1');
+  const declared = /<meta[^>]*?charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(head)?.[1] ?? /^\s*<\?xml[^>]*?encoding\s*=\s*["']([\w.:-]+)["']/i.exec(head)?.[1];
+  if (declared !== undefined && isKnownEncoding(declared)) return { encoding: declared.toLowerCase(), confidence: 1 };
+  return detectEncoding([textBytesOf(data.subarray(0, 256 * 1024))]);
+}
+
+/**
+ * The bytes of a page outside its tags, a line each: what the encoding is told from (the markup is ASCII, and would
+ * drown a few names in another script). '<' and '>' are never part of a multi-byte character in the encodings detected.
+ */
+function textBytesOf(data: Uint8Array): Uint8Array {
+  const text = new Uint8Array(data.length);
+  let length = 0;
+  let isInTag = false;
+  for (const byte of data) {
+    if (byte === 0x3c) {
+      // A tag becomes a line end: the text keeps lines, and cells stay apart.
+      if (!isInTag && length > 0 && text[length - 1] !== 0x0a) text[length++] = 0x0a;
+      isInTag = true;
+    } else if (byte === 0x3e && isInTag) isInTag = false;
+    else if (!isInTag) text[length++] = byte;
+  }
+  return text.subarray(0, length);
+}
+
+/**
+ * Character references SheetJS leaves as they are (`&eacute;`, `&#233;`, `&#x4E2D;`) become their characters; those
+ * that stand for markup (`&amp;`, `&lt;`, `&gt;`, quotes) stay for SheetJS, which reads them in cells.
+ */
+export function decodeCharacterReferences(markup: string): string {
+  return markup.replace(/&(?:#\d{1,7}|#x[0-9a-f]{1,6}|[a-z][a-z0-9]{1,31});/gi, (reference) => {
+    const character = decodeHTML(reference);
+    return character === reference || '&<>"\''.includes(character) ? reference : character;
+  });
+}
+
 async function readWhole(context: ReadContext, size: number): Promise<Buffer> {
   if (size > context.limits.maxWholeFileBytes) {
     throw new AppError('FILE_TOO_LARGE', `'${context.file}' is ${formatBytes(size)}, more than the ${formatBytes(context.limits.maxWholeFileBytes)} this format can be read with. Save it as XLSX or CSV and upload that.`, { file: context.file });
@@ -89,9 +152,10 @@ export function inspectWorkbookGlobals(workbookStream: Buffer): { isEncrypted: b
   return { isEncrypted: false, hiddenSheets };
 }
 
-function readWithSheetJs(XLSX: typeof SheetJs, context: ReadContext, data: Buffer, format: SourceFormat, hiddenSheets: readonly boolean[]): RawSource {
+function readWithSheetJs(XLSX: typeof SheetJs, context: ReadContext, data: Buffer | string, format: SourceFormat, hiddenSheets: readonly boolean[]): RawSource {
   const { file } = context;
-  const options: SheetJs.ParsingOptions = { type: 'buffer', dense: true, cellNF: true, cellText: false, cellDates: false, cellFormula: false, cellHTML: false, cellStyles: false };
+  // Text (a web page's cells) stays as written: raw keeps SheetJS from reading numbers and dates into it.
+  const options: SheetJs.ParsingOptions = { type: typeof data === 'string' ? 'string' : 'buffer', raw: typeof data === 'string', dense: true, cellNF: true, cellText: false, cellDates: false, cellFormula: false, cellHTML: false, cellStyles: false };
   const book = parse(() => XLSX.read(data, { ...options, bookSheets: true }), file);
   const sheetNames = book.SheetNames;
   const chosen = chooseSheet(file, sheetNames.map((name, i) => ({ name, isHidden: hiddenSheets[i] === true })), context.options.sheet).name;
