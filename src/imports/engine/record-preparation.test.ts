@@ -46,3 +46,19 @@ describe('createRecordPreparer: several columns in one field', () => {
     assert.deepEqual(prepared(preparer, ['415-555-0134', 'not a phone', 'Ann']), { phone: '+14155550134', name: 'Ann' });
   });
 });
+
+describe('createRecordPreparer: phone numbers as spreadsheets and data tools write them', () => {
+  test('reads a number written as a float (4155550134.0) as that number', () => {
+    const preparer = preparerFor([['Name', 'name'], ['Phone', 'phone'], ['Fax', 'fax']]);
+    assert.deepEqual(prepared(preparer, ['Ann', '4155550134.0', ' 14155550135.00 ']), { name: 'Ann', phone: '+14155550134', fax: '+14155550135' });
+    // Dots between groups are separators, not a float: read as before.
+    assert.deepEqual(prepared(preparer, ['Bo', '415.555.0136', '']), { name: 'Bo', phone: '+14155550136' });
+    assert.match(String(prepared(preparer, ['Cy', '4155550137.5', ''])), /"4155550137\.5" is not a valid phone number/);
+  });
+
+  test('says that a number shortened to scientific notation has lost its digits', () => {
+    const preparer = preparerFor([['Name', 'name'], ['Phone', 'phone']]);
+    assert.match(String(prepared(preparer, ['Ann', '4.15555E+09'])), /"4\.15555E\+09" is a number a spreadsheet shortened to scientific notation: its digits are lost/);
+    assert.match(String(prepared(preparer, ['Bo', '8.61380E+12'])), /scientific notation/);
+  });
+});

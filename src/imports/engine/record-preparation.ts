@@ -59,6 +59,11 @@ function comparable(value: string): string {
   return value.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, ' ');
 }
 
+/** Digits written as a float: `4155550134.0`, `+8613800138000.00`. */
+const FLOAT_WRITTEN_NUMBER = /^\s*\+?\d{6,17}\.0+\s*$/;
+/** What Excel shows of a long number in a General cell, and writes to CSV so: `4.15555E+09`. */
+const SCIENTIFIC_NOTATION = /^\s*\+?\d(?:[.,]\d+)?e\+?\d{1,2}\s*$/i;
+
 export function createRecordPreparer(input: {
   target: Target;
   mapping: readonly ColumnMapping[];
@@ -116,8 +121,12 @@ export function createRecordPreparer(input: {
     switch (field.type) {
       case 'phone':
       case 'fax': {
-        const result = input.normalisePhone(raw);
-        return result.ok ? result.e164 : { problem: 'is not a valid phone number' };
+        // A number column written out as floats (pandas, some exports): 4155550134.0 is the number 4155550134.
+        const result = input.normalisePhone(FLOAT_WRITTEN_NUMBER.test(raw) ? raw.replace(/\.0+\s*$/, '') : raw);
+        if (result.ok) return result.e164;
+        return SCIENTIFIC_NOTATION.test(raw)
+          ? { problem: 'is a number a spreadsheet shortened to scientific notation: its digits are lost. Format the column as text, type the numbers again, and export the file again' }
+          : { problem: 'is not a valid phone number' };
       }
       case 'email':
         return normaliseEmail(raw) ?? { problem: 'is not a valid email address' };
