@@ -28,10 +28,14 @@ test('a header of one column over rows that start with values keeps its header (
 test('no title rows when the rows under the would-be header are mostly single cells, or one cannot be read', () => {
   assert.equal(titleRowsAbove(records(['Notes'], ['Ann', 'Lee'], ['called'], ['no answer'], ['callback'])), 0);
   assert.equal(titleRowsAbove([{ line: 1, values: ['Report'] }, { line: 2, values: ['name', 'phone'] }, { line: 3, values: [], error: 'Unclosed quote' }]), 0);
-  assert.equal(titleRowsAbove(records(['Report'], ['name', 'phone'])), 0);
 });
 
 test('at most three title rows are passed over', () => {
   assert.equal(titleRowsAbove(records(['a'], ['b'], ['c'], ['d'], ...TABLE)), 0);
   assert.equal(titleRowsAbove(records(['a'], ['b'], ['c'], ...TABLE)), 3);
+});
+
+test('a title over a header with no records under it is a title: the report is empty', () => {
+  assert.equal(titleRowsAbove(records(['Customer list 2026'], ['name', 'phone'])), 1);
+  assert.equal(titleRowsAbove(records(['phone'], ['415-555-0134', 'Ann'])), 0);
 });

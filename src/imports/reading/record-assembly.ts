@@ -25,8 +25,8 @@ const filledCells = (record: SourceRecord) => record.values.reduce((count, value
 /**
  * The title rows above a table's header — a report's "Customer list 2026", "Exported 1 Nov 2026" — which spreadsheet
  * reports and some exports put before it: leading records of one filled cell, when the record after them is a row
- * of several column names (none of them a value) and the records under it are as wide. A file of one column, a
- * header over data that starts with a value, or anything unclear has none.
+ * of several column names (none of them a value) and the records under it (if any) are as wide. A file of one
+ * column, a header over data that starts with a value, or anything unclear has none.
  */
 export function titleRowsAbove(records: readonly SourceRecord[]): number {
   const filled = records.map((record) => (record.error === undefined ? filledCells(record) : -1));
@@ -37,7 +37,9 @@ export function titleRowsAbove(records: readonly SourceRecord[]): number {
   if (titles === 0 || header === undefined || headerFilled < 2) return 0;
   if (header.values.some((value) => VALUE_LIKE.test(value.trim()))) return 0;
   const below = filled.slice(titles + 1);
-  if (below.length === 0 || below.some((count) => count < 0)) return 0;
+  if (below.some((count) => count < 0)) return 0;
+  // A report with no rows yet: a title and a header.
+  if (below.length === 0) return titles;
   const wide = below.filter((count) => count >= 2).length;
   return wide * 2 >= below.length ? titles : 0;
 }
