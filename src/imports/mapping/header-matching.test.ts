@@ -25,6 +25,13 @@ function assertNoFieldTwice(matches: ColumnMatch[]): void {
 }
 
 describe('matchHeaders: how each column is matched', () => {
+  test('an e-mail address column is the e-mail or nothing, never the street address', () => {
+    assert.deepEqual(fieldsOf(match(['cust_email_addr', 'Name'])), ['email', 'name']);
+    assert.deepEqual(fieldsOf(match(['Email', 'Email Address 2', 'Street'])), ['email', null, 'address']);
+    assert.deepEqual(fieldsOf(match(['邮箱', '邮件地址'])), ['email', null]);
+    assert.deepEqual(fieldsOf(match(['Address', 'Email Address'])), ['address', 'email']);
+  });
+
   test('maps whole header rows of lists made in French, Portuguese, Italian and Korean', () => {
     assert.deepEqual(fieldsOf(match(['Nom complet', 'Téléphone portable', 'Courriel', 'Adresse postale', 'Ville', 'Code postal', 'Commentaire'])),
       ['name', 'mobile', 'email', 'address', 'city', 'zip', 'note']);

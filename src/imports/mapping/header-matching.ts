@@ -176,7 +176,27 @@ function headerHits(header: string, vocabulary: FieldVocabulary): Hit[] {
   if (best.size === 0 && !isNameOfAbsentField) {
     for (const hit of fuzzyHits(text, vocabulary)) keepBest(best, hit);
   }
+  // "Email Address 2", "cust_email_addr": the address of an e-mail is never a street address, not even when the
+  // e-mail field went to another column.
+  if (isEmailAddressHeader(header)) {
+    for (const field of best.keys()) if (vocabulary.standardKeys.get(field) === 'address') best.delete(field);
+  }
   return [...best.values()].sort((a, b) => b.confidence - a.confidence);
+}
+
+/** A header whose address word follows a name of the e-mail ("E-mail addr.", "Email Address 2", "邮件地址"). */
+function isEmailAddressHeader(header: string): boolean {
+  const words = splitHeaderWords(removeBracketedText(header)).filter((word) => !/^\d+$/.test(word));
+  const addressed = withoutTail(words, ADDRESS_TAILS);
+  return addressed !== undefined && endsWithEmailName(addressed);
+}
+
+/** Whether the last one to three words are a name of the e-mail ("email", "e mail", "correo electronico"). */
+function endsWithEmailName(words: readonly string[]): boolean {
+  for (let length = 1; length <= Math.min(3, words.length); length++) {
+    if (getSynonymOwners().get(words.slice(-length).join(''))?.includes('email')) return true;
+  }
+  return false;
 }
 
 function keepBest(best: Map<string, Hit>, hit: Hit): void {
@@ -294,7 +314,7 @@ function headerWordVariants(header: string): WordVariant[] {
       if (qualified && isDecisiveEnding(qualified.join(''))) forms.push(qualified);
       // "E-mail addr.", "邮件地址": the address of an e-mail is the e-mail, not a street address.
       const addressed = withoutTail(words, ADDRESS_TAILS);
-      if (addressed && getSynonymOwners().get(addressed.join(''))?.includes('email')) forms.push(addressed);
+      if (addressed && endsWithEmailName(addressed)) forms.push(addressed);
       const located = withoutLead(words, LEADING_QUALIFIERS);
       if (located) forms.push(located);
       const connector = words.findIndex((word, index) => index > 0 && HEAD_FIRST_CONNECTORS.has(word));
