@@ -28,6 +28,28 @@ test('reads slashed dates in the team order, unless the day gives itself away', 
   assert.equal(normaliseDate('25/12/2024', 'mdy'), '2024-12-25');
 });
 
+test('reads two-digit years as Excel does, and dotted dates day first whatever the team order', () => {
+  assert.equal(normaliseDate('1/2/80', 'mdy'), '1980-01-02');
+  assert.equal(normaliseDate('1/2/29', 'mdy'), '2029-01-02');
+  assert.equal(normaliseDate('31/12/99', 'dmy'), '1999-12-31');
+  assert.equal(normaliseDate('02.01.1980', 'mdy'), '1980-01-02');
+  assert.equal(normaliseDate('02.01.80', 'dmy'), '1980-01-02');
+  assert.equal(normaliseDate('1/2-1980', 'mdy'), null);
+});
+
+test('reads dates with the month by name, in English and other European languages', () => {
+  for (const [written, iso] of [
+    ['Jan 2, 1980', '1980-01-02'], ['January 2 1980', '1980-01-02'], ['2 January 1980', '1980-01-02'], ['2nd Jan. 1980', '1980-01-02'],
+    ['02-Jan-80', '1980-01-02'], ['2-Jan-24', '2024-01-02'], ['Wednesday, January 2, 1980', '1980-01-02'], ['1980 Jan 02', '1980-01-02'],
+    ['2 de enero de 1980', '1980-01-02'], ['1er février 2024', '2024-02-01'], ['2. März 2024', '2024-03-02'], ['15 août 2024', '2024-08-15'],
+    ['Sept 30, 2024', '2024-09-30'], ['31 dic 2024', '2024-12-31'],
+  ] as const) {
+    assert.equal(normaliseDate(written, 'mdy'), iso, written);
+    assert.equal(normaliseDate(written, 'dmy'), iso, written);
+  }
+  for (const bad of ['Feb 30, 2024', 'Jan 2', 'Janvember 2, 2024', 'Jan 2, 1980 10:30', 'May the fourth', 'Jan 123 2024']) assert.equal(normaliseDate(bad, 'mdy'), null, bad);
+});
+
 test('refuses impossible dates', () => {
   for (const bad of ['2023-02-29', '2024-13-01', '31/31/2024', 'yesterday', '12.5']) assert.equal(normaliseDate(bad, 'dmy'), null, bad);
 });

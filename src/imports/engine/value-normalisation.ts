@@ -54,8 +54,9 @@ function digitsAt(value: string, at: number): number {
 
 /**
  * Reads a date as people write it into ISO `YYYY-MM-DD` (keeping a time part as `THH:MM[:SS]`):
- * `2024-03-05`, `2024/3/5`, `2024.03.05`, `2024年3月5日`, `20240305`, and `05/03/2024` in the team's order
- * (month first for US teams, day first elsewhere; a first number above 12 settles it).
+ * `2024-03-05`, `2024/3/5`, `2024.03.05`, `2024年3月5日`, `20240305`, and `05/03/2024` or `5/3/24` in the team's
+ * order (month first for US teams, day first elsewhere; a first number above 12 settles it; dots mean day first);
+ * two-digit years as Excel reads them; and a month written by its name ("Jan 2, 2024", "2-Jan-24").
  */
 export function normaliseDate(value: string, order: DateOrder): string | null {
   if (isIsoDate(value)) return value;
@@ -73,15 +74,62 @@ export function normaliseDate(value: string, order: DateOrder): string | null {
   }
   match = /^(\d{4})(\d{2})(\d{2})$/.exec(text);
   if (match) return isoDate(Number(match[1]), Number(match[2]), Number(match[3]));
-  match = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(text);
+  match = /^(\d{1,2})([-/.])(\d{1,2})\2(\d{4}|\d{2})$/.exec(text);
   if (match) {
     const first = Number(match[1]);
-    const second = Number(match[2]);
-    const year = Number(match[3]);
-    const isDayFirst = first > 12 || (order === 'dmy' && second <= 12);
+    const second = Number(match[3]);
+    const year = fullYear(match[4]!);
+    // Dots are how day-first countries write dates (05.03.2024), whatever the team's order.
+    const isDayFirst = first > 12 || ((order === 'dmy' || match[2] === '.') && second <= 12);
     return isDayFirst ? isoDate(year, second, first) : isoDate(year, first, second);
   }
-  return null;
+  return /\p{L}/u.test(text) ? namedMonthDate(text) : null;
+}
+
+/** A two-digit year as Excel reads it: 00–29 are 2000–2029, 30–99 are 1930–1999. */
+function fullYear(digits: string): number {
+  const year = Number(digits);
+  return digits.length === 2 ? (year < 30 ? 2000 + year : 1900 + year) : year;
+}
+
+const MONTH_NAMES: ReadonlyArray<readonly string[]> = [
+  ['january', 'jan', 'enero', 'ene', 'janvier', 'janv', 'januar', 'jaenner', 'janeiro', 'gennaio', 'gen', 'januari'],
+  ['february', 'feb', 'febrero', 'fevrier', 'fevr', 'fev', 'februar', 'fevereiro', 'febbraio', 'februari'],
+  ['march', 'mar', 'marzo', 'mars', 'maerz', 'marz', 'marco', 'maart'],
+  ['april', 'apr', 'abril', 'abr', 'avril', 'avr', 'aprile'],
+  ['may', 'mayo', 'mai', 'maio', 'maggio', 'mag', 'mei'],
+  ['june', 'jun', 'junio', 'juin', 'juni', 'junho', 'giugno', 'giu'],
+  ['july', 'jul', 'julio', 'juillet', 'juil', 'juli', 'julho', 'luglio', 'lug'],
+  ['august', 'aug', 'agosto', 'ago', 'aout', 'augustus'],
+  ['september', 'sep', 'sept', 'septiembre', 'setiembre', 'set', 'septembre', 'setembro', 'settembre'],
+  ['october', 'oct', 'octubre', 'octobre', 'oktober', 'okt', 'outubro', 'out', 'ottobre', 'ott'],
+  ['november', 'nov', 'noviembre', 'novembre', 'novembro'],
+  ['december', 'dec', 'diciembre', 'dic', 'decembre', 'dezember', 'dez', 'dezembro', 'dicembre'],
+];
+const MONTH_OF: ReadonlyMap<string, number> = new Map(MONTH_NAMES.flatMap((names, index) => names.map((name) => [name, index + 1] as const)));
+/** Words around the parts of a written date: weekdays, "de" (2 de enero de 2024), "of", "the". */
+const DATE_FILLER = /^(?:mon|monday|tue|tues|tuesday|wed|wednesday|thu|thur|thurs|thursday|fri|friday|sat|saturday|sun|sunday|de|del|of|the)$/;
+
+/**
+ * A date written with the month's name, in English, Spanish, French, German, Portuguese, Italian or Dutch: "Jan 2,
+ * 2024", "2 January 2024", "02-Jan-24" (Excel's d-mmm-yy), "Wednesday, January 2, 2024", "2 de enero de 2024",
+ * "2. März 2024", "2024 Jan 02".
+ */
+function namedMonthDate(text: string): string | null {
+  const words = text
+    .normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase().replace(/ä/g, 'ae')
+    .split(/[\s,./-]+/)
+    .filter((word) => word !== '' && !DATE_FILLER.test(word))
+    .map((word) => word.replace(/^(\d{1,2})(?:st|nd|rd|th|er|o|º)$/, '$1'));
+  if (words.length !== 3) return null;
+  const at = words.findIndex((word) => MONTH_OF.has(word));
+  if (at < 0 || words.some((word, index) => index !== at && !/^\d{1,4}$/.test(word))) return null;
+  const month = MONTH_OF.get(words[at]!)!;
+  const [first, second] = words.filter((_, index) => index !== at) as [string, string];
+  // The year is the one of four digits, or else the last: "2024 Jan 02", "Jan 2, 2024", "2-Jan-24".
+  const [day, year] = first.length === 4 ? [second, first] : [first, second];
+  if (day.length > 2 || (year.length !== 2 && year.length !== 4)) return null;
+  return isoDate(fullYear(year), month, Number(day));
 }
 
 /** A plain decimal that is already its own normal form. */
