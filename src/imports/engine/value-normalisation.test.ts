@@ -13,6 +13,14 @@ test('rejects malformed emails', () => {
   }
 });
 
+test('reads an address as mail programs export it: inside a display name, a mailto: link, an IDN', () => {
+  assert.equal(normaliseEmail('Ann Lee <ann@Example.com>'), 'ann@example.com');
+  assert.equal(normaliseEmail('"Lee, Ann" <ann@example.com>'), 'ann@example.com');
+  assert.equal(normaliseEmail('mailto:ann@example.com'), 'ann@example.com');
+  assert.equal(normaliseEmail('ann@exämple.DE'), 'ann@exämple.de');
+  for (const bad of ['ann@example.com; bob@example.com', 'Ann <ann@example.com> Bob <b@c.de>', 'Ann <not an address>', 'ann@exämple']) assert.equal(normaliseEmail(bad), null, bad);
+});
+
 test('reads dates in the usual shapes into ISO', () => {
   assert.equal(normaliseDate('2024-03-05', 'mdy'), '2024-03-05');
   assert.equal(normaliseDate('2024/3/5', 'dmy'), '2024-03-05');

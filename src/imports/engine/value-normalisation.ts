@@ -3,9 +3,23 @@
 // Practical email shape (what mail servers accept in the wild), not the full RFC 5322 grammar.
 const EMAIL = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
 
+/** The same with the letters of any script in the domain (an internationalised domain name: exämple.de). */
+const EMAIL_IDN = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?(?:\.[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?)+$/u;
+/** An address as mail programs export it: `Ann Lee <ann@example.com>`, `"Lee, Ann" <ann@example.com>`. */
+const NAMED_ADDRESS = /^(?:"[^"]*"\s*|[^<>"]*)<\s*([^<>\s]+)\s*>$/;
+
 export function normaliseEmail(value: string): string | null {
   const email = value.trim();
-  if (email.length > 254 || !EMAIL.test(email)) return null;
+  const checked = checkedEmail(email, EMAIL);
+  if (checked !== null) return checked;
+  // Rarer forms, tried only when the plain shape failed: the address inside a display name, a mailto: link, a
+  // domain in another script.
+  const unwrapped = (NAMED_ADDRESS.exec(email)?.[1] ?? email).replace(/^mailto:/i, '');
+  return checkedEmail(unwrapped, EMAIL_IDN);
+}
+
+function checkedEmail(email: string, shape: RegExp): string | null {
+  if (email.length > 254 || !shape.test(email)) return null;
   const at = email.indexOf('@');
   if (at > 64 || email.charCodeAt(0) === 46 || email.charCodeAt(at - 1) === 46 || email.lastIndexOf('..', at) >= 0) return null;
   const domain = email.slice(at + 1);
