@@ -73,11 +73,34 @@ describe('web exports saved as .xls', () => {
     assert.deepEqual((await readWhole(path, { sheet: 'Leads' })).headers, ['lead']);
   });
 
-  test('refuses an XML spreadsheet that declares entities, a page over the size limit, and a web page under another name', async () => {
+  test('reads a page as a browser shows it: spans, line breaks, layout tables, no scripts; long cells and rows fail', async () => {
+    const html = `<!DOCTYPE html><html><head><style>td { color: red }</style><script>var x = "<table><tr><td>no</td></tr></table>";</script></head>
+<body><TABLE>
+  <THEAD><TR><TH>Name</TH><TH colspan="2">Phones</TH><TH>Note</TH></TR></THEAD>
+  <tbody>
+  <tr><td>  Ann
+        Lee </td><td>555-0101</td><td>555-0102</td><td>first line<br/>second   line</td></tr>
+  <tr><td>Bo</td><td colspan=2>555-0103</td><td><table><tr><td>nested</td><td>text</td></tr></table></td></tr>
+  <tr><td>Cy<td>555-0104<td><td>no closing tags
+  <tr><td>${'x'.repeat(60)}</td><td>1</td><td>2</td><td>3</td><td>4</td><td>5</td></tr>
+</tbody></TABLE></body></html>`;
+    const result = await readWhole(folder.write('browser.xls', html), { limits: { maxCellLength: 50, maxColumns: 5 } });
+    assert.deepEqual(result.headers, ['Name', 'Phones', 'Column 3', 'Note']);
+    assert.deepEqual(result.records.slice(0, 3), [
+      { line: 2, values: ['Ann Lee', '555-0101', '555-0102', 'first line\nsecond line'] },
+      { line: 3, values: ['Bo', '555-0103', '', 'nested text'] },
+      { line: 4, values: ['Cy', '555-0104', '', 'no closing tags'] },
+    ]);
+    assert.match(result.records[3]?.error ?? '', /Row 5 has 6 cells, beyond the limit of 5 columns\. Row 5, column 1: the value is 60 characters long, more than the limit of 50\./);
+  });
+
+  test('refuses an XML spreadsheet that declares entities or is too big to read whole, and a web page under another name', async () => {
     const entities = '<?xml version="1.0"?><!DOCTYPE w [<!ENTITY a "aaaaaaaaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]><?mso-application progid="Excel.Sheet"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet><Table><Row><Cell><Data>&b;</Data></Cell></Row></Table></Worksheet></Workbook>';
     await expectAppError(readWhole(folder.write('entities.xls', entities)), 'FILE_FORMAT_UNSUPPORTED', /declares XML entities/);
-    const big = page('', [['name'], ...Array.from({ length: 2000 }, (_, i) => [`Customer ${i}`])]);
-    await expectAppError(readWhole(folder.write('big.xls', big), { limits: { maxWholeFileBytes: 10_000 } }), 'FILE_TOO_LARGE', /is \d+ KiB, more than the 10 KiB this format can be read with/);
+    const row = '<Row><Cell><Data ss:Type="String">Customer</Data></Cell><Cell><Data ss:Type="String">4155550134</Data></Cell></Row>\n';
+    const big = `<?xml version="1.0"?>\n<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet ss:Name="A"><Table>${row.repeat(45_000)}</Table></Worksheet></Workbook>`;
+    await expectAppError(readWhole(folder.write('big-2003.xls', big)), 'FILE_TOO_LARGE', /is an Excel 2003 XML spreadsheet of \d+(\.\d)? MiB; such a file is read whole, and only up to 4 MiB/);
     await expectAppError(readWhole(folder.write('page.csv', page('', [['name'], ['Ann']]))), 'FILE_FORMAT_UNSUPPORTED', /is a web page or XML spreadsheet/);
+    await expectAppError(readWhole(folder.write('no-table.xls', '<html><body><p>Session expired. Please log in.</p></body></html>')), 'FILE_EMPTY', /is a web page with no table in it/);
   });
 });

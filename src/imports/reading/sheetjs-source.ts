@@ -4,7 +4,7 @@
 // 2003 XML spreadsheet (what web applications' "Export to Excel" write, and Excel opens): decoded in the encoding
 // they declare, or the one detected, their cells kept as the page shows them.
 
-import { readFile } from 'node:fs/promises';
+import { open, readFile } from 'node:fs/promises';
 import { decodeHTML } from 'entities';
 import type * as SheetJs from '@e965/xlsx';
 import { AppError } from '../../shared/app-error.js';
@@ -13,6 +13,7 @@ import type { RawSource, ReadContext, SourceFormat, SourceRecord } from './sourc
 import { formatBytes } from './zip-archive.js';
 import { detectEncoding, encodingFromBom } from './encoding-detection.js';
 import { createChunkDecoder, isKnownEncoding } from './text-decoding.js';
+import { openHtmlWorkbook } from './html-table-source.js';
 import { chooseSheet } from './workbook-sheets.js';
 
 /**
@@ -68,15 +69,26 @@ export async function openBareBiff(context: ReadContext, size: number): Promise<
   return readWithSheetJs(XLSX, context, await readWhole(context, size), 'xls', []);
 }
 
-/** An .xls that is a web page (HTML tables, one sheet each) or an Excel 2003 XML spreadsheet. */
+/**
+ * An .xls that is a web page (HTML tables: streamed, html-table-source.ts) or an Excel 2003 XML spreadsheet (read
+ * whole by SheetJS, which is why such a file may be no bigger than MAX_XML_SPREADSHEET_BYTES).
+ */
 export async function openMarkupWorkbook(context: ReadContext, size: number): Promise<RawSource> {
   const { file, options } = context;
   if (options.encoding !== undefined && !isKnownEncoding(options.encoding)) {
     throw new AppError('ENCODING_INVALID', `'${options.encoding}' is not an encoding that can be read. Use a name such as utf-8, utf-16le, gb18030, big5, shift_jis, euc-kr or windows-1252.`, { file });
   }
+  const head = await readHead(context.path, MARKUP_HEAD_BYTES);
+  const detected = options.encoding === undefined ? markupEncoding(head) : { encoding: options.encoding.toLowerCase(), confidence: null };
+  const headText = createChunkDecoder(detected.encoding).decode(head).text.replace(/^\uFEFF/, '').trimStart();
+  const isXmlSpreadsheet = /^<\?xml/i.test(headText) && /<\?mso-application\s+progid="Excel\.Sheet"|<(?:ss:)?Workbook[\s>]|urn:schemas-microsoft-com:office:spreadsheet/.test(headText);
+  if (!isXmlSpreadsheet) return openHtmlWorkbook(context, size, detected.encoding, detected.confidence);
+
+  if (size > MAX_XML_SPREADSHEET_BYTES) {
+    throw new AppError('FILE_TOO_LARGE', `'${file}' is an Excel 2003 XML spreadsheet of ${formatBytes(size)}; such a file is read whole, and only up to ${formatBytes(MAX_XML_SPREADSHEET_BYTES)}. Open it in Excel, save it as XLSX or CSV, and upload that.`, { file });
+  }
   const XLSX = await loadSheetJs();
   const data = await readWhole(context, size);
-  const detected = options.encoding === undefined ? markupEncoding(data) : { encoding: options.encoding.toLowerCase(), confidence: null };
   const decoder = createChunkDecoder(detected.encoding);
   const text = decodeCharacterReferences((decoder.decode(data).text + decoder.end().text).replace(/^\uFEFF/, ''));
   // SheetJS expands no entities, but an XML file that declares its own is refused as everywhere else.
@@ -86,6 +98,22 @@ export async function openMarkupWorkbook(context: ReadContext, size: number): Pr
   return { ...readWithSheetJs(XLSX, context, text, 'xls', []), encoding: detected.encoding, encodingConfidence: detected.confidence };
 }
 
+/** How much of a web page or XML file its encoding and kind are told from. */
+const MARKUP_HEAD_BYTES = 256 * 1024;
+/** SheetJS needs about 50 times an XML spreadsheet's size in memory: 4 MiB is about 25,000 rows of 5 cells. */
+const MAX_XML_SPREADSHEET_BYTES = 4 * 1024 * 1024;
+
+async function readHead(path: string, bytes: number): Promise<Buffer> {
+  const handle = await open(path, 'r');
+  try {
+    const head = Buffer.alloc(bytes);
+    const { bytesRead } = await handle.read(head, 0, bytes, 0);
+    return head.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
 /** The encoding a web page or XML file declares (BOM, `<meta charset>`, `<?xml encoding?>`), else the one detected. */
 export function markupEncoding(data: Uint8Array): { encoding: string; confidence: number | null } {
   const bom = encodingFromBom(data);
@@ -93,7 +121,7 @@ export function markupEncoding(data: Uint8Array): { encoding: string; confidence
   const head = Buffer.from(data.buffer, data.byteOffset, Math.min(data.byteLength, 4096)).toString('latin1');
   const declared = /<meta[^>]*?charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(head)?.[1] ?? /^\s*<\?xml[^>]*?encoding\s*=\s*["']([\w.:-]+)["']/i.exec(head)?.[1];
   if (declared !== undefined && isKnownEncoding(declared)) return { encoding: declared.toLowerCase(), confidence: 1 };
-  return detectEncoding([textBytesOf(data.subarray(0, 256 * 1024))]);
+  return detectEncoding([textBytesOf(data.subarray(0, MARKUP_HEAD_BYTES))]);
 }
 
 /**
