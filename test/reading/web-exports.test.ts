@@ -42,6 +42,10 @@ describe('web exports saved as .xls', () => {
     assert.match(chinese.encoding ?? '', /^(gbk|gb18030|gb2312)$/);
     assert.deepEqual([chinese.headers, ...valuesOf(chinese)], rows);
 
+    const wide = await readWhole(folder.write('utf16.xls', iconv.encode(`\uFEFF${page('', [['Name'], ['Zoë']])}`, 'utf-16le')));
+    assert.equal(wide.encoding, 'utf-16le');
+    assert.deepEqual(valuesOf(wide), [['Zoë']]);
+
     const chosen = await readWhole(folder.write('chosen.xls', iconv.encode(page('', [['Name'], ['Zoë']]), 'windows-1252')), { encoding: 'windows-1252' });
     assert.deepEqual(valuesOf(chosen), [['Zoë']]);
   });

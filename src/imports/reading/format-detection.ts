@@ -46,7 +46,8 @@ export function detectContainer(head: Uint8Array, file: string): ContainerKind {
   if (expected !== undefined) {
     throw new AppError('FILE_FORMAT_UNSUPPORTED', `'${file}' is named .${extension} but is not an ${expected} file (it is not a zip archive): it may be damaged or renamed. Open it in your spreadsheet program, save it as ${expected === 'XLSB' ? 'XLSX' : expected}, and upload it again.`, { file });
   }
-  const start = new TextDecoder('latin1').decode(head.subarray(0, 512)).replace(/^\uFEFF|^\u00ef\u00bb\u00bf/, '').trimStart().toLowerCase();
+  const utf16 = head[0] === 0xff && head[1] === 0xfe ? 'utf-16le' : head[0] === 0xfe && head[1] === 0xff ? 'utf-16be' : null;
+  const start = new TextDecoder(utf16 ?? 'latin1').decode(head.subarray(0, 1024)).replace(/^\uFEFF|^\u00ef\u00bb\u00bf/, '').trimStart().toLowerCase();
   if (/^<(!doctype html|html|table|\?xml[^>]*>\s*<\?mso-application|\?xml[^>]*>\s*<workbook)/.test(start) || (extension === 'xls' && start.startsWith('<'))) {
     // Excel opens such an .xls (after a warning); under any other name it is a web page or an XML file.
     if (extension === 'xls') return 'markup';
