@@ -61,6 +61,11 @@ function comparable(value: string): string {
 
 /** Digits written as a float: `4155550134.0`, `+8613800138000.00`. */
 const FLOAT_WRITTEN_NUMBER = /^\s*\+?\d{6,17}\.0+\s*$/;
+/** The pattern is tried only on a cell that ends as such a number does: on the hot path, most do not. */
+function isFloatWritten(raw: string): boolean {
+  const last = raw.charCodeAt(raw.length - 1);
+  return (last === 48 || last === 32) && FLOAT_WRITTEN_NUMBER.test(raw);
+}
 /** What Excel shows of a long number in a General cell, and writes to CSV so: `4.15555E+09`. */
 const SCIENTIFIC_NOTATION = /^\s*\+?\d(?:[.,]\d+)?e\+?\d{1,2}\s*$/i;
 
@@ -122,7 +127,7 @@ export function createRecordPreparer(input: {
       case 'phone':
       case 'fax': {
         // A number column written out as floats (pandas, some exports): 4155550134.0 is the number 4155550134.
-        const result = input.normalisePhone(FLOAT_WRITTEN_NUMBER.test(raw) ? raw.replace(/\.0+\s*$/, '') : raw);
+        const result = input.normalisePhone(isFloatWritten(raw) ? raw.replace(/\.0+\s*$/, '') : raw);
         if (result.ok) return result.e164;
         return SCIENTIFIC_NOTATION.test(raw)
           ? { problem: 'is a number a spreadsheet shortened to scientific notation: its digits are lost. Format the column as text, type the numbers again, and export the file again' }
