@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { normaliseDate, normaliseEmail, normaliseNumber } from './value-normalisation.js';
+import { isDateValue } from '../mapping/value-patterns.js';
 
 test('accepts real-world emails and lower-cases the domain only', () => {
   assert.equal(normaliseEmail(' Li.Wei+crm@Example.COM '), 'Li.Wei+crm@example.com');
@@ -56,6 +57,25 @@ test('reads dates with the month by name, in English and other European language
     assert.equal(normaliseDate(written, 'dmy'), iso, written);
   }
   for (const bad of ['Feb 30, 2024', 'Jan 2', 'Janvember 2, 2024', 'Jan 2, 1980 10:30', 'May the fourth', 'Jan 123 2024']) assert.equal(normaliseDate(bad, 'mdy'), null, bad);
+});
+
+test('reads the time after a day-month-year date, in 24 or 12 hours', () => {
+  assert.equal(normaliseDate('1/2/2024 10:00', 'mdy'), '2024-01-02T10:00:00');
+  assert.equal(normaliseDate('1/2/2024 12:30 AM', 'mdy'), '2024-01-02T00:30:00');
+  assert.equal(normaliseDate('1/2/2024 1:05:09 pm', 'mdy'), '2024-01-02T13:05:09');
+  assert.equal(normaliseDate('02.01.2024 14:30', 'mdy'), '2024-01-02T14:30:00');
+  assert.equal(normaliseDate('1/2/2024 0:00', 'mdy'), '2024-01-02');
+  assert.equal(normaliseDate('1/2/2024 13:00 PM', 'mdy'), null);
+});
+
+test('reads every value that column type detection takes for a date (Import & Start makes such a column a date)', () => {
+  const values = ['2024-01-02', '2024/1/2', '2024.01.02', '2024年1月2日', '01/02/2024', '1/2/24', '02.01.2024', '2-Jan-24', 'Jan 2, 2024',
+    '2 January 2024', 'January 2nd, 2024', '2024-01-02T10:00:00Z', '2024-01-02 10:00', '1/2/2024 10:00', '1/2/2024 10:00 AM', '12/31/99'];
+  for (const value of values) {
+    assert.ok(isDateValue(value), `detected: ${value}`);
+    assert.notEqual(normaliseDate(value, 'mdy'), null, `read (mdy): ${value}`);
+    assert.notEqual(normaliseDate(value, 'dmy'), null, `read (dmy): ${value}`);
+  }
 });
 
 test('refuses impossible dates', () => {

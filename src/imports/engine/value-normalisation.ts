@@ -77,27 +77,37 @@ export function normaliseDate(value: string, order: DateOrder): string | null {
   const text = value.trim().normalize('NFKC');
   let match = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?(Z|[+-]\d{2}:?\d{2})?)?$/.exec(text);
   if (match) {
-    const date = isoDate(Number(match[1]), Number(match[2]), Number(match[3]));
-    if (!date || match[4] === undefined) return date;
-    const hours = Number(match[4]);
-    const minutes = Number(match[5]);
-    const seconds = match[6] === undefined ? 0 : Number(match[6]);
-    if (hours > 23 || minutes > 59 || seconds > 59) return null;
-    if (hours === 0 && minutes === 0 && seconds === 0) return date;
-    return `${date}T${String(hours).padStart(2, '0')}:${match[5]}:${String(seconds).padStart(2, '0')}`;
+    return withTime(isoDate(Number(match[1]), Number(match[2]), Number(match[3])), match[4], match[5], match[6]);
   }
   match = /^(\d{4})(\d{2})(\d{2})$/.exec(text);
   if (match) return isoDate(Number(match[1]), Number(match[2]), Number(match[3]));
-  match = /^(\d{1,2})([-/.])(\d{1,2})\2(\d{4}|\d{2})$/.exec(text);
+  match = /^(\d{1,2})([-/.])(\d{1,2})\2(\d{4}|\d{2})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([ap])?\.?(?:m\.?)?)?$/i.exec(text);
   if (match) {
     const first = Number(match[1]);
     const second = Number(match[3]);
     const year = fullYear(match[4]!);
     // Dots are how day-first countries write dates (05.03.2024), whatever the team's order.
     const isDayFirst = first > 12 || ((order === 'dmy' || match[2] === '.') && second <= 12);
-    return isDayFirst ? isoDate(year, second, first) : isoDate(year, first, second);
+    const date = isDayFirst ? isoDate(year, second, first) : isoDate(year, first, second);
+    const half = match[8]?.toLowerCase();
+    if (half !== undefined && (Number(match[5]) < 1 || Number(match[5]) > 12)) return null;
+    // 12 AM is midnight, 12 PM noon.
+    const hours = match[5] === undefined || half === undefined ? match[5] : String((Number(match[5]) % 12) + (half === 'p' ? 12 : 0));
+    return withTime(date, hours, match[6], match[7]);
   }
   return /\p{L}/u.test(text) ? namedMonthDate(text) : null;
+}
+
+/** A date with the time of day read with it (`THH:MM:SS`), or the date alone at midnight or with no time. */
+function withTime(date: string | null, hoursText: string | undefined, minutesText: string | undefined, secondsText: string | undefined): string | null {
+  if (!date || hoursText === undefined || minutesText === undefined) return date;
+  const hours = Number(hoursText);
+  const minutes = Number(minutesText);
+  const seconds = secondsText === undefined ? 0 : Number(secondsText);
+  if (hours > 23 || minutes > 59 || seconds > 59) return null;
+  if (hours === 0 && minutes === 0 && seconds === 0) return date;
+  const twoDigits = (value: number) => String(value).padStart(2, '0');
+  return `${date}T${twoDigits(hours)}:${twoDigits(minutes)}:${twoDigits(seconds)}`;
 }
 
 /** A two-digit year as Excel reads it: 00–29 are 2000–2029, 30–99 are 1930–1999. */
