@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { normaliseDate, normaliseEmail, normaliseNumber } from './value-normalisation.js';
-import { isDateValue } from '../mapping/value-patterns.js';
+import { isDateValue, isNumberValue } from '../mapping/value-patterns.js';
 
 test('accepts real-world emails and lower-cases the domain only', () => {
   assert.equal(normaliseEmail(' Li.Wei+crm@Example.COM '), 'Li.Wei+crm@example.com');
@@ -87,4 +87,12 @@ test('reads numbers with thousands separators', () => {
   assert.equal(normaliseNumber(' -12 '), '-12');
   assert.equal(normaliseNumber('3e2'), '300');
   assert.equal(normaliseNumber('12 apples'), null);
+});
+
+test('reads every value that column type detection takes for a number, amounts and percentages without their signs', () => {
+  for (const [value, number] of [['12', '12'], ['-4', '-4'], ['1,234.50', '1234.50'], ['12.5%', '12.5'], ['$99', '99'], ['-$1,234.5', '-1234.5'], ['€12', '12'], ['￥3,000', '3000']] as const) {
+    assert.ok(isNumberValue(value), `detected: ${value}`);
+    assert.equal(normaliseNumber(value), number, value);
+  }
+  for (const bad of ['$', '%', '12%%', '$$12', '1.234,56']) assert.equal(normaliseNumber(bad), null, bad);
 });

@@ -159,10 +159,17 @@ function namedMonthDate(text: string): string | null {
 /** A plain decimal that is already its own normal form. */
 const PLAIN_NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?$/;
 
-/** Numbers as people type them: `1,234.5`, `-12`, `3.0e2`, ` 42 `. Returns a plain decimal text. */
+/**
+ * Numbers as people type them: `1,234.5`, `-12`, `3.0e2`, ` 42 `, and amounts and percentages as column type
+ * detection takes them (`$1,234.50` → 1234.50, `12.5%` → 12.5: the text as written stays in `originals`). Returns a
+ * plain decimal text.
+ */
 export function normaliseNumber(value: string): string | null {
   if (PLAIN_NUMBER.test(value)) return value;
-  const text = value.trim().normalize('NFKC').replace(/(?<=\d),(?=\d{3}(\D|$))/g, '');
+  const text = value.trim().normalize('NFKC')
+    .replace(/^([-+]?)[$€£¥]\s?(?=[\d.,])/u, '$1')
+    .replace(/(?<=\d)%$/, '')
+    .replace(/(?<=\d),(?=\d{3}(\D|$))/g, '');
   if (!/^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i.test(text)) return null;
   const number = Number(text);
   if (!Number.isFinite(number)) return null;
