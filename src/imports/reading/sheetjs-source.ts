@@ -1,19 +1,15 @@
 // Reads XLS (BIFF2–BIFF8) with SheetJS CE, which parses a workbook whole (an XLS holds at most
 // 65,536 rows): the file is size-checked first, an encrypted workbook is refused, and cells
-// become text by the same rules as XLSX. Also the .xls files that are really a web page of HTML tables or an Excel
-// 2003 XML spreadsheet (what web applications' "Export to Excel" write, and Excel opens): decoded in the encoding
-// they declare, or the one detected, their cells kept as the page shows them.
+// become text by the same rules as XLSX. Also an .xls that is really an Excel 2003 XML spreadsheet (markup-workbook.ts).
 
-import { open, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { decodeHTML } from 'entities';
 import type * as SheetJs from '@e965/xlsx';
 import { AppError } from '../../shared/app-error.js';
 import { formatGeneralNumber, formatNumberCell } from './cell-text.js';
 import type { RawSource, ReadContext, SourceFormat, SourceRecord } from './source-types.js';
 import { formatBytes } from './zip-archive.js';
-import { detectEncoding, encodingFromBom } from './encoding-detection.js';
-import { createChunkDecoder, isKnownEncoding } from './text-decoding.js';
-import { openHtmlWorkbook } from './html-table-source.js';
+import { createChunkDecoder } from './text-decoding.js';
 import { chooseSheet } from './workbook-sheets.js';
 
 /**
@@ -70,77 +66,20 @@ export async function openBareBiff(context: ReadContext, size: number): Promise<
 }
 
 /**
- * An .xls that is a web page (HTML tables: streamed, html-table-source.ts) or an Excel 2003 XML spreadsheet (read
- * whole by SheetJS, which is why such a file may be no bigger than MAX_XML_SPREADSHEET_BYTES).
+ * An Excel 2003 XML spreadsheet (markup-workbook.ts decoded it), read whole: its character references decoded, a
+ * file that declares entities refused.
  */
-export async function openMarkupWorkbook(context: ReadContext, size: number): Promise<RawSource> {
-  const { file, options } = context;
-  if (options.encoding !== undefined && !isKnownEncoding(options.encoding)) {
-    throw new AppError('ENCODING_INVALID', `'${options.encoding}' is not an encoding that can be read. Use a name such as utf-8, utf-16le, gb18030, big5, shift_jis, euc-kr or windows-1252.`, { file });
-  }
-  const head = await readHead(context.path, MARKUP_HEAD_BYTES);
-  const detected = options.encoding === undefined ? markupEncoding(head) : { encoding: options.encoding.toLowerCase(), confidence: null };
-  const headText = createChunkDecoder(detected.encoding).decode(head).text.replace(/^\uFEFF/, '').trimStart();
-  const isXmlSpreadsheet = /^<\?xml/i.test(headText) && /<\?mso-application\s+progid="Excel\.Sheet"|<(?:ss:)?Workbook[\s>]|urn:schemas-microsoft-com:office:spreadsheet/.test(headText);
-  if (!isXmlSpreadsheet) return openHtmlWorkbook(context, size, detected.encoding, detected.confidence);
-
-  if (size > MAX_XML_SPREADSHEET_BYTES) {
-    throw new AppError('FILE_TOO_LARGE', `'${file}' is an Excel 2003 XML spreadsheet of ${formatBytes(size)}; such a file is read whole, and only up to ${formatBytes(MAX_XML_SPREADSHEET_BYTES)}. Open it in Excel, save it as XLSX or CSV, and upload that.`, { file });
-  }
+export async function openXmlSpreadsheet(context: ReadContext, size: number, encoding: string): Promise<RawSource> {
+  const { file } = context;
   const XLSX = await loadSheetJs();
   const data = await readWhole(context, size);
-  const decoder = createChunkDecoder(detected.encoding);
+  const decoder = createChunkDecoder(encoding);
   const text = decodeCharacterReferences((decoder.decode(data).text + decoder.end().text).replace(/^\uFEFF/, ''));
   // SheetJS expands no entities, but an XML file that declares its own is refused as everywhere else.
   if (/<!ENTITY/i.test(text)) {
     throw new AppError('FILE_FORMAT_UNSUPPORTED', `'${file}' declares XML entities (a DTD), which are not read. Open it in Excel, save it as XLSX or CSV, and upload that.`, { file });
   }
-  return { ...readWithSheetJs(XLSX, context, text, 'xls', []), encoding: detected.encoding, encodingConfidence: detected.confidence };
-}
-
-/** How much of a web page or XML file its encoding and kind are told from. */
-const MARKUP_HEAD_BYTES = 256 * 1024;
-/** SheetJS needs about 50 times an XML spreadsheet's size in memory: 4 MiB is about 25,000 rows of 5 cells. */
-const MAX_XML_SPREADSHEET_BYTES = 4 * 1024 * 1024;
-
-async function readHead(path: string, bytes: number): Promise<Buffer> {
-  const handle = await open(path, 'r');
-  try {
-    const head = Buffer.alloc(bytes);
-    const { bytesRead } = await handle.read(head, 0, bytes, 0);
-    return head.subarray(0, bytesRead);
-  } finally {
-    await handle.close();
-  }
-}
-
-/** The encoding a web page or XML file declares (BOM, `<meta charset>`, `<?xml encoding?>`), else the one detected. */
-export function markupEncoding(data: Uint8Array): { encoding: string; confidence: number | null } {
-  const bom = encodingFromBom(data);
-  if (bom) return { encoding: bom, confidence: 1 };
-  const head = Buffer.from(data.buffer, data.byteOffset, Math.min(data.byteLength, 4096)).toString('latin1');
-  const declared = /<meta[^>]*?charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(head)?.[1] ?? /^\s*<\?xml[^>]*?encoding\s*=\s*["']([\w.:-]+)["']/i.exec(head)?.[1];
-  if (declared !== undefined && isKnownEncoding(declared)) return { encoding: declared.toLowerCase(), confidence: 1 };
-  return detectEncoding([textBytesOf(data.subarray(0, MARKUP_HEAD_BYTES))]);
-}
-
-/**
- * The bytes of a page outside its tags, a line each: what the encoding is told from (the markup is ASCII, and would
- * drown a few names in another script). '<' and '>' are never part of a multi-byte character in the encodings detected.
- */
-function textBytesOf(data: Uint8Array): Uint8Array {
-  const text = new Uint8Array(data.length);
-  let length = 0;
-  let isInTag = false;
-  for (const byte of data) {
-    if (byte === 0x3c) {
-      // A tag becomes a line end: the text keeps lines, and cells stay apart.
-      if (!isInTag && length > 0 && text[length - 1] !== 0x0a) text[length++] = 0x0a;
-      isInTag = true;
-    } else if (byte === 0x3e && isInTag) isInTag = false;
-    else if (!isInTag) text[length++] = byte;
-  }
-  return text.subarray(0, length);
+  return readWithSheetJs(XLSX, context, text, 'xls', []);
 }
 
 /**
@@ -182,7 +121,7 @@ export function inspectWorkbookGlobals(workbookStream: Buffer): { isEncrypted: b
 
 function readWithSheetJs(XLSX: typeof SheetJs, context: ReadContext, data: Buffer | string, format: SourceFormat, hiddenSheets: readonly boolean[]): RawSource {
   const { file } = context;
-  // Text (a web page's cells) stays as written: raw keeps SheetJS from reading numbers and dates into it.
+  // Text (an XML spreadsheet's String cells) stays as written: raw keeps SheetJS from reading numbers and dates into it.
   const options: SheetJs.ParsingOptions = { type: typeof data === 'string' ? 'string' : 'buffer', raw: typeof data === 'string', dense: true, cellNF: true, cellText: false, cellDates: false, cellFormula: false, cellHTML: false, cellStyles: false };
   const book = parse(() => XLSX.read(data, { ...options, bookSheets: true }), file);
   const sheetNames = book.SheetNames;

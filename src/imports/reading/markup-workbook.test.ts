@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import iconv from 'iconv-lite';
-import { decodeCharacterReferences, markupEncoding } from './sheetjs-source.js';
+import { markupEncoding } from './markup-workbook.js';
+import { decodeCharacterReferences } from './sheetjs-source.js';
 
 test('character references become their characters, except those that stand for markup', () => {
   assert.equal(decodeCharacterReferences('<td>Jos&eacute; &#233;&#x4e2D; &nbsp;</td>'), '<td>José é中 \u00a0</td>');
