@@ -3,11 +3,12 @@
 // dimension or merges, so `A1:XFD1048576` costs nothing; a cell beyond maxColumns fails its row.
 
 import { decodeOoxmlEscapes, formatIsoDateText, formatNumberCell } from './cell-text.js';
+import type { SharedStrings } from './shared-string-table.js';
 import type { SourceRecord } from './source-types.js';
 import type { XmlHandlers } from './xml-events.js';
 
 export type SheetCellContext = {
-  sharedStrings: readonly string[];
+  sharedStrings: SharedStrings;
   styleFormats: readonly (string | undefined)[];
   isDate1904: boolean;
   maxColumns: number;
@@ -121,7 +122,7 @@ function cellText(context: SheetCellContext, type: string, style: number, value:
   switch (type) {
     case 's': {
       const index = Number(value);
-      return Number.isInteger(index) ? (context.sharedStrings[index] ?? '') : '';
+      return context.sharedStrings.get(index) ?? '';
     }
     case 'str':
       return decodeOoxmlEscapes(value);

@@ -5,6 +5,7 @@
 import { AppError } from '../../shared/app-error.js';
 import type { RawSource, ReadContext } from './source-types.js';
 import { chooseSheet, streamPartRows } from './workbook-sheets.js';
+import { SharedStringTable } from './shared-string-table.js';
 import { createSheetRowCollector } from './xlsx-sheet-rows.js';
 import { parseRelationships, parseStyles, parseWorkbookXml, readSharedStrings, type Relationship } from './xlsx-workbook.js';
 import type { ZipArchive } from './zip-archive.js';
@@ -37,7 +38,7 @@ export async function openXlsx(context: ReadContext, zip: ZipArchive): Promise<R
   const stylesPart = partOfType(relationships, 'styles');
   const styleFormats = stylesPart && zip.has(stylesPart) ? parseStyles(await zip.read(stylesPart, MAX_METADATA_BYTES), file, stylesPart) : [];
   const stringsPart = partOfType(relationships, 'sharedStrings');
-  const sharedStrings = stringsPart && zip.has(stringsPart) ? await readSharedStrings(zip.stream(stringsPart), file, stringsPart) : [];
+  const sharedStrings = stringsPart && zip.has(stringsPart) ? await readSharedStrings(zip.stream(stringsPart), file, stringsPart) : new SharedStringTable();
 
   const { limits } = context;
   const sheetPart = chosen.part;

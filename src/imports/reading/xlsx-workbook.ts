@@ -2,6 +2,7 @@
 // system (workbook.xml), part locations (relationships), number formats (styles.xml) and the
 // shared strings.
 
+import { SharedStringTable } from './shared-string-table.js';
 import { builtInFormat, decodeOoxmlEscapes } from './cell-text.js';
 import { attributeByLocalName, createXmlFeeder } from './xml-events.js';
 
@@ -88,8 +89,8 @@ export function parseStyles(xml: Buffer, file: string, part: string): (string | 
 }
 
 /** Shared strings in order: the text of each `<si>`, rich-text runs joined, phonetic runs left out. */
-export async function readSharedStrings(chunks: AsyncIterable<Buffer>, file: string, part: string): Promise<string[]> {
-  const strings: string[] = [];
+export async function readSharedStrings(chunks: AsyncIterable<Buffer>, file: string, part: string): Promise<SharedStringTable> {
+  const strings = new SharedStringTable();
   let current = '';
   let isInItem = false;
   let isInText = false;
@@ -108,7 +109,7 @@ export async function readSharedStrings(chunks: AsyncIterable<Buffer>, file: str
     },
     close(name) {
       if (name === 'si') {
-        strings.push(decodeOoxmlEscapes(current));
+        strings.add(decodeOoxmlEscapes(current));
         isInItem = false;
       } else if (name === 'rPh') {
         phoneticDepth = Math.max(0, phoneticDepth - 1);
