@@ -19,6 +19,11 @@ const MAX_COLSPAN = 1_000;
 /** Stands for a <br> inside a cell until the cell's white space is collapsed. */
 const LINE_BREAK = '\u2028';
 const SKIPPED_ELEMENTS: ReadonlySet<string> = new Set(['script', 'style', 'template', 'noscript']);
+/**
+ * Elements open at once beyond this make the page refused: htmlparser2 keeps them on a list it shifts at every tag,
+ * so a page of 200,000 nested elements (2 MB) would take half a minute; real pages nest a few dozen deep.
+ */
+const MAX_NESTING = 1_000;
 /** Elements whose text a browser shows apart from the text before them. */
 const SEPARATED_ELEMENTS: ReadonlySet<string> = new Set(['td', 'th', 'tr', 'p', 'div', 'li']);
 
@@ -60,16 +65,34 @@ async function* decodedChunks(context: ReadContext, encoding: string, progress: 
   }
 }
 
+/** Counts the elements open at once, and refuses a page that nests them too deep (see MAX_NESTING). */
+function createNestingGuard(file: string): { open(): void; close(): void } {
+  let open = 0;
+  return {
+    open() {
+      if (++open > MAX_NESTING) {
+        throw new AppError('FILE_UNREADABLE', `'${file}' is a web page whose elements are nested more than ${MAX_NESTING.toLocaleString('en-US')} deep, as no export writes them. Open it in Excel, save it as XLSX or CSV, and upload that.`, { file });
+      }
+    },
+    close() {
+      if (open > 0) open--;
+    },
+  };
+}
+
 async function countTables(context: ReadContext, encoding: string): Promise<number> {
   let depth = 0;
   let tables = 0;
+  const nesting = createNestingGuard(context.file);
   const parser = new Parser({
     onopentag(name) {
+      nesting.open();
       if (name !== 'table') return;
       if (depth === 0) tables++;
       depth++;
     },
     onclosetag(name) {
+      nesting.close();
       if (name === 'table' && depth > 0) depth--;
     },
   }, { decodeEntities: false, lowerCaseTags: true });
@@ -80,7 +103,19 @@ async function countTables(context: ReadContext, encoding: string): Promise<numb
 
 async function* tableRows(context: ReadContext, encoding: string, tableIndex: number, progress: { bytesRead: number }): AsyncGenerator<SourceRecord[]> {
   const collector = createRowCollector(tableIndex, context.limits);
-  const parser = new Parser(collector.handler, { decodeEntities: true, lowerCaseTags: true, recognizeSelfClosing: true });
+  const nesting = createNestingGuard(context.file);
+  const { onopentag, onclosetag } = collector.handler;
+  const parser = new Parser({
+    ...collector.handler,
+    onopentag(name, attributes, isImplied) {
+      nesting.open();
+      onopentag?.(name, attributes, isImplied);
+    },
+    onclosetag(name, isImplied) {
+      nesting.close();
+      onclosetag?.(name, isImplied);
+    },
+  }, { decodeEntities: true, lowerCaseTags: true, recognizeSelfClosing: true });
   for await (const text of decodedChunks(context, encoding, progress)) {
     parser.write(text);
     if (collector.rows.length >= ROWS_PER_BATCH || (collector.isDone && collector.rows.length > 0)) yield collector.rows.splice(0);
@@ -91,7 +126,7 @@ async function* tableRows(context: ReadContext, encoding: string, tableIndex: nu
 }
 
 type RowCollector = {
-  handler: ConstructorParameters<typeof Parser>[0];
+  handler: NonNullable<ConstructorParameters<typeof Parser>[0]>;
   /** Rows of the chosen table not handed out yet. */
   rows: SourceRecord[];
   /** The chosen table has ended. */
