@@ -1,0 +1,11 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parsePairs } from './import-commands.js';
+
+test('--mapping: pairs separated by commas, or one pair per option when a header holds a comma; the field after the last =', () => {
+  assert.deepEqual(parsePairs(['Name=name, Tel = phone'], 'mapping'), [['Name', 'name'], ['Tel', 'phone']]);
+  assert.deepEqual(parsePairs(['Name, full=name', 'Tel=Main=phone', 'Notes='], 'mapping'), [['Name, full', 'name'], ['Tel=Main', 'phone'], ['Notes', '']]);
+  assert.deepEqual(parsePairs(undefined, 'mapping'), []);
+  assert.throws(() => parsePairs(['=name'], 'mapping'), /--mapping expects Header=value pairs separated by commas \(got "=name"\)/);
+  assert.throws(() => parsePairs(['name'], 'mapping'), /--mapping expects Header=value pairs/);
+});
