@@ -7,6 +7,7 @@ import { initialSchema } from './migrations/0001-initial-schema.js';
 import { authSchema } from './migrations/0002-auth.js';
 import { bytewiseKeys } from './migrations/0003-bytewise-keys.js';
 import { jobRevert } from './migrations/0004-job-revert.js';
+import { jobInterruptions } from './migrations/0005-job-interruptions.js';
 
 export type DialectMigration = (dialect: DatabaseDialect) => Migration;
 
@@ -15,6 +16,7 @@ const MIGRATIONS: ReadonlyArray<[string, DialectMigration]> = [
   ['0002-auth', authSchema],
   ['0003-bytewise-keys', bytewiseKeys],
   ['0004-job-revert', jobRevert],
+  ['0005-job-interruptions', jobInterruptions],
 ];
 
 function createMigrator(database: AppDatabase): Migrator {

@@ -169,6 +169,8 @@ export type ImportJobTable = {
   attempts: Generated<number>;
   /** Claims since the job last committed a batch: a job that keeps failing without progress is given up. */
   stalled_attempts: Generated<number>;
+  /** Why its last attempt was interrupted (the error that ended it), for the reason of a job given up. */
+  last_interruption: Generated<string | null>;
   checkpoint: Generated<string | null>;
   records_read: Generated<number>;
   total: Generated<number | null>;

@@ -83,11 +83,14 @@ export function createJobsRepository(db: Kysely<Database>, dialect: DatabaseDial
       return rows.filter((row) => row.ended).length;
     },
 
-    /** Gives a job up at once (its worker hit an error it cannot carry on from): another claim may take it now. */
-    async releaseLease(jobId: number, workerId: string): Promise<void> {
+    /**
+     * Gives a job up at once (its worker hit an error it cannot carry on from): another claim may take it now.
+     * `interruption` says what ended the attempt.
+     */
+    async releaseLease(jobId: number, workerId: string, interruption?: string): Promise<void> {
       await db
         .updateTable('import_jobs')
-        .set({ lease_expires_at: now() })
+        .set({ lease_expires_at: now(), ...(interruption === undefined ? {} : { last_interruption: interruption.slice(0, 1000) }) })
         .where('id', '=', jobId)
         .where('lease_owner', '=', workerId)
         .where('status', '=', 'running')

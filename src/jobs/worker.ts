@@ -56,7 +56,8 @@ export function createWorker(deps: WorkerDependencies, log: WorkerLog = () => un
     if (!job) return null;
     // A job that keeps failing without committing anything (not one that is merely interrupted often) is given up.
     if (job.stalled_attempts > MAX_STALLED_ATTEMPTS) {
-      await deps.jobs.finish(job.id, id, { status: 'failed', total: null, failureReason: `Gave up after ${MAX_STALLED_ATTEMPTS} attempts in a row that made no progress; see the server log.`, files: [] });
+      const why = job.last_interruption ? `the last one ended with: ${job.last_interruption}` : 'see the server log';
+      await deps.jobs.finish(job.id, id, { status: 'failed', total: null, failureReason: `Gave up after ${MAX_STALLED_ATTEMPTS} attempts in a row that made no progress; ${why}`, files: [] });
       return { jobId: job.id, outcome: 'failed' as const };
     }
     log('job claimed', { jobId: job.id, attempt: job.attempts });
@@ -66,8 +67,9 @@ export function createWorker(deps: WorkerDependencies, log: WorkerLog = () => un
       return { jobId: job.id, outcome };
     } catch (error) {
       // Given up at once, the job is taken up again from its checkpoint (by this worker or another).
-      log('job interrupted', { jobId: job.id, error: error instanceof Error ? error.message : String(error) });
-      await deps.jobs.releaseLease(job.id, id).catch(() => undefined);
+      const message = error instanceof Error ? error.message : String(error);
+      log('job interrupted', { jobId: job.id, error: message });
+      await deps.jobs.releaseLease(job.id, id, message).catch(() => undefined);
       return { jobId: job.id, outcome: 'lost' as const };
     }
   }

@@ -15,7 +15,7 @@ async function tableNames(suite: Parameters<Parameters<typeof describeOnBothData
 
 describeOnBothDatabases('migrations', (suite) => {
   it('creates every table of the domain', async () => {
-    assert.deepEqual(await migrateToLatest(suite.app), ['applied 0001-initial-schema', 'applied 0002-auth', 'applied 0003-bytewise-keys', 'applied 0004-job-revert']);
+    assert.deepEqual(await migrateToLatest(suite.app), ['applied 0001-initial-schema', 'applied 0002-auth', 'applied 0003-bytewise-keys', 'applied 0004-job-revert', 'applied 0005-job-interruptions']);
     const tables = await tableNames(suite);
     for (const table of ['teams', 'users', 'customers', 'campaigns', 'dial_list', 'number_lists', 'area_codes', 'dids', 'import_jobs', 'job_files', 'job_changes', 'saved_mappings', 'uploads', 'field_definitions', 'sessions', 'api_tokens', 'login_attempts']) {
       assert.ok(tables.includes(table), `missing table ${table}`);
@@ -27,9 +27,9 @@ describeOnBothDatabases('migrations', (suite) => {
   });
 
   it('goes down cleanly, leaving no table, and up again', async () => {
-    assert.deepEqual(await migrateDownAll(suite.app), ['reverted 0004-job-revert', 'reverted 0003-bytewise-keys', 'reverted 0002-auth', 'reverted 0001-initial-schema']);
+    assert.deepEqual(await migrateDownAll(suite.app), ['reverted 0005-job-interruptions', 'reverted 0004-job-revert', 'reverted 0003-bytewise-keys', 'reverted 0002-auth', 'reverted 0001-initial-schema']);
     assert.deepEqual(await tableNames(suite), []);
-    assert.deepEqual(await migrateToLatest(suite.app), ['applied 0001-initial-schema', 'applied 0002-auth', 'applied 0003-bytewise-keys', 'applied 0004-job-revert']);
+    assert.deepEqual(await migrateToLatest(suite.app), ['applied 0001-initial-schema', 'applied 0002-auth', 'applied 0003-bytewise-keys', 'applied 0004-job-revert', 'applied 0005-job-interruptions']);
   });
 }, { migrate: false });
 
