@@ -88,20 +88,22 @@ export function normaliseDate(value: string, order: DateOrder): string | null {
     const year = fullYear(match[4]!);
     // Dots are how day-first countries write dates (05.03.2024), whatever the team's order.
     const isDayFirst = first > 12 || ((order === 'dmy' || match[2] === '.') && second <= 12);
-    const date = isDayFirst ? isoDate(year, second, first) : isoDate(year, first, second);
-    const half = match[8]?.toLowerCase();
-    if (half !== undefined && (Number(match[5]) < 1 || Number(match[5]) > 12)) return null;
-    // 12 AM is midnight, 12 PM noon.
-    const hours = match[5] === undefined || half === undefined ? match[5] : String((Number(match[5]) % 12) + (half === 'p' ? 12 : 0));
-    return withTime(date, hours, match[6], match[7]);
+    return withTime(isDayFirst ? isoDate(year, second, first) : isoDate(year, first, second), match[5], match[6], match[7], match[8]);
   }
   return /\p{L}/u.test(text) ? namedMonthDate(text) : null;
 }
 
-/** A date with the time of day read with it (`THH:MM:SS`), or the date alone at midnight or with no time. */
-function withTime(date: string | null, hoursText: string | undefined, minutesText: string | undefined, secondsText: string | undefined): string | null {
+/**
+ * A date with the time of day read with it (`THH:MM:SS`), or the date alone at midnight or with no time. `half` is
+ * `a` or `p` on a 12-hour clock (12 AM is midnight, 12 PM noon).
+ */
+function withTime(date: string | null, hoursText: string | undefined, minutesText: string | undefined, secondsText: string | undefined, half?: string): string | null {
   if (!date || hoursText === undefined || minutesText === undefined) return date;
-  const hours = Number(hoursText);
+  let hours = Number(hoursText);
+  if (half !== undefined) {
+    if (hours < 1 || hours > 12) return null;
+    hours = (hours % 12) + (half.toLowerCase() === 'p' ? 12 : 0);
+  }
   const minutes = Number(minutesText);
   const seconds = secondsText === undefined ? 0 : Number(secondsText);
   if (hours > 23 || minutes > 59 || seconds > 59) return null;
@@ -141,7 +143,7 @@ const DATE_FILLER = /^(?:mon|monday|tue|tues|tuesday|wed|wednesday|thu|thur|thur
  */
 function namedMonthDate(text: string): string | null {
   const words = text
-    .normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase().replace(/ä/g, 'ae')
+    .normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase()
     .split(/[\s,./-]+/)
     .filter((word) => word !== '' && !DATE_FILLER.test(word))
     .map((word) => word.replace(/^(\d{1,2})(?:st|nd|rd|th|er|o|º)$/, '$1'));

@@ -102,20 +102,8 @@ async function countTables(context: ReadContext, encoding: string): Promise<numb
 }
 
 async function* tableRows(context: ReadContext, encoding: string, tableIndex: number, progress: { bytesRead: number }): AsyncGenerator<SourceRecord[]> {
-  const collector = createRowCollector(tableIndex, context.limits);
-  const nesting = createNestingGuard(context.file);
-  const { onopentag, onclosetag } = collector.handler;
-  const parser = new Parser({
-    ...collector.handler,
-    onopentag(name, attributes, isImplied) {
-      nesting.open();
-      onopentag?.(name, attributes, isImplied);
-    },
-    onclosetag(name, isImplied) {
-      nesting.close();
-      onclosetag?.(name, isImplied);
-    },
-  }, { decodeEntities: true, lowerCaseTags: true, recognizeSelfClosing: true });
+  const collector = createRowCollector(tableIndex, context.limits, createNestingGuard(context.file));
+  const parser = new Parser(collector.handler, { decodeEntities: true, lowerCaseTags: true, recognizeSelfClosing: true });
   for await (const text of decodedChunks(context, encoding, progress)) {
     parser.write(text);
     if (collector.rows.length >= ROWS_PER_BATCH || (collector.isDone && collector.rows.length > 0)) yield collector.rows.splice(0);
@@ -133,8 +121,10 @@ type RowCollector = {
   isDone: boolean;
 };
 
+type NestingGuard = ReturnType<typeof createNestingGuard>;
+
 /** Turns the parser's events into the rows of the `tableIndex`-th top-level table. */
-export function createRowCollector(tableIndex: number, limits: Pick<ReadLimits, 'maxColumns' | 'maxCellLength'>): RowCollector {
+function createRowCollector(tableIndex: number, limits: Pick<ReadLimits, 'maxColumns' | 'maxCellLength'>, nesting: NestingGuard): RowCollector {
   const collector: RowCollector = { handler: {}, rows: [], isDone: false };
   let depth = 0;
   let tables = -1;
@@ -173,29 +163,23 @@ export function createRowCollector(tableIndex: number, limits: Pick<ReadLimits, 
 
   collector.handler = {
     onopentag(name, attributes) {
+      nesting.open();
       if (SKIPPED_ELEMENTS.has(name)) skipped++;
       if (name === 'table') {
         if (depth === 0) tables++;
         depth++;
-        return;
-      }
-      if (!isInTable()) {
-        // Inside a cell, a layout table's cells and blocks are apart, as a browser shows them.
-        if (cell && name === 'br') cell.text += LINE_BREAK;
-        else if (cell && SEPARATED_ELEMENTS.has(name)) cell.text += ' ';
-        return;
-      }
-      if (name === 'tr') {
+      } else if (name === 'tr' && isInTable()) {
         endRow();
         cells = [];
-      } else if (name === 'td' || name === 'th') {
+      } else if ((name === 'td' || name === 'th') && isInTable()) {
         endCell();
         cells ??= [];
         const span = Number.parseInt(attributes['colspan'] ?? '1', 10);
         cell = { text: '', length: 0, span: Number.isFinite(span) ? Math.min(Math.max(span, 1), MAX_COLSPAN) : 1 };
-      } else if (name === 'br' && cell) {
+      } else if (cell && name === 'br') {
         cell.text += LINE_BREAK;
       } else if (cell && SEPARATED_ELEMENTS.has(name)) {
+        // Inside a cell, a layout table's cells and blocks are apart, as a browser shows them.
         cell.text += ' ';
       }
     },
@@ -206,6 +190,7 @@ export function createRowCollector(tableIndex: number, limits: Pick<ReadLimits, 
       if (cell.text.length <= limits.maxCellLength * 2) cell.text += text;
     },
     onclosetag(name) {
+      nesting.close();
       if (SKIPPED_ELEMENTS.has(name) && skipped > 0) skipped--;
       if (name === 'table') {
         if (depth === 1 && tables === tableIndex) {

@@ -3,7 +3,6 @@
 // else from its text outside the tags (or the one the user chose); then a web page goes to html-table-source.ts
 // (streamed), an XML spreadsheet to SheetJS (read whole, so only a small one).
 
-import { open } from 'node:fs/promises';
 import { AppError } from '../../shared/app-error.js';
 import { detectEncoding, encodingFromBom } from './encoding-detection.js';
 import { openHtmlWorkbook } from './html-table-source.js';
@@ -16,12 +15,11 @@ import { formatBytes } from './zip-archive.js';
  * An .xls that is a web page (HTML tables: streamed, html-table-source.ts) or an Excel 2003 XML spreadsheet (read
  * whole by SheetJS, which is why such a file may be no bigger than MAX_XML_SPREADSHEET_BYTES).
  */
-export async function openMarkupWorkbook(context: ReadContext, size: number): Promise<RawSource> {
+export async function openMarkupWorkbook(context: ReadContext, size: number, head: Uint8Array): Promise<RawSource> {
   const { file, options } = context;
   if (options.encoding !== undefined && !isKnownEncoding(options.encoding)) {
     throw new AppError('ENCODING_INVALID', `'${options.encoding}' is not an encoding that can be read. Use a name such as utf-8, utf-16le, gb18030, big5, shift_jis, euc-kr or windows-1252.`, { file });
   }
-  const head = await readHead(context.path, MARKUP_HEAD_BYTES);
   const detected = options.encoding === undefined ? markupEncoding(head) : { encoding: options.encoding.toLowerCase(), confidence: null };
   const headText = createChunkDecoder(detected.encoding).decode(head).text.replace(/^\uFEFF/, '').trimStart();
   const isXmlSpreadsheet = /^<\?xml/i.test(headText) && /<\?mso-application\s+progid="Excel\.Sheet"|<(?:ss:)?Workbook[\s>]|urn:schemas-microsoft-com:office:spreadsheet/.test(headText);
@@ -33,21 +31,8 @@ export async function openMarkupWorkbook(context: ReadContext, size: number): Pr
   return { ...(await openXmlSpreadsheet(context, size, detected.encoding)), encoding: detected.encoding, encodingConfidence: detected.confidence };
 }
 
-/** How much of a web page or XML file its encoding and kind are told from. */
-const MARKUP_HEAD_BYTES = 256 * 1024;
 /** SheetJS needs about 50 times an XML spreadsheet's size in memory: 4 MiB is about 25,000 rows of 5 cells. */
 const MAX_XML_SPREADSHEET_BYTES = 4 * 1024 * 1024;
-
-async function readHead(path: string, bytes: number): Promise<Buffer> {
-  const handle = await open(path, 'r');
-  try {
-    const head = Buffer.alloc(bytes);
-    const { bytesRead } = await handle.read(head, 0, bytes, 0);
-    return head.subarray(0, bytesRead);
-  } finally {
-    await handle.close();
-  }
-}
 
 /** The encoding a web page or XML file declares (BOM, `<meta charset>`, `<?xml encoding?>`), else the one detected. */
 export function markupEncoding(data: Uint8Array): { encoding: string; confidence: number | null } {
@@ -56,7 +41,7 @@ export function markupEncoding(data: Uint8Array): { encoding: string; confidence
   const head = Buffer.from(data.buffer, data.byteOffset, Math.min(data.byteLength, 4096)).toString('latin1');
   const declared = /<meta[^>]*?charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(head)?.[1] ?? /^\s*<\?xml[^>]*?encoding\s*=\s*["']([\w.:-]+)["']/i.exec(head)?.[1];
   if (declared !== undefined && isKnownEncoding(declared)) return { encoding: declared.toLowerCase(), confidence: 1 };
-  return detectEncoding([textBytesOf(data.subarray(0, MARKUP_HEAD_BYTES))]);
+  return detectEncoding([textBytesOf(data)]);
 }
 
 /**

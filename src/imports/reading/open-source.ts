@@ -66,7 +66,7 @@ async function openRaw(context: ReadContext): Promise<RawSource> {
     }
     if (kind === 'ole') return await openOleWorkbook(context, size);
     if (kind === 'biff') return await openBareBiff(context, size);
-    if (kind === 'markup') return await openMarkupWorkbook(context, size);
+    if (kind === 'markup') return await openMarkupWorkbook(context, size, head.subarray(0, bytesRead));
     return await openZipped(context);
   } finally {
     if (!isHandedOver) await handle.close();

@@ -52,23 +52,24 @@ export async function assembleSource(raw: RawSource, context: ReadContext): Prom
   try {
     // The records after the skipped ones, read ahead (whole batches of the reader) far enough to see title rows.
     const ahead: SourceRecord[] = [];
+    /** The non-empty ones among them. */
+    const candidates: SourceRecord[] = [];
     let skipped = 0;
-    let filled = 0;
-    while (filled < HEADER_LOOKAHEAD) {
+    while (candidates.length < HEADER_LOOKAHEAD) {
       const next = await raw.rows.next();
       if (next.done) break;
       for (const record of next.value) {
-        if (isEmptyRecord(record) && ahead.length === 0) continue;
-        if (skipped < skipTop && !isEmptyRecord(record)) {
+        const isEmpty = isEmptyRecord(record);
+        if (isEmpty && ahead.length === 0) continue;
+        if (!isEmpty && skipped < skipTop) {
           skipped++;
           continue;
         }
         ahead.push(record);
-        if (!isEmptyRecord(record)) filled++;
+        if (!isEmpty) candidates.push(record);
       }
     }
-    const candidates = ahead.filter((record) => !isEmptyRecord(record)).slice(0, HEADER_LOOKAHEAD);
-    header = candidates[titleRowsAbove(candidates)];
+    header = candidates[titleRowsAbove(candidates.slice(0, HEADER_LOOKAHEAD))];
     leftover = header === undefined ? [] : ahead.slice(ahead.indexOf(header) + 1);
   } catch (error) {
     await raw.close();
