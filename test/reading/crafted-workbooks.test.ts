@@ -1,8 +1,8 @@
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { previewSource } from '../../src/imports/reading/index.js';
-import { createFixtureFolder, readWhole, valuesOf } from './support/reading-fixtures.js';
-import { craftOds, craftXlsx, inlineCell } from './support/workbook-builders.js';
+import { createFixtureFolder, expectAppError, readWhole, valuesOf } from './support/reading-fixtures.js';
+import { craftFlatOds, craftOds, craftXlsx, inlineCell } from './support/workbook-builders.js';
 
 describe('XLSX written by hand', () => {
   const folder = createFixtureFolder();
@@ -172,5 +172,23 @@ describe('ODS written by hand', () => {
     assert.deepEqual(preview.sheets, ['Lookup', 'Customers', 'Archive']);
     assert.deepEqual([preview.headers, ...preview.rows], [['name'], ['Ann']]);
     assert.deepEqual((await readWhole(path, { sheet: 'Lookup' })).headers, ['secret']);
+  });
+
+  test('reads a flat ODS (.fods, one XML file) the same way; refuses a flat text document and XML of another kind', async () => {
+    const styles = '<number:date-style style:name="N1"><number:year/><number:text>-</number:text><number:month/><number:text>-</number:text><number:day/></number:date-style>'
+      + '<style:style style:name="ceDate" style:family="table-cell" style:data-style-name="N1"/>';
+    const tables = [
+      { name: 'Lookup', isHidden: true, rowsXml: header('secret') },
+      { name: 'Kunden', rowsXml: header('name', 'born') + `<table:table-row><table:table-cell office:value-type="string"><text:p>Zoë</text:p></table:table-cell><table:table-cell table:style-name="ceDate" office:value-type="float" office:value="45293"/></table:table-row>`.repeat(3) },
+    ];
+    const path = folder.write('kunden.fods', craftFlatOds(tables, styles));
+    const result = await readWhole(path);
+    assert.equal(result.format, 'ods');
+    assert.deepEqual(result.sheets, ['Lookup', 'Kunden']);
+    assert.deepEqual([result.headers, ...valuesOf(result)], [['name', 'born'], ['Zoë', '2024-01-02'], ['Zoë', '2024-01-02'], ['Zoë', '2024-01-02']]);
+    // Named anything: what it is decides, not its name.
+    assert.deepEqual((await readWhole(folder.write('kunden.xml', craftFlatOds(tables, styles)), { sheet: 'Lookup' })).headers, ['secret']);
+    await expectAppError(readWhole(folder.write('letter.fodt', craftFlatOds(tables, '', 'application/vnd.oasis.opendocument.text'))), 'FILE_FORMAT_UNSUPPORTED', /is an OpenDocument file but not a spreadsheet \(application\/vnd\.oasis\.opendocument\.text\)/);
+    await expectAppError(readWhole(folder.write('feed.xml', '<?xml version="1.0"?><customers><customer name="Ann"/></customers>')), 'FILE_FORMAT_UNSUPPORTED', /'feed\.xml' is an XML file, but neither an Excel 2003 XML spreadsheet nor a flat OpenDocument spreadsheet/);
   });
 });

@@ -11,7 +11,7 @@ const page = (head: string, rows: string[][]): string =>
 
 const CHINESE_NAMES = ['张伟', '王芳', '李娜', '刘洋', '陈静', '杨磊', '赵敏', '黄丽', '周杰', '吴刚', '徐明', '孙燕'];
 
-describe('web exports saved as .xls', () => {
+describe('web exports saved as .xls (or .xml, .htm, .html)', () => {
   const folder = createFixtureFolder();
   after(() => folder.remove());
 
@@ -98,13 +98,22 @@ describe('web exports saved as .xls', () => {
     assert.match(result.records[3]?.error ?? '', /Row 5 has 6 cells, beyond the limit of 5 columns\. Row 5, column 1: the value is 60 characters long, more than the limit of 50\./);
   });
 
-  test('refuses an XML spreadsheet that declares entities or is too big to read whole, a page nested too deep, and a web page under another name', async () => {
+  test('reads them under the names Excel, browsers and exporters give them: .xml, .htm, .html, even .csv', async () => {
+    const xml = '<?xml version="1.0"?>\n<?mso-application progid="Excel.Sheet"?>\n<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet ss:Name="Leads"><Table><Row><Cell><Data ss:Type="String">name</Data></Cell></Row><Row><Cell><Data ss:Type="String">Ann</Data></Cell></Row></Table></Worksheet></Workbook>';
+    const saved = await readWhole(folder.write('Book1.xml', xml));
+    assert.deepEqual([saved.sheets, saved.headers, ...valuesOf(saved)], [['Leads'], ['name'], ['Ann']]);
+    for (const name of ['export.htm', 'export.html', 'export.csv']) {
+      const result = await readWhole(folder.write(name, page('<meta charset="utf-8">', [['name', 'phone'], ['Zoë', '4155550134']])));
+      assert.deepEqual([result.headers, ...valuesOf(result)], [['name', 'phone'], ['Zoë', '4155550134']], name);
+    }
+  });
+
+  test('refuses an XML spreadsheet that declares entities or is too big to read whole, and a page nested too deep', async () => {
     const entities = '<?xml version="1.0"?><!DOCTYPE w [<!ENTITY a "aaaaaaaaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]><?mso-application progid="Excel.Sheet"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet><Table><Row><Cell><Data>&b;</Data></Cell></Row></Table></Worksheet></Workbook>';
     await expectAppError(readWhole(folder.write('entities.xls', entities)), 'FILE_FORMAT_UNSUPPORTED', /declares XML entities/);
     const row = '<Row><Cell><Data ss:Type="String">Customer</Data></Cell><Cell><Data ss:Type="String">4155550134</Data></Cell></Row>\n';
     const big = `<?xml version="1.0"?>\n<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet ss:Name="A"><Table>${row.repeat(45_000)}</Table></Worksheet></Workbook>`;
     await expectAppError(readWhole(folder.write('big-2003.xls', big)), 'FILE_TOO_LARGE', /is an Excel 2003 XML spreadsheet of \d+(\.\d)? MiB; such a file is read whole, and only up to 4 MiB/);
-    await expectAppError(readWhole(folder.write('page.csv', page('', [['name'], ['Ann']]))), 'FILE_FORMAT_UNSUPPORTED', /is a web page or XML spreadsheet/);
     // Nested deeper than any export (htmlparser2 would take half a minute over 2 MB of it): refused at once.
     const deep = `<table><tr><td>name</td></tr><tr><td>${'<div>'.repeat(200_000)}Ann${'</div>'.repeat(200_000)}</td></tr></table>`;
     await expectAppError(readWhole(folder.write('deep.xls', deep)), 'FILE_UNREADABLE', /elements are nested more than 1,000 deep/);

@@ -4,10 +4,11 @@
 import { AppError } from '../../shared/app-error.js';
 
 /**
- * zip: XLSX or ODS (decided by content); ole: XLS or encrypted OOXML; biff: bare BIFF2–4; markup: an .xls that is a
- * web page (HTML tables) or an Excel 2003 XML spreadsheet, as web applications' "Export to Excel" write them; text: CSV.
+ * zip: XLSX or ODS (decided by content); ole: XLS or encrypted OOXML; biff: bare BIFF2–4; markup: a web page (HTML
+ * tables) or an Excel 2003 XML spreadsheet, as web applications' "Export to Excel" write them (mostly as .xls);
+ * flat-ods: an OpenDocument spreadsheet in one XML file (.fods); text: CSV.
  */
-export type ContainerKind = 'zip' | 'ole' | 'biff' | 'markup' | 'text';
+export type ContainerKind = 'zip' | 'ole' | 'biff' | 'markup' | 'flat-ods' | 'text';
 
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const BINARY_SIGNATURES: readonly { bytes: number[]; what: string }[] = [
@@ -47,11 +48,16 @@ export function detectContainer(head: Uint8Array, file: string): ContainerKind {
     throw new AppError('FILE_FORMAT_UNSUPPORTED', `'${file}' is named .${extension} but is not an ${expected} file (it is not a zip archive): it may be damaged or renamed. Open it in your spreadsheet program, save it as ${expected === 'XLSB' ? 'XLSX' : expected}, and upload it again.`, { file });
   }
   const utf16 = head[0] === 0xff && head[1] === 0xfe ? 'utf-16le' : head[0] === 0xfe && head[1] === 0xff ? 'utf-16be' : null;
-  const start = new TextDecoder(utf16 ?? 'latin1').decode(head.subarray(0, 1024)).replace(/^\uFEFF|^\u00ef\u00bb\u00bf/, '').trimStart().toLowerCase();
-  if (/^<(!doctype html|html|table|\?xml[^>]*>\s*<\?mso-application|\?xml[^>]*>\s*<workbook)/.test(start) || (extension === 'xls' && start.startsWith('<'))) {
-    // Excel opens such an .xls (after a warning); under any other name it is a web page or an XML file.
-    if (extension === 'xls') return 'markup';
-    throw new AppError('FILE_FORMAT_UNSUPPORTED', `'${file}' is a web page or XML spreadsheet saved under a spreadsheet name, not a real ${extension === 'xls' ? 'XLS' : 'spreadsheet'} file. Open it in Excel, save it as XLSX or CSV, and upload that.`, { file });
+  const start = new TextDecoder(utf16 ?? 'latin1').decode(head).replace(/^\uFEFF|^\u00ef\u00bb\u00bf/, '').trimStart();
+  const lower = start.slice(0, 1024).toLowerCase();
+  // Excel opens such a file (after a warning) whatever its name: web applications name them .xls, Excel itself
+  // names an XML spreadsheet .xml, a browser a page .htm or .html.
+  if (/^<(!doctype html|html|table|\?xml[^>]*>\s*<\?mso-application|\?xml[^>]*>\s*<workbook)/.test(lower) || (extension === 'xls' && lower.startsWith('<'))) return 'markup';
+  if (lower.startsWith('<?xml')) {
+    const document = /^<\?xml[^>]*>\s*(?:<!--(?:(?!-->)[\s\S])*-->\s*)*<office:document[\s>][^>]*?office:mimetype\s*=\s*["']([^"']*)["']/.exec(start);
+    if (document?.[1] === 'application/vnd.oasis.opendocument.spreadsheet') return 'flat-ods';
+    const what = document ? `an OpenDocument file but not a spreadsheet (${document[1]})` : 'an XML file, but neither an Excel 2003 XML spreadsheet nor a flat OpenDocument spreadsheet';
+    throw new AppError('FILE_FORMAT_UNSUPPORTED', `'${file}' is ${what}. Upload a CSV, TSV, TXT, XLSX, XLS or ODS file.`, { file });
   }
   return 'text';
 }

@@ -1,4 +1,5 @@
-// Opens any supported file (CSV/TSV/TXT, XLSX, XLS, ODS) as one kind of record source.
+// Opens any supported file (CSV/TSV/TXT, XLSX, XLS, ODS, and the web pages and XML files that Excel or LibreOffice
+// open as spreadsheets) as one kind of record source.
 
 import { open, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
@@ -6,7 +7,7 @@ import { AppError } from '../../shared/app-error.js';
 import { openCsv } from './csv-source.js';
 import { detectContainer } from './format-detection.js';
 import { assembleSource } from './record-assembly.js';
-import { openOds } from './ods-source.js';
+import { openFlatOds, openOds } from './ods-source.js';
 import { openMarkupWorkbook } from './markup-workbook.js';
 import { openBareBiff, openOleWorkbook } from './sheetjs-source.js';
 import { DEFAULT_READ_LIMITS, type OpenedSource, type RawSource, type ReadContext, type ReadLimits, type ReadOptions } from './source-types.js';
@@ -67,6 +68,7 @@ async function openRaw(context: ReadContext): Promise<RawSource> {
     if (kind === 'ole') return await openOleWorkbook(context, size);
     if (kind === 'biff') return await openBareBiff(context, size);
     if (kind === 'markup') return await openMarkupWorkbook(context, size, head.subarray(0, bytesRead));
+    if (kind === 'flat-ods') return await openFlatOds(context, size);
     return await openZipped(context);
   } finally {
     if (!isHandedOver) await handle.close();

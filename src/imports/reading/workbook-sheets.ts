@@ -1,10 +1,9 @@
 // What the workbook readers (XLSX, ODS, XLS) share: choosing the sheet to read, and streaming a sheet's XML part
-// into rows as it inflates.
+// into rows as it inflates (or as it is read, for a workbook that is one XML file).
 
 import { AppError } from '../../shared/app-error.js';
 import type { SourceRecord } from './source-types.js';
 import { createXmlFeeder, type XmlHandlers } from './xml-events.js';
-import type { ZipArchive } from './zip-archive.js';
 
 /** The sheet named `wanted` (exactly, else ignoring case and outer spaces), or by default the first visible one. */
 export function chooseSheet<Sheet extends { name: string; isHidden: boolean }>(file: string, sheets: readonly Sheet[], wanted: string | undefined): Sheet {
@@ -18,12 +17,12 @@ export function chooseSheet<Sheet extends { name: string; isHidden: boolean }>(f
 }
 
 /**
- * Parses a zip part with a row collector as it inflates, yielding the rows collected after each chunk (the
+ * Parses an XML part (a zip entry, or a whole file) with a row collector as it inflates or is read, yielding the rows collected after each chunk (the
  * collector pushes onto the array it is given; they are handed over and the array emptied in place). Stops early
  * once the collector says it is done. `onInflated` is told the bytes of each chunk.
  */
 export async function* streamPartRows(
-  zip: ZipArchive,
+  chunks: () => AsyncIterable<Buffer>,
   file: string,
   part: string,
   createCollector: (rows: SourceRecord[]) => XmlHandlers & { isDone?(): boolean },
@@ -32,7 +31,7 @@ export async function* streamPartRows(
   const rows: SourceRecord[] = [];
   const collector = createCollector(rows);
   const feeder = createXmlFeeder(file, part, collector);
-  for await (const chunk of zip.stream(part)) {
+  for await (const chunk of chunks()) {
     feeder.write(chunk);
     onInflated(chunk.length);
     if (rows.length > 0) yield rows.splice(0);

@@ -44,7 +44,7 @@ export async function openXlsx(context: ReadContext, zip: ZipArchive): Promise<R
   const sheetPart = chosen.part;
   const declared = Math.max(1, zip.sizeOf(sheetPart));
   let inflated = 0;
-  const readRows = () => streamPartRows(zip, file, sheetPart, (rows) => createSheetRowCollector({
+  const readRows = () => streamPartRows(() => zip.stream(sheetPart), file, sheetPart, (rows) => createSheetRowCollector({
     sharedStrings, styleFormats, isDate1904: workbook.isDate1904, maxColumns: limits.maxColumns, maxCellLength: limits.maxCellLength,
   }, rows), (bytes) => (inflated += bytes));
 

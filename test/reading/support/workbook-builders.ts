@@ -55,12 +55,21 @@ const ODS_NAMESPACES = [
  * styles, `settings` (e.g. table:calculation-settings) before the tables.
  */
 export function craftOds(tables: CraftedOdsTable[], styles = '', settings = ''): Uint8Array {
-  const tableXml = tables.map((table) => `<table:table table:name="${table.name}" table:style-name="${table.isHidden ? 'taHidden' : 'taShown'}">${table.rowsXml}</table:table>`).join('');
   return zipStrings({
     mimetype: 'application/vnd.oasis.opendocument.spreadsheet',
     'META-INF/manifest.xml': '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>',
-    'content.xml': `<?xml version="1.0" encoding="UTF-8"?><office:document-content ${ODS_NAMESPACES} office:version="1.2"><office:automatic-styles><style:style style:name="taShown" style:family="table"><style:table-properties table:display="true"/></style:style><style:style style:name="taHidden" style:family="table"><style:table-properties table:display="false"/></style:style>${styles}</office:automatic-styles><office:body><office:spreadsheet>${settings}${tableXml}</office:spreadsheet></office:body></office:document-content>`,
+    'content.xml': `<?xml version="1.0" encoding="UTF-8"?><office:document-content ${ODS_NAMESPACES} office:version="1.2">${odsBody(tables, styles, settings)}</office:document-content>`,
   });
+}
+
+/** The same document as a flat ODS (.fods), one XML file, as LibreOffice writes it: the mimetype on the root. */
+export function craftFlatOds(tables: CraftedOdsTable[], styles = '', mimetype = 'application/vnd.oasis.opendocument.spreadsheet'): string {
+  return `<?xml version="1.0" encoding="UTF-8"?>\n\n<office:document ${ODS_NAMESPACES} office:version="1.3" office:mimetype="${mimetype}">${odsBody(tables, styles, '')}</office:document>`;
+}
+
+function odsBody(tables: CraftedOdsTable[], styles: string, settings: string): string {
+  const tableXml = tables.map((table) => `<table:table table:name="${table.name}" table:style-name="${table.isHidden ? 'taHidden' : 'taShown'}">${table.rowsXml}</table:table>`).join('');
+  return `<office:automatic-styles><style:style style:name="taShown" style:family="table"><style:table-properties table:display="true"/></style:style><style:style style:name="taHidden" style:family="table"><style:table-properties table:display="false"/></style:style>${styles}</office:automatic-styles><office:body><office:spreadsheet>${settings}${tableXml}</office:spreadsheet></office:body>`;
 }
 
 export function zipStrings(files: Record<string, string | Uint8Array>, level: 0 | 6 | 9 = 6): Uint8Array {
