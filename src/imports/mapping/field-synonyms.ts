@@ -44,9 +44,9 @@ const MOBILE = [
   'Mobile', 'Cell', 'Cellphone', 'Cell Phone', 'Mobile Phone', 'Mobile No', 'Mobile No.', 'Mobile #',
   'Mobile Number', 'Mobile Phone Number', 'Mobile Tel', 'Cell Number', 'Cell No', 'Cell #',
   'Cellular', 'Cellular Phone', 'Handphone', 'Hand Phone', 'HP', 'HP No', 'Mob', 'Mob No',
-  'Personal Mobile', 'Mobile 1', 'Cell 1', 'SMS Number', 'WhatsApp', 'WhatsApp Number',
+  'Personal Mobile', 'Mobile 1', 'Cell 1', 'SMS Number', 'WhatsApp', 'WhatsApp Number', 'MSISDN', 'MSISDN Number',
   '手机', '手机号', '手机号码', '移动电话', '手提电话', '联系手机', '客户手机', '手机1', '手机号1',
-  '移动号码', '手机电话', '手機', '手機號', '手機號碼', '行動電話', '流動電話', '携帯', '携帯電話',
+  '移动号码', '手机电话', '手機', '手機號', '手機號碼', '行動電話', '流動電話', '携帯', '携帯電話', '携帯番号', '携帯電話番号',
   'Móvil', 'Teléfono Móvil', 'Celular', 'Número de Celular', 'Número de Móvil', 'Telemóvel', 'Telefone Celular',
   'Portable', 'Téléphone Portable', 'Numéro de Portable', 'Mobil', 'Handy', 'Handynummer', 'Mobilnummer',
   'Mobiltelefon', 'Mobilfunknummer', 'Cellulare', 'Numero di Cellulare', 'Mobiel', 'Mobiele Nummer', 'GSM',
@@ -82,7 +82,7 @@ export const FIELD_SYNONYMS: Readonly<Record<StandardFieldKey, FieldSynonyms>> =
       'Name', 'Full Name', 'Customer Name', 'Client Name', 'Lead Name', 'Person Name', 'Display Name',
       'Customer Full Name', 'Name of Customer', 'Customer', 'Client', 'Lead', 'Names', 'Contact Full Name',
       '姓名', '名字', '全名', '客户姓名', '客户名', '客户名称', '客户', '名称', '姓名全称', '真实姓名',
-      '用户姓名', '客户全名', '客戶名稱', '客戶姓名', '客戶', '氏名', '名前', 'Cust Name', 'Cust. Name',
+      '用户姓名', '客户全名', '客戶名稱', '客戶姓名', '客戶', '氏名', '名前', 'お名前', '顧客名', '顧客氏名', 'Cust Name', 'Cust. Name',
       'Nombre', 'Nombre Completo', 'Nombre y Apellidos', 'Nombre del Cliente', 'Cliente', 'Nome', 'Nome Completo',
       'Nome do Cliente', 'Nom', 'Nom Complet', 'Nom et Prénom', 'Nom du Client', 'Vollständiger Name', 'Kundenname',
       'Kunde', 'Nome e Cognome', 'Naam', 'Volledige Naam', 'Klantnaam', 'Ad Soyad', 'Adı Soyadı', 'Müşteri Adı',
@@ -155,7 +155,7 @@ export const FIELD_SYNONYMS: Readonly<Record<StandardFieldKey, FieldSynonyms>> =
       'State', 'Province', 'Region', 'State/Province', 'Province/State', 'State/Region',
       'State or Province', 'Prefecture', 'Territory', 'Mailing State', 'Mailing State/Province',
       'Billing State', 'Billing State/Province', 'State/Province/Region', 'Prov',
-      'Provincia', 'Departamento', 'Estado/Província', 'Département', 'Bundesland', 'Regione',
+      'Provincia', 'Departamento', 'Estado/Província', 'UF', 'Département', 'Bundesland', 'Regione',
       'Provincie', 'Область', 'Регион', 'Tỉnh', 'Tỉnh/Thành Phố', 'Provinsi', '시/도', '시도',
       '省', '省份', '州', '所在省份', '所在省', '省/直辖市', '省市', '省/自治区', '省份/直辖市',
       '省/州', '所属省份', '都道府県',
@@ -257,7 +257,7 @@ export const FIELD_SYNONYMS: Readonly<Record<StandardFieldKey, FieldSynonyms>> =
       'Number', 'Phone Number', 'Phone', 'Telephone Number', 'Tel', 'Mobile', 'Mobile Number',
       'Caller ID', 'CLI', 'ANI', 'DID', 'DID Number', 'Blocked Number', 'Blacklist Number',
       'Blacklisted Number', 'DNC', 'DNC Number', 'Whitelist Number', 'Inbound Number', 'Phone No',
-      'Number to Block', 'Do Not Call Number',
+      'Number to Block', 'Do Not Call Number', 'MSISDN',
       '号码', '电话号码', '电话', '手机号', '手机号码', '黑名单号码', '白名单号码', '呼入号码',
       '主叫号码', '被叫号码', '中继号码', '号码/电话', '號碼',
     ],
@@ -324,6 +324,12 @@ export const GENERIC_HEAD_WORDS: readonly string[] = [
   '号码', '名称', '名字', '编号', '日期', '时间', '类型', '状态', '联系人', '单位', '项目', '活动', '任务',
   '用途', '说明', '描述', '客户', '企业', '地区', '区域', '机构', '号段', '前缀',
 ];
+
+/**
+ * Field names that exports also use for something else: Outlook's "Title" is Mr. or Dr., beside its "Job Title". As
+ * a header such a name counts as a related name (0.9), so a column with a more telling name ("Job Title", 0.95) wins.
+ */
+export const AMBIGUOUS_FIELD_NAMES: readonly string[] = ['Title'];
 
 /**
  * Headers that mean none of our fields but sit one typo away from one ("County" / "Country",

@@ -103,15 +103,25 @@ describe('matchHeaders: how each column is matched', () => {
     ]);
   });
 
-  test('reads an Outlook contacts export: its country is no state because it is also called a region', () => {
+  test('reads an Outlook contacts export: its country is no state because it is also called a region, its Title (Mr., Dr.) no job title', () => {
     const headers = [
       'First Name', 'Middle Name', 'Last Name', 'Title', 'Company', 'Business Street', 'Business City', 'Business State',
       'Business Postal Code', 'Business Country/Region', 'Business Phone', 'Mobile Phone', 'Home Phone', 'Business Fax',
       'E-mail Address', 'Birthday', 'Notes', 'Web Page', 'Job Title', 'Gender',
     ];
     assert.deepEqual(fieldsOf(match(headers)), [
-      'name', 'name', 'name', 'title', 'company', 'address', 'city', 'state', 'zip', 'country', 'phone', 'mobile', 'phone2',
-      'fax', 'email', 'birthday', 'note', null, null, 'gender',
+      'name', 'name', 'name', null, 'company', 'address', 'city', 'state', 'zip', 'country', 'phone', 'mobile', 'phone2',
+      'fax', 'email', 'birthday', 'note', null, 'title', 'gender',
+    ]);
+  });
+
+  test('reads a Google Contacts export: each "… - Value" is its field, each "… - Label" (which kind) nothing', () => {
+    const headers = [
+      'First Name', 'Last Name', 'Birthday', 'Notes', 'E-mail 1 - Label', 'E-mail 1 - Value', 'Phone 1 - Label', 'Phone 1 - Value',
+      'Phone 2 - Type', 'Phone 2 - Value', 'Address 1 - Formatted', 'Address 1 - City', 'Address 1 - Postal Code', 'Organization Name',
+    ];
+    assert.deepEqual(fieldsOf(match(headers)), [
+      'name', 'name', 'birthday', 'note', null, 'email', null, 'phone', null, 'phone2', 'address', 'city', 'zip', 'company',
     ]);
   });
 

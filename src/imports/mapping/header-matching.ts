@@ -2,7 +2,7 @@
 
 import { createHash } from 'node:crypto';
 import type { FieldDefinition } from '../targets.js';
-import { GENERIC_HEAD_WORDS } from './field-synonyms.js';
+import { AMBIGUOUS_FIELD_NAMES, GENERIC_HEAD_WORDS } from './field-synonyms.js';
 import { buildFieldVocabulary, CONFIDENCE, getSynonymOwners, type FieldVocabulary } from './field-vocabulary.js';
 import { bracketedTexts, isHanWord, normaliseHeader, removeBracketedText, splitHeaderWords } from './header-normalisation.js';
 import { similarity } from './string-similarity.js';
@@ -47,6 +47,7 @@ const MAX_FUZZY_LENGTH = 60;
 const MAX_NAME_WORDS = 8;
 
 const GENERIC_HEADS: ReadonlySet<string> = new Set(GENERIC_HEAD_WORDS.map(normaliseHeader));
+const AMBIGUOUS_NAMES: ReadonlySet<string> = new Set(AMBIGUOUS_FIELD_NAMES.map(normaliseHeader));
 type Hit = { field: string; confidence: number; source: MatchSource };
 type Candidate = Hit & { index: number; rank: number; isSaved: boolean };
 
@@ -167,6 +168,7 @@ function headerHits(header: string, vocabulary: FieldVocabulary): Hit[] {
   if (text === '') return [];
   for (const field of vocabulary.labels.get(text) ?? []) keepBest(best, { field, confidence: CONFIDENCE.exact, source: 'exact' });
   for (const hit of vocabulary.synonyms.get(text) ?? []) keepBest(best, { ...hit, source: 'synonym' });
+  if (AMBIGUOUS_NAMES.has(text)) for (const hit of best.values()) hit.confidence = Math.min(hit.confidence, CONFIDENCE.related);
   // A header that is the very name of a field this target lacks ("Email Address" where there is
   // no email) must not be read as a longer name of another one ("address").
   const isNameOfAbsentField = best.size === 0 && getSynonymOwners().has(text);
@@ -243,9 +245,12 @@ function isDecisiveEnding(ending: string): boolean {
   return isHanWord(ending) ? [...ending].length >= 2 : ending.length >= 3;
 }
 
-/** Words that only say "the number / name / code of" what comes before them. */
+/**
+ * Words that only say "the number / name / code of" what comes before them; Google Contacts' "Phone 1 - Value" and
+ * "Address 1 - Formatted" too (its "Phone 1 - Label" says which kind of phone, and is no phone).
+ */
 const QUALIFYING_TAILS: readonly string[] = [
-  'no', 'number', 'num', 'nr', 'name', 'code', '号', '号码', '名称', '名字', '全称', '简称', '代码', '编码',
+  'no', 'number', 'num', 'nr', 'name', 'code', 'value', 'formatted', '号', '号码', '名称', '名字', '全称', '简称', '代码', '编码',
 ];
 const ADDRESS_TAILS: readonly string[] = ['address', 'addr', '地址', '位址'];
 /**
@@ -311,7 +316,11 @@ function headerWordVariants(header: string): WordVariant[] {
     }
     for (const words of [...forms]) {
       const qualified = withoutTail(words, QUALIFYING_TAILS);
-      if (qualified && isDecisiveEnding(qualified.join(''))) forms.push(qualified);
+      if (qualified && isDecisiveEnding(qualified.join(''))) {
+        forms.push(qualified);
+        // "E-mail 2 - Value": the second e-mail.
+        if (qualified.length > 1 && /^\d+$/.test(qualified.at(-1) ?? '')) forms.push(qualified.slice(0, -1));
+      }
       // "E-mail addr.", "邮件地址": the address of an e-mail is the e-mail, not a street address.
       const addressed = withoutTail(words, ADDRESS_TAILS);
       if (addressed && endsWithEmailName(addressed)) forms.push(addressed);
