@@ -125,6 +125,12 @@ describe('matchHeaders: how each column is matched', () => {
     ]);
   });
 
+  test('goes by a bracket that names a field: "Phone (Mobile)" is the mobile, "Company (Name)" the company', () => {
+    assert.deepEqual(fieldsOf(match(['Name', 'Phone (Home)', 'Phone (Mobile)', 'Phone (Work)', 'Email (Work)'])), ['name', 'phone', 'mobile', 'phone2', 'email']);
+    assert.deepEqual(fieldsOf(match(['Phone', 'Phone (Mobile)'])), ['phone', 'mobile']);
+    assert.deepEqual(fieldsOf(match(['Company (Name)', 'Name', 'Tel (Fax)'])), ['company', 'name', 'fax']);
+  });
+
   test('reads a Chinese CRM export', () => {
     const headers = ['客户编号', '客户名称', '联系人', '手机', '电话', '邮箱', '公司名称', '职务', '省份', '城市', '详细地址', '邮编', '性别', '生日', '客户来源', '负责人', '备注'];
     assert.deepEqual(fieldsOf(match(headers)), [

@@ -166,8 +166,11 @@ function headerHits(header: string, vocabulary: FieldVocabulary): Hit[] {
   const best = new Map<string, Hit>();
   const text = normaliseHeader(header);
   if (text === '') return [];
-  for (const field of vocabulary.labels.get(text) ?? []) keepBest(best, { field, confidence: CONFIDENCE.exact, source: 'exact' });
-  for (const hit of vocabulary.synonyms.get(text) ?? []) keepBest(best, { ...hit, source: 'synonym' });
+  // "Phone (Mobile)" is the mobile, not the "Phone/Mobile" it normalises to: a bracket naming a field decides.
+  if (!isQualifiedByBrackets(header, vocabulary)) {
+    for (const field of vocabulary.labels.get(text) ?? []) keepBest(best, { field, confidence: CONFIDENCE.exact, source: 'exact' });
+    for (const hit of vocabulary.synonyms.get(text) ?? []) keepBest(best, { ...hit, source: 'synonym' });
+  }
   if (AMBIGUOUS_NAMES.has(text)) for (const hit of best.values()) hit.confidence = Math.min(hit.confidence, CONFIDENCE.related);
   // A header that is the very name of a field this target lacks ("Email Address" where there is
   // no email) must not be read as a longer name of another one ("address").
@@ -184,6 +187,14 @@ function headerHits(header: string, vocabulary: FieldVocabulary): Hit[] {
     for (const field of best.keys()) if (vocabulary.standardKeys.get(field) === 'address') best.delete(field);
   }
   return [...best.values()].sort((a, b) => b.confidence - a.confidence);
+}
+
+/** Whether a bracket in the header names a field by itself ("Phone (Mobile)", not "Company (Name)"). */
+function isQualifiedByBrackets(header: string, vocabulary: FieldVocabulary): boolean {
+  return bracketedTexts(header).some((inner) => {
+    const text = normaliseHeader(inner);
+    return isDecisiveEnding(text) && (vocabulary.labels.has(text) || vocabulary.synonyms.has(text));
+  });
 }
 
 /** A header whose address word follows a name of the e-mail ("E-mail addr.", "Email Address 2", "邮件地址"). */
