@@ -62,3 +62,15 @@ describe('createRecordPreparer: phone numbers as spreadsheets and data tools wri
     assert.match(String(prepared(preparer, ['Bo', '8.61380E+12'])), /scientific notation/);
   });
 });
+
+describe('createRecordPreparer: the marks of a missing value', () => {
+  test('reads N/A, NULL, -, 0 and zero dates in a phone, e-mail or date column as empty, not as a bad value', () => {
+    const preparer = preparerFor([['Name', 'name'], ['Phone', 'phone'], ['Mobile', 'mobile'], ['Email', 'email'], ['Birthday', 'birthday'], ['Note', 'note']]);
+    assert.deepEqual(prepared(preparer, ['Ann', '(415) 555-0139', 'NULL', 'N/A', '0000-00-00', 'N/A']), { name: 'Ann', phone: '+14155550139', note: 'N/A' });
+    assert.deepEqual(prepared(preparer, ['Bo', '4155550135', '0', '-', '#N/A', '']), { name: 'Bo', phone: '+14155550135' });
+    // Missing is missing: a record with nothing else still needs its name or phone.
+    assert.equal(prepared(preparer, ['', 'n/a', '', '', '', '']), 'a customer needs a name or a phone');
+    // A value that is wrong is still wrong.
+    assert.match(String(prepared(preparer, ['Cy', '555-0134', '', 'none@', '', ''])), /"555-0134" is not a valid phone number; column "Email": "none@" is not a valid email address/);
+  });
+});

@@ -4,7 +4,7 @@ import type { PhoneNormaliser } from '../../phones/phone-normalisation.js';
 import type { ColumnMapping } from '../import-options.js';
 import type { FieldType, Target } from '../targets.js';
 import { NAME_PART_ORDER, namePartOf } from '../mapping/name-parts.js';
-import { normaliseDate, normaliseEmail, normaliseNumber, type DateOrder } from './value-normalisation.js';
+import { isNoValue, normaliseDate, normaliseEmail, normaliseNumber, type DateOrder } from './value-normalisation.js';
 
 export type PreparationField = { key: string; label: string; type: FieldType };
 
@@ -189,7 +189,7 @@ export function createRecordPreparer(input: {
           values[offset + column.slot] = result;
           filled += 1;
           if (result !== raw && column.field.type !== 'text' && column.field.type !== 'address') (changed ??= []).push([column.field.key, raw]);
-        } else {
+        } else if (!isNoValue(raw)) {
           (problems ??= []).push(`column "${column.header}": "${shorten(raw)}" ${result.problem}`);
         }
       }

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { normaliseDate, normaliseEmail, normaliseNumber } from './value-normalisation.js';
+import { isNoValue, normaliseDate, normaliseEmail, normaliseNumber } from './value-normalisation.js';
 import { isDateValue, isNumberValue } from '../mapping/value-patterns.js';
 
 test('accepts real-world emails and lower-cases the domain only', () => {
@@ -95,4 +95,14 @@ test('reads every value that column type detection takes for a number, amounts a
     assert.equal(normaliseNumber(value), number, value);
   }
   for (const bad of ['$', '%', '12%%', '$$12', '1.234,56']) assert.equal(normaliseNumber(bad), null, bad);
+});
+
+test('tells the marks of a missing value (N/A, NULL, -, zero dates, formula errors) from values', () => {
+  for (const missing of ['N/A', 'n/a', ' NA ', 'NULL', 'null', '(null)', 'None', 'nan', '-', '--', '—', '?', '/', '无', '暂无',
+    '0', '000-000-0000', '0000-00-00', '0000-00-00 00:00:00', '00/00/0000', '1900-01-00', '#N/A', '#VALUE!', '#REF!', '#DIV/0!']) {
+    assert.equal(isNoValue(missing), true, missing);
+  }
+  for (const value of ['Nancy', 'Nan Li', 'NAM', '0x1', '10', '2000-01-01', '#1 Main St', 'n/a street', '-1', 'non']) {
+    assert.equal(isNoValue(value), false, value);
+  }
 });

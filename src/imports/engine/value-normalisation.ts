@@ -177,3 +177,22 @@ export function normaliseNumber(value: string): string | null {
   if (!Number.isFinite(number)) return null;
   return /e/i.test(text) ? String(number) : text.replace(/^\+/, '');
 }
+
+/**
+ * What exports write where a value is missing: `N/A`, `NULL` (database dumps), `-`, `nan` (data tools), `#N/A` and
+ * the other error values of a spreadsheet formula, zero dates (`0000-00-00`, Excel's `1900-01-00`), `0`, `/` and
+ * `无` (Chinese lists). Only asked of a cell that is not a phone, e-mail, date or number: for such a field it is
+ * an empty cell, not a bad value that fails the record. Text fields keep whatever the file says.
+ */
+export function isNoValue(value: string): boolean {
+  const text = value.trim().normalize('NFKC').toLowerCase();
+  return NO_VALUE_WORDS.has(text) || ZERO_FILLER.test(text) || SPREADSHEET_ERROR.test(text) || text === '1900-01-00';
+}
+
+const NO_VALUE_WORDS: ReadonlySet<string> = new Set([
+  'n/a', 'na', 'n.a.', 'n.a', 'n/d', 'null', '(null)', '<null>', 'none', '(none)', 'nil', 'nan', 'undefined', 'unknown',
+  '-', '--', '---', '—', '–', '?', '/', '\\', '.', '无', '暂无', '没有', '空', '無', 'なし',
+]);
+/** Zeros and separators only: `0`, `000-000-0000`, `0000-00-00 00:00:00`, `00/00/0000`. */
+const ZERO_FILLER = /^[0\s().+/:-]*0[0\s().+/:-]*$/;
+const SPREADSHEET_ERROR = /^#(?:n\/a|null!|div\/0!|value!|ref!|name\?|num!|spill!|calc!|getting_data)$/;

@@ -43,6 +43,12 @@ describe('detectColumnType from the values', () => {
     assert.equal(detectColumnType('Column 1', ['北京市朝阳区建国路88号', '上海市浦东新区世纪大道100号', '广州市天河区体育西路']), 'address');
   });
 
+  test('passes over the marks of a missing value (N/A, NULL, -) as over empty cells', () => {
+    assert.equal(detectColumnType('Column 1', ['1980-01-02', 'N/A', '1975-03-04', 'NULL', '-', '0000-00-00', '1990-12-31']), 'date');
+    assert.equal(detectColumnType('Column 1', ['ann@example.com', 'n/a', 'n/a', 'n/a', 'bo@example.org']), 'email');
+    assert.equal(detectColumnType('Column 1', ['0', '12', '0', '0', '7']), 'number');
+  });
+
   test('falls back to text', () => {
     assert.equal(detectColumnType('Column 1', ['hello', 'world', 'again']), 'text');
     assert.equal(detectColumnType('Column 1', []), 'text');

@@ -1,5 +1,7 @@
 // Recognises what a single cell value looks like: e-mail, phone number, date, number, street address.
 
+import { isNoValue } from '../engine/value-normalisation.js';
+
 const EMAIL = /^[^\s@<>()[\]"',;:]+@[^\s@<>()[\]"',;:]+\.[^\s@<>()[\]"',;:.\d]{2,}$/u;
 const PHONE_CHARACTERS = /^\+?[\d\s().\-/]+$/;
 const PHONE_EXTENSION = /\s*(?:x|ext\.?|extension|#|转|轉|分机|分機)\s*\d{1,6}$/iu;
@@ -80,7 +82,8 @@ export function isAddressValue(value: string): boolean {
 
 /** The share (0..1) of non-empty values that pass the test; 0 when there is none. */
 export function shareOfValues(values: readonly string[], isMatch: (value: string) => boolean): number {
-  const present = values.filter((value) => value.trim() !== '');
+  // "N/A", "NULL", "-" say the value is missing: they count no more than an empty cell (a 0 is a number, though).
+  const present = values.filter((value) => value.trim() !== '' && !(isNoValue(value) && !isNumberValue(value)));
   if (present.length === 0) return 0;
   return present.filter((value) => isMatch(value)).length / present.length;
 }
