@@ -54,6 +54,13 @@ const LISTS: Record<string, string[][]> = {
     ['Paweł Dąbrowski', '+48 61 234 56 78', 'Poznań', 'Stały klient'],
     ['Jiří Dvořák', '+420 221 234 567', 'Brno', 'Volat dopoledne'],
   ],
+  cyrillic: [
+    ['ФИО', 'Телефон', 'Город', 'Примечание'],
+    ['Иванов Иван Петрович', '+7 495 123-45-67', 'Москва', 'Перезвонить завтра'],
+    ['Смирнова Ольга', '+7 812 765-43-21', 'Санкт-Петербург', 'Клиент просил скидку'],
+    ['Кузнецов Алексей', '+7 383 222-33-44', 'Новосибирск', 'Не звонить вечером'],
+    ['Попова Мария', '+7 343 555-66-77', 'Екатеринбург', 'Отправлено предложение'],
+  ],
 };
 
 const CASES: Array<[encoding: string, list: keyof typeof LISTS, expected: string]> = [
@@ -70,6 +77,10 @@ const CASES: Array<[encoding: string, list: keyof typeof LISTS, expected: string
   ['iso-8859-1', 'westernEuropean', 'windows-1252'],
   ['iso-8859-2', 'centralEuropean', 'iso-8859-2'],
   ['windows-1250', 'centralEuropean', 'windows-1250'],
+  // Excel for Mac saves "CSV" in Mac Roman, which chardet does not know.
+  ['macintosh', 'westernEuropean', 'macintosh'],
+  ['windows-1251', 'cyrillic', 'windows-1251'],
+  ['koi8-r', 'cyrillic', 'koi8-r'],
 ];
 
 function csvText(rows: string[][]): string {

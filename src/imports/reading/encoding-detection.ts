@@ -39,11 +39,42 @@ export function detectEncoding(samples: Uint8Array[]): DetectedEncoding {
     const decoded = decodeCleanly(trimmed, encoding);
     if (decoded === null) continue;
     const confidence = Math.round(candidate.confidence) / 100;
-    if (!isMostlyNonAscii || letterShare(decoded) >= 0.8) return { encoding, confidence };
+    if (!isMostlyNonAscii || letterShare(decoded) >= 0.8) return orMacRoman(trimmed, { encoding, confidence });
     fallback ??= { encoding, confidence: confidence / 2 };
   }
-  return fallback ?? { encoding: 'windows-1252', confidence: 0.1 };
+  return orMacRoman(trimmed, fallback ?? { encoding: 'windows-1252', confidence: 0.1 });
 }
+
+/** The single-byte code pages of Latin scripts that chardet names for text written on a Mac as well. */
+const LATIN_CODE_PAGES: ReadonlySet<string> = new Set(['windows-1252', 'iso-8859-1', 'iso-8859-15', 'windows-1250', 'iso-8859-2', 'windows-1254', 'iso-8859-9']);
+
+/**
+ * Excel for Mac writes "CSV" in Mac Roman, which chardet does not know: its accented letters (é 0x8E, ü 0x9F) are
+ * capitals and symbols in Windows-1252 ("JŽr™me"), and Windows-1252's (é 0xE9) are capitals in Mac Roman ("JÈrÙme").
+ * Whichever reading puts more small letters inside words is the file's.
+ */
+function orMacRoman(samples: Uint8Array[], detected: DetectedEncoding): DetectedEncoding {
+  if (!LATIN_CODE_PAGES.has(detected.encoding)) return detected;
+  const mac = decodeCleanly(samples, 'macintosh');
+  if (mac === null) return detected;
+  const macWordLetters = lettersInsideWords(mac);
+  if (macWordLetters < 3) return detected;
+  const decoded = decodeCleanly(samples, detected.encoding);
+  return decoded === null || macWordLetters > 2 * lettersInsideWords(decoded) ? { encoding: 'macintosh', confidence: Math.max(0.1, detected.confidence / 2) } : detected;
+}
+
+/** Non-ASCII small letters between two small letters ("é" in "Jérôme"): how a right reading of a Latin text looks. */
+function lettersInsideWords(text: string): number {
+  let count = 0;
+  const chars = [...text];
+  for (let i = 1; i < chars.length - 1; i++) {
+    const char = chars[i] as string;
+    if (char.charCodeAt(0) < 0x80 || !SMALL_LETTER.test(char)) continue;
+    if (SMALL_LETTER.test(chars[i - 1] as string) && SMALL_LETTER.test(chars[i + 1] as string)) count++;
+  }
+  return count;
+}
+const SMALL_LETTER = /^\p{Ll}$/u;
 
 export function encodingFromBom(head: Uint8Array): string | null {
   if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return 'utf-8';
