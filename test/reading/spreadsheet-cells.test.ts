@@ -85,6 +85,14 @@ describe('spreadsheet cells', () => {
       assert.deepEqual(result.records, [{ line: 4, values: ['Ann Lee', '415-555-0134'] }, { line: 5, values: ['Bo Chen', '212-555-0199'] }]);
     });
 
+    test(`${bookType}: the header repeated on each page of a report and its totals line fail as no records, by row`, async () => {
+      const sheet = XLSX.utils.aoa_to_sheet([['name', 'phone', 'calls'], ['Ann Lee', '415-555-0134', 3], ['name', 'phone', 'calls'], ['Bo Chen', '212-555-0199', 4], ['Total', '', 7]]);
+      const result = await readWhole(write('report', workbook([['Report', sheet]])));
+      assert.deepEqual(result.records.map((record) => record.error ?? record.values[0]), [
+        'Ann Lee', 'Row 3 repeats the header row; it is no record.', 'Bo Chen', 'Row 5 is a totals line ("Total"), not a record.',
+      ]);
+    });
+
     test(`${bookType}: an empty cell in the middle of a row keeps the columns in place`, async () => {
       const result = await readWhole(write('gaps', workbook([['Customers', customersSheet({ withDateTime })]])));
       assert.deepEqual(result.records[2], { line: 4, values: ['Cleo Diaz', '', '', '5'] });

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { titleRowsAbove } from './record-assembly.js';
+import { notARecordReason, titleRowsAbove } from './record-assembly.js';
 import type { SourceRecord } from './source-types.js';
 
 const records = (...rows: string[][]): SourceRecord[] => rows.map((values, index) => ({ line: index + 1, values }));
@@ -38,4 +38,25 @@ test('at most three title rows are passed over', () => {
 test('a title over a header with no records under it is a title: the report is empty', () => {
   assert.equal(titleRowsAbove(records(['Customer list 2026'], ['name', 'phone'])), 1);
   assert.equal(titleRowsAbove(records(['phone'], ['415-555-0134', 'Ann'])), 0);
+});
+
+const HEADER = ['Name', 'Phone', 'Email', ''];
+const reasonFor = (values: string[]) => notARecordReason({ line: 7, values }, HEADER, 'Line');
+
+test('the header row again (files joined together) is no record, and says so', () => {
+  assert.equal(reasonFor(['Name', 'Phone', 'Email', '']), 'Line 7 repeats the header row; it is no record.');
+  assert.equal(reasonFor([' Name', 'Phone ', 'Email']), 'Line 7 repeats the header row; it is no record.');
+  assert.equal(reasonFor(['Name', 'Phone', 'ann@example.com', '']), undefined);
+  assert.equal(notARecordReason({ line: 3, values: ['Name', ''] }, ['Name', ''], 'Row'), undefined, 'one column names too little');
+});
+
+test("a report's totals line or a SQL tool's row count is no record", () => {
+  for (const label of ['Total', 'TOTAL:', 'Grand Total', 'Total: 2 customers', 'Total rows: 1,234', 'Subtotal', '合计', '共 1,234 条记录', 'Итого', '(1234 rows)', '12 rows selected.', '3 row(s) affected']) {
+    assert.equal(reasonFor([label, '', '', '']), `Line 7 is a totals line ("${label}"), not a record.`, label);
+  }
+  assert.match(String(reasonFor(['', 'Total', '1,234', '17'])), /is a totals line \("Total"\)/);
+  // A customer of that name, or a label beside a phone number, is a record.
+  for (const values of [['Total Fitness Ltd', '4155550134', ''], ['Total', '4155550134', ''], ['Sum Wing', '', ''], ['Count Basie', '', 'count@example.com']]) {
+    assert.equal(reasonFor(values), undefined, values.join(','));
+  }
 });

@@ -1,5 +1,6 @@
 // Common to every format: skips the top N records, takes the header row, drops and counts empty
-// rows, and re-cuts the reader's natural batches into batches of the size asked for.
+// rows, fails the rows that are no record (the header again, a totals line), and re-cuts the reader's natural
+// batches into batches of the size asked for.
 
 import { AppError } from '../../shared/app-error.js';
 import { makeHeaderNames } from './header-names.js';
@@ -42,6 +43,42 @@ export function titleRowsAbove(records: readonly SourceRecord[]): number {
   if (below.length === 0) return titles;
   const wide = below.filter((count) => count >= 2).length;
   return wide * 2 >= below.length ? titles : 0;
+}
+
+/** A report's totals line, by its label: "Total", "Grand Total: 1,234", "Total rows: 12 customers", "合计", "Итого". */
+const TOTAL_LABEL = /^(?:(?:grand|sub)[\s-]*)?(?:totals?|sum|count|gesamt|summe|totale|итого|toplam|合计|总计|共计|小计|合計|總計|小計)(?:\s*(?:rows?|records?|customers?|contacts?|leads?|count))?\s*[:：=]?\s*[\d,.]*\s*(?:rows?|records?|customers?|contacts?|leads?|entries|items|条(?:记录)?|個|个|人|行|件)?\.?$/iu;
+/** What SQL tools print under a result, and Chinese lists' "共 1,234 条": a count of rows. */
+const ROW_COUNT = /^(?:\(?[\d,]+\s+(?:rows?|records?|row\(s\))(?:\s+(?:selected|affected|returned|in set|exported))?\)?\.?|共\s*[\d,]+\s*(?:条|個|个|人|行|件)(?:记录|記錄|数据|數據)?)$/iu;
+/** A sum or count beside a totals label: short, or written with separators, never a phone number's run of digits. */
+const TOTAL_FIGURE = /^[-+]?[$€£¥]?\s?(?:\d{1,3}(?:,\d{3})+|\d{1,6})(?:\.\d+)?%?$/u;
+
+/**
+ * Why a record is no record at all, or undefined: the header row again (files joined one after another, or a
+ * report that repeats it on each page), or a report's totals line. Such a row fails with this reason instead of
+ * one about its cells ("Phone" is not a valid phone number), or being imported as a customer named "Total".
+ */
+export function notARecordReason(record: SourceRecord, header: readonly string[], unit: string): string | undefined {
+  const { values } = record;
+  if (values[0]?.trim() === header[0]?.trim() && isHeaderAgain(values, header)) return `${unit} ${record.line} repeats the header row; it is no record.`;
+  let first = 0;
+  while (first < values.length && (values[first] as string).trim() === '') first++;
+  const label = values[first]?.trim();
+  if (label === undefined || label.length > 60 || !(TOTAL_LABEL.test(label) || ROW_COUNT.test(label))) return undefined;
+  for (let i = first + 1; i < values.length; i++) {
+    const value = (values[i] as string).trim();
+    if (value !== '' && !TOTAL_FIGURE.test(value)) return undefined;
+  }
+  return `${unit} ${record.line} is a totals line ("${label}"), not a record.`;
+}
+
+function isHeaderAgain(values: readonly string[], header: readonly string[]): boolean {
+  let named = 0;
+  for (let i = 0; i < Math.max(values.length, header.length); i++) {
+    const value = (values[i] ?? '').trim();
+    if (value !== (header[i] ?? '').trim()) return false;
+    if (value !== '') named++;
+  }
+  return named >= 2;
 }
 
 export async function assembleSource(raw: RawSource, context: ReadContext): Promise<OpenedSource> {
@@ -92,6 +129,8 @@ export async function assembleSource(raw: RawSource, context: ReadContext): Prom
     throw new AppError('TOO_MANY_COLUMNS', `'${file}' has ${headerRecord.values.length} columns in its header row (line ${headerRecord.line}), more than the limit of ${context.limits.maxColumns}.`, { file, line: headerRecord.line });
   }
 
+  const headerValues = headerRecord.values;
+  const unit = raw.format === 'csv' ? 'Line' : 'Row';
   let emptyRowsSkipped = 0;
   let recordsRead = 0;
   let isClosed = false;
@@ -110,6 +149,10 @@ export async function assembleSource(raw: RawSource, context: ReadContext): Prom
         if (isEmptyRecord(record)) {
           emptyRowsSkipped++;
           continue;
+        }
+        if (record.error === undefined) {
+          const reason = notARecordReason(record, headerValues, unit);
+          if (reason !== undefined) record.error = reason;
         }
         out.push(record);
         if (out.length === size) {
