@@ -8,6 +8,8 @@ import type { CliIo } from './cli-args.js';
 const adminCommands = () => import('./commands/admin-commands.js');
 const importCommands = () => import('./commands/import-commands.js');
 const serverCommands = () => import('./commands/server-commands.js');
+const jobCommands = () => import('./commands/job-commands.js');
+const customerCommands = () => import('./commands/customer-commands.js');
 
 const USAGE = `Usage: intake <command> [options]
 
@@ -32,6 +34,8 @@ type CommandRunner = (context: AppContext, args: string[], io: CliIo) => Promise
 
 type Command = {
   run: CommandRunner;
+  /** What `intake NAME --help` prints after "Usage: ". */
+  usage: () => Promise<string>;
   /** Migrate before running (default true). */
   migrate?: boolean;
   /** A command that can work on a file alone opens no database unless its arguments need one. */
@@ -40,21 +44,37 @@ type Command = {
 };
 
 const COMMANDS: Record<string, Command> = {
-  start: { run: async (context, args, io) => (await serverCommands()).runServeCommand(context, args, io, { seed: true }) },
-  serve: { run: async (context, args, io) => (await serverCommands()).runServeCommand(context, args, io, { seed: false }) },
-  migrate: { run: async (context, args, io) => (await serverCommands()).runMigrateCommand(context, args, io), migrate: false },
-  teams: { run: async (context, args, io) => (await adminCommands()).runTeamsCommand(context, args, io) },
-  users: { run: async (context, args, io) => (await adminCommands()).runUsersCommand(context, args, io) },
-  campaigns: { run: async (context, args, io) => (await adminCommands()).runCampaignsCommand(context, args, io) },
-  worker: { run: async (context, args, io) => (await serverCommands()).runWorkerCommand(context, args, io) },
+  start: {
+    run: async (context, args, io) => (await serverCommands()).runServeCommand(context, args, io, { seed: true }),
+    usage: async () => 'intake start (migrate, seed the demo team and admin, serve; PORT, DATABASE_URL, INTAKE_DATA_DIR from the environment)',
+  },
+  serve: {
+    run: async (context, args, io) => (await serverCommands()).runServeCommand(context, args, io, { seed: false }),
+    usage: async () => 'intake serve (HTTP server, web UI and an embedded worker; PORT, DATABASE_URL, INTAKE_DATA_DIR from the environment)',
+  },
+  migrate: { run: async (context, args, io) => (await serverCommands()).runMigrateCommand(context, args, io), usage: async () => (await serverCommands()).MIGRATE_USAGE, migrate: false },
+  teams: { run: async (context, args, io) => (await adminCommands()).runTeamsCommand(context, args, io), usage: async () => (await adminCommands()).TEAMS_USAGE },
+  users: { run: async (context, args, io) => (await adminCommands()).runUsersCommand(context, args, io), usage: async () => (await adminCommands()).USERS_USAGE },
+  campaigns: {
+    run: async (context, args, io) => (await adminCommands()).runCampaignsCommand(context, args, io),
+    usage: async () => (await adminCommands()).CAMPAIGNS_USAGE,
+  },
+  worker: {
+    run: async (context, args, io) => (await serverCommands()).runWorkerCommand(context, args, io),
+    usage: async () => 'intake worker (runs import jobs; any number may share one PostgreSQL)',
+  },
   preview: {
     run: async (context, args, io) => (await importCommands()).runPreviewCommand(context, args, io),
+    usage: async () => (await importCommands()).PREVIEW_USAGE,
     needsDatabase: (args) => args.some((arg) => arg === '--team' || arg.startsWith('--team=')),
     runWithoutDatabase: async (args, io) => (await importCommands()).runPreviewCommand(null, args, io),
   },
-  import: { run: async (context, args, io) => (await importCommands()).runImportCommand(context, args, io) },
-  jobs: { run: async (context, args, io) => (await import('./commands/job-commands.js')).runJobsCommand(context, args, io) },
-  customers: { run: async (context, args, io) => (await import('./commands/customer-commands.js')).runCustomersCommand(context, args, io) },
+  import: { run: async (context, args, io) => (await importCommands()).runImportCommand(context, args, io), usage: async () => (await importCommands()).IMPORT_USAGE },
+  jobs: { run: async (context, args, io) => (await jobCommands()).runJobsCommand(context, args, io), usage: async () => (await jobCommands()).JOBS_USAGE },
+  customers: {
+    run: async (context, args, io) => (await customerCommands()).runCustomersCommand(context, args, io),
+    usage: async () => (await customerCommands()).CUSTOMERS_USAGE,
+  },
 };
 
 const defaultIo: CliIo = {
@@ -69,8 +89,17 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
     io.out(`${USAGE}\n`);
     return name ? 0 : 2;
   }
+  if (name === '--version' || name === '-V' || name === 'version') {
+    io.out(`intake ${await packageVersion()}\n`);
+    return 0;
+  }
   const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (!command) return report(io, new AppError('BAD_USAGE', `Unknown command "${name}".\n${USAGE}`), isJson);
+  // Asking for help is no mistake: the command's usage on stdout, exit 0, nothing opened.
+  if (args.includes('--help') || args.includes('-h')) {
+    io.out(`Usage: ${await command.usage()}\n`);
+    return 0;
+  }
   let context: AppContext | undefined;
   try {
     if (command.runWithoutDatabase && !command.needsDatabase?.(args)) return await command.runWithoutDatabase(args, io);
@@ -82,6 +111,12 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<num
   } finally {
     await context?.close();
   }
+}
+
+async function packageVersion(): Promise<string> {
+  const { readFile } = await import('node:fs/promises');
+  const manifest = JSON.parse(await readFile(new URL('../../../package.json', import.meta.url), 'utf8')) as { version?: string };
+  return manifest.version ?? 'unknown';
 }
 
 function report(io: CliIo, error: unknown, isJson: boolean): number {

@@ -134,6 +134,16 @@ describeOnBothDatabases('the intake command line', (suite) => {
     assert.equal(run('frobnicate').status, 2);
   });
 
+  it("prints a command's usage for --help and the version for --version, with status 0", () => {
+    const help = run('import', '--help');
+    assert.equal(help.status, 0, help.stderr);
+    assert.match(help.stdout, /^Usage: intake import FILE --team NAME --target T/);
+    assert.match(run('jobs', 'download', '-h').stdout, /intake jobs download ID --kind success\|error\|duplicated\|original/);
+    const version = run('--version');
+    assert.equal(version.status, 0);
+    assert.match(version.stdout, /^intake \d+\.\d+\.\d+\n$/);
+  });
+
   it('ends quietly, status 0, when the reader of its output stops reading (| head)', () => {
     const big = join(dir, 'big.csv');
     writeFileSync(big, `Name,Phone\n${'Ann Lee,415-555-0134\n'.repeat(100_000)}`);

@@ -9,9 +9,9 @@ import { ROLES, createUser } from '../../users/user-service.js';
 import type { Role } from '../../users/users.repository.js';
 import { parseCommand, printJson, requireOption, type CliIo } from '../cli-args.js';
 
-const TEAMS_USAGE = 'intake teams create NAME [--country CC] [--json] | intake teams list [--json]';
-const USERS_USAGE = 'intake users create LOGIN --team NAME [--role admin|manager|agent] [--password P] [--json] | intake users list [--team NAME] [--json]';
-const CAMPAIGNS_USAGE =
+export const TEAMS_USAGE = 'intake teams create NAME [--country CC] [--json] | intake teams list [--json]';
+export const USERS_USAGE = 'intake users create LOGIN --team NAME [--role admin|manager|agent] [--password P] [--json] | intake users list [--team NAME] [--json]';
+export const CAMPAIGNS_USAGE =
   'intake campaigns create NAME --team NAME [--table individual|organization] [--package NAME] [--dialer] [--agent LOGIN] [--json] | intake campaigns list --team NAME [--json]';
 
 export async function runTeamsCommand(context: AppContext, args: string[], io: CliIo): Promise<number> {

@@ -7,7 +7,7 @@ import { AppError } from '../../shared/app-error.js';
 import { requireTeamByName } from '../../teams/team-service.js';
 import { parseCommand, requireOption, type CliIo } from '../cli-args.js';
 
-const CUSTOMERS_USAGE = 'intake customers export --team NAME --target T [--campaign NAME] [--json]';
+export const CUSTOMERS_USAGE = 'intake customers export --team NAME --target T [--campaign NAME] [--json]';
 
 export async function runCustomersCommand(context: AppContext, args: string[], io: CliIo): Promise<number> {
   const [action, ...rest] = args;

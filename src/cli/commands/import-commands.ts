@@ -16,8 +16,8 @@ import { requireTeamByName } from '../../teams/team-service.js';
 import { parseCommand, parseInteger, printJson, requireOption, type CliIo } from '../cli-args.js';
 import type { ColumnMatch } from '../../imports/mapping/header-matching.js';
 
-const PREVIEW_USAGE = 'intake preview FILE [--encoding E] [--sheet NAME] [--skip-top N] [--delimiter D] [--target T] [--team NAME] [--campaign NAME] [--json]';
-const IMPORT_USAGE = `intake import FILE --team NAME --target T [--campaign NAME] [--mapping 'Header=field,…'] [--encoding E] [--sheet NAME]
+export const PREVIEW_USAGE = 'intake preview FILE [--encoding E] [--sheet NAME] [--skip-top N] [--delimiter D] [--target T] [--team NAME] [--campaign NAME] [--json]';
+export const IMPORT_USAGE = `intake import FILE --team NAME --target T [--campaign NAME] [--mapping 'Header=field,…'] [--encoding E] [--sheet NAME]
   [--delimiter D] [--skip-top N] [--at ISO-TIME] [--duplicate skip|update] [--reset-status] [--reset-agent]
   [--dial-phone FIELD] [--dial-priority N] [--dial-at ISO-TIME] [--dial-duplicates ignore|all|ignore-success]
   [--dedupe-key FIELDS] [--dedupe-scope file|table|team] [--blacklist reject|allow] [--field-type 'Header=type,…']

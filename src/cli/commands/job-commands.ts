@@ -11,7 +11,7 @@ import { AppError } from '../../shared/app-error.js';
 import { requireTeamByName } from '../../teams/team-service.js';
 import { parseCommand, parseInteger, printJson, type CliIo } from '../cli-args.js';
 
-const JOBS_USAGE = `intake jobs list [--team NAME] [--status S] [--limit N] [--json]
+export const JOBS_USAGE = `intake jobs list [--team NAME] [--status S] [--limit N] [--json]
   intake jobs show ID [--json]
   intake jobs cancel ID [--json]
   intake jobs revert ID [--json]

@@ -7,8 +7,10 @@ import { parseCommand, printJson, type CliIo } from '../cli-args.js';
 import { createWorker } from '../../jobs/worker.js';
 import { runnerDependencies } from '../../imports/import-workflow.js';
 
+export const MIGRATE_USAGE = 'intake migrate [--down] [--json]';
+
 export async function runMigrateCommand(context: AppContext, args: string[], io: CliIo): Promise<number> {
-  const { values } = parseCommand(args, { down: { type: 'boolean' } }, 'intake migrate [--down] [--json]');
+  const { values } = parseCommand(args, { down: { type: 'boolean' } }, MIGRATE_USAGE);
   const steps = values.down ? await migrateDownAll(context.database) : await migrateToLatest(context.database);
   if (values.json) printJson(io, { dialect: context.database.dialect, steps });
   else io.out(steps.length ? `${steps.join('\n')}\n` : `The ${context.database.dialect} database is up to date.\n`);
