@@ -72,6 +72,12 @@ test('finds the number in a labelled cell and drops an extension', () => {
   assert.deepEqual(us('415.555.0134 ext. 22'), { ok: true, e164: '+14155550134', country: 'US' });
   assert.deepEqual(us('415 555 0134 x22'), { ok: true, e164: '+14155550134', country: 'US' });
   assert.deepEqual(us('tel:+1-415-555-0134'), { ok: true, e164: '+14155550134', country: 'US' });
+  // As Chinese, Japanese and Québec lists write an extension.
+  assert.deepEqual(cn('010-12345678转8001'), { ok: true, e164: '+861012345678', country: 'CN' });
+  assert.deepEqual(cn('138-0013-8000 分机 12'), { ok: true, e164: '+8613800138000', country: 'CN' });
+  assert.deepEqual(createPhoneNormaliser('JP')('03-1234-5678 内線 12'), { ok: true, e164: '+81312345678', country: 'JP' });
+  assert.deepEqual(us('514-555-0134 poste 12'), { ok: true, e164: '+15145550134', country: 'CA' });
+  assert.equal(cn('转123').ok, false);
 });
 
 test('reads full-width digits', () => {

@@ -61,12 +61,18 @@ export function createPhoneNormaliser(defaultCountry: string): PhoneNormaliser {
   return (raw: string): PhoneResult => {
     if (raw.length > MAX_INPUT_LENGTH) return isBlank(raw) ? EMPTY : TOO_LONG;
     const number = simpleDigitsOf(raw);
-    if (number === undefined) return normalisePhoneReference(raw, defaultCountry);
+    if (number === undefined) return normalisePhoneReference(raw.replace(LOCAL_EXTENSION_WORD, ' ext. '), defaultCountry);
     if (number === '') return EMPTY;
     const parsed = parseNormalisedDigits(number, defaultCountry, defaultPlan);
     return parsed.ok ? parsed : parsed.reason === 'invalid' ? INVALID : TOO_LONG;
   };
 }
+
+/**
+ * An extension written as Chinese, Japanese or French lists write it ("010-12345678转8001", "内線 12", "poste 12"),
+ * which the library reads only as "ext.": the number is read and the extension dropped, as for "ext. 8001".
+ */
+const LOCAL_EXTENSION_WORD = /\s*(?:转|轉|分机|分機|内线|內線|内線|poste)\s*(?=\d{1,6}\s*$)/iu;
 
 function assertSupportedCountry(country: string): void {
   if (!isSupportedByLibrary(country)) {
