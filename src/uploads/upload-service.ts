@@ -156,6 +156,7 @@ async function readHead(context: AppContext, upload: UploadRow, options: ReadOpt
     const source = await openSource(copy.path, {
       ...options,
       displayName: upload.original_name,
+      recordsWanted: records,
       limits: { maxColumns: context.config.limits.maxColumns, maxCellLength: context.config.limits.maxCellLength },
     });
     try {

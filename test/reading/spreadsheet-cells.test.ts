@@ -1,7 +1,7 @@
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as XLSX from '@e965/xlsx';
-import { previewSource } from '../../src/imports/reading/index.js';
+import { openSource, previewSource, wholeReadHeapMb } from '../../src/imports/reading/index.js';
 import { createFixtureFolder, expectAppError, readWhole, valuesOf } from './support/reading-fixtures.js';
 
 // Workbooks written by SheetJS in each format a user uploads, read back through our readers
@@ -129,4 +129,23 @@ describe('spreadsheet cells', () => {
       }
     }
   }
+
+  test('an XLS, parsed whole, keeps only the rows a preview needs, and says how much heap its import needs', async () => {
+    const rows = [['name', 'phone'], ...Array.from({ length: 3_000 }, (_, i) => [`Customer ${i}`, `415555${String(i).padStart(4, '0')}`])];
+    const path = folder.write('long.xls', XLSX.write(workbook([['Customers', XLSX.utils.aoa_to_sheet(rows)]]), { type: 'buffer', bookType: 'biff8' }) as Buffer);
+    const count = async (recordsWanted?: number) => {
+      const source = await openSource(path, { recordsWanted });
+      let records = 0;
+      for await (const batch of source.batches(500)) records += batch.length;
+      return records;
+    };
+    assert.equal(await count(), 3_000);
+    // 1,010 rows: a preview's 10 records and 1,000 rows of room, the header one of them. An 11 MB XLS previews in
+    // 20 MB of heap, not 300.
+    assert.equal(await count(10), 1_009);
+    assert.deepEqual((await previewSource(path)).rows.length, 10);
+    const heap = await wholeReadHeapMb(path);
+    assert.ok(heap > 64 && heap < 128, String(heap));
+    assert.equal(await wholeReadHeapMb(folder.write('long.csv', rows.map((row) => row.join(',')).join('\n'))), 0);
+  });
 });

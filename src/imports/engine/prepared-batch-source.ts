@@ -6,6 +6,7 @@ import { SENT, TAKEN, type ThreadMessage } from './preparation-messages.js';
 import type { PreparationSettings } from './preparation-thread.js';
 import type { PreparedBatch } from './prepared-batches.js';
 import { THREAD_HEAP_LIMITS } from '../../jobs/worker.js';
+import { wholeReadHeapMb } from '../reading/index.js';
 
 export type PreparedBatchSource = {
   headers: string[];
@@ -28,7 +29,8 @@ export async function startPreparation(settings: Omit<PreparationSettings, 'sign
   const worker = new Worker(THREAD_URL, {
     workerData: { ...settings, signal: signalBuffer, port: port2 } satisfies PreparationSettings,
     transferList: [port2],
-    resourceLimits: THREAD_HEAP_LIMITS,
+    // A file read whole (XLS) needs its whole parse in the heap, bounded by the format's size cap, not by a batch.
+    resourceLimits: { ...THREAD_HEAP_LIMITS, maxOldGenerationSizeMb: Math.max(THREAD_HEAP_LIMITS.maxOldGenerationSizeMb, await wholeReadHeapMb(settings.path, settings.read.displayName)) },
   });
   let isEnded = false;
   let total: number | null = null;

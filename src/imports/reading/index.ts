@@ -1,6 +1,6 @@
 // The reading stage of the import pipeline: file → header and records.
 
-export { openSource } from './open-source.js';
+export { openSource, wholeReadHeapMb } from './open-source.js';
 export { previewSource, PREVIEW_RECORDS } from './preview.js';
 export { DEFAULT_READ_LIMITS } from './source-types.js';
 export type { OpenedSource, Preview, ReadLimits, ReadOptions, SourceFormat, SourceRecord } from './source-types.js';

@@ -7,7 +7,7 @@ export const PREVIEW_RECORDS = 10;
 
 /** The first 10 records after skip-top and the header row; a big CSV is read only at its head. */
 export async function previewSource(path: string, options: ReadOptions = {}): Promise<Preview> {
-  const source = await openSource(path, options);
+  const source = await openSource(path, { ...options, recordsWanted: PREVIEW_RECORDS });
   try {
     const rows: string[][] = [];
     for await (const batch of source.batches(PREVIEW_RECORDS)) {
