@@ -90,11 +90,16 @@ test('reads numbers with thousands separators', () => {
 });
 
 test('reads every value that column type detection takes for a number, amounts and percentages without their signs', () => {
-  for (const [value, number] of [['12', '12'], ['-4', '-4'], ['1,234.50', '1234.50'], ['12.5%', '12.5'], ['$99', '99'], ['-$1,234.5', '-1234.5'], ['€12', '12'], ['￥3,000', '3000']] as const) {
+  for (const [value, number] of [['12', '12'], ['-4', '-4'], ['1,234.50', '1234.50'], ['12.5%', '12.5'], ['$99', '99'], ['-$1,234.5', '-1234.5'], ['€12', '12'], ['￥3,000', '3000'],
+    // Trailing currency signs, and the accounting format's negatives and zero (an XLSX cell shows them so).
+    ['1,234.50 €', '1234.50'], ['(1,234.50)', '-1234.50'], ['$(0.50)', '-0.50'], ['($0.50)', '-0.50'], ['$ -', '0']] as const) {
     assert.ok(isNumberValue(value), `detected: ${value}`);
     assert.equal(normaliseNumber(value), number, value);
   }
-  for (const bad of ['$', '%', '12%%', '$$12', '1.234,56']) assert.equal(normaliseNumber(bad), null, bad);
+  for (const bad of ['$', '%', '12%%', '$$12', '1.234,56', '(12', '()', '-']) {
+    assert.equal(normaliseNumber(bad), null, bad);
+    assert.equal(isNumberValue(bad), false, `not detected: ${bad}`);
+  }
 });
 
 test('tells the marks of a missing value (N/A, NULL, -, zero dates, formula errors) from values', () => {

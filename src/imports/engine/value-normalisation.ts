@@ -163,13 +163,18 @@ const PLAIN_NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?$/;
 
 /**
  * Numbers as people type them: `1,234.5`, `-12`, `3.0e2`, ` 42 `, and amounts and percentages as column type
- * detection takes them (`$1,234.50` → 1234.50, `12.5%` → 12.5: the text as written stays in `originals`). Returns a
- * plain decimal text.
+ * detection takes them (`$1,234.50` → 1234.50, `1,234.50 €` → 1234.50, `12.5%` → 12.5, and the accounting
+ * format's `(1,234.50)` → -1234.50 and `$ -` → 0: the text as written stays in `originals`). Returns a plain decimal
+ * text.
  */
 export function normaliseNumber(value: string): string | null {
   if (PLAIN_NUMBER.test(value)) return value;
-  const text = value.trim().normalize('NFKC')
+  const trimmed = value.trim().normalize('NFKC');
+  if (/^[$€£¥]\s*-$/u.test(trimmed)) return '0';
+  const text = trimmed
+    .replace(/^([$€£¥]?)\s?\((.+)\)$/u, '-$1$2')
     .replace(/^([-+]?)[$€£¥]\s?(?=[\d.,])/u, '$1')
+    .replace(/(?<=\d)\s?[$€£¥]$/u, '')
     .replace(/(?<=\d)%$/, '')
     .replace(/(?<=\d),(?=\d{3}(\D|$))/g, '');
   if (!/^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i.test(text)) return null;

@@ -14,7 +14,16 @@ const NAMED_MONTH_DATES = [
   new RegExp(`^\\d{1,2}(?:st|nd|rd|th)?[\\s-]+${MONTH},?[\\s-]+\\d{2,4}$`, 'i'),
 ];
 const COMPACT_DATE = /^(19|20)\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])$/;
-const NUMBER = /^[-+]?[$€£¥￥]?\s?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?%?$/u;
+const AMOUNT = '(?:\\d{1,3}(?:,\\d{3})+|\\d+)?(?:\\.\\d+)?';
+const CURRENCY = '[$€£¥￥]';
+/**
+ * A number as people and spreadsheets write it: `-1,234.5`, `$99`, `12.5%`, `1,234.50 €`, and the accounting
+ * format's negatives and zero: `(1,234.50)`, `$(0.50)`, `$ -`.
+ */
+const NUMBER = new RegExp(
+  `^(?:[-+]?${CURRENCY}?\\s?${AMOUNT}%?|[-+]?${AMOUNT}\\s?${CURRENCY}|${CURRENCY}?\\s?\\(${CURRENCY}?\\s?${AMOUNT}\\)|${CURRENCY}\\s*-)$`,
+  'u',
+);
 const STREET_WORD =
   /\b(?:street|st|road|rd|avenue|ave|boulevard|blvd|lane|ln|drive|dr|way|court|ct|place|pl|highway|hwy|suite|ste|apt|apartment|unit|floor|fl|square|sq|terrace|parkway|pkwy|route|po box)\b\.?/i;
 const HAN_ADDRESS_MARKERS = /[省市区县鎮镇乡鄉村路街道号號弄巷楼樓室栋棟座]/gu;
@@ -52,7 +61,7 @@ function isMonthAndDay(month: number, day: number): boolean {
 
 export function isNumberValue(value: string): boolean {
   const text = clean(value);
-  return /\d/.test(text) && NUMBER.test(text);
+  return (/\d/.test(text) || /^[$€£¥￥]\s*-$/u.test(text)) && NUMBER.test(text);
 }
 
 /**
