@@ -32,7 +32,7 @@ export async function openMarkupWorkbook(context: ReadContext, size: number, hea
 }
 
 /** SheetJS needs about 50 times an XML spreadsheet's size in memory: 4 MiB is about 25,000 rows of 5 cells. */
-const MAX_XML_SPREADSHEET_BYTES = 4 * 1024 * 1024;
+export const MAX_XML_SPREADSHEET_BYTES = 4 * 1024 * 1024;
 
 /** The encoding a web page or XML file declares (BOM, `<meta charset>`, `<?xml encoding?>`), else the one detected. */
 export function markupEncoding(data: Uint8Array): { encoding: string; confidence: number | null } {

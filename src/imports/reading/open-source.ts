@@ -8,7 +8,7 @@ import { openCsv } from './csv-source.js';
 import { detectContainer } from './format-detection.js';
 import { assembleSource } from './record-assembly.js';
 import { openFlatOds, openOds } from './ods-source.js';
-import { openMarkupWorkbook } from './markup-workbook.js';
+import { MAX_XML_SPREADSHEET_BYTES, openMarkupWorkbook } from './markup-workbook.js';
 import { openBareBiff, openOleWorkbook } from './sheetjs-source.js';
 import { DEFAULT_READ_LIMITS, type OpenedSource, type RawSource, type ReadContext, type ReadLimits, type ReadOptions } from './source-types.js';
 import { openXlsx } from './xlsx-source.js';
@@ -88,7 +88,9 @@ export async function wholeReadHeapMb(path: string, displayName?: string): Promi
       const head = Buffer.alloc(Math.min(HEAD_BYTES, size));
       const { bytesRead } = await handle.read(head, 0, head.length, 0);
       const kind = detectContainer(head.subarray(0, bytesRead), displayName ?? basename(path));
-      return kind === 'ole' || kind === 'biff' || kind === 'markup' ? Math.ceil((size / 1024 ** 2) * WHOLE_READ_HEAP_PER_MB) + 64 : 0;
+      if (kind === 'ole' || kind === 'biff') return Math.ceil((size / 1024 ** 2) * WHOLE_READ_HEAP_PER_MB) + 64;
+      // A web page is streamed; an XML spreadsheet (no bigger than MAX_XML_SPREADSHEET_BYTES) is read whole.
+      return kind === 'markup' ? Math.ceil((Math.min(size, MAX_XML_SPREADSHEET_BYTES) / 1024 ** 2) * XML_SPREADSHEET_HEAP_PER_MB) + 64 : 0;
     } finally {
       await handle.close();
     }
@@ -97,6 +99,8 @@ export async function wholeReadHeapMb(path: string, displayName?: string): Promi
   }
 }
 const WHOLE_READ_HEAP_PER_MB = 40;
+/** SheetJS needs about 50 times an XML spreadsheet's size in memory, much of it outside the heap. */
+const XML_SPREADSHEET_HEAP_PER_MB = 64;
 
 async function openZipped(context: ReadContext): Promise<RawSource> {
   const zip = await openZip(context);
