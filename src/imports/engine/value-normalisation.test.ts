@@ -103,7 +103,7 @@ test('reads every value that column type detection takes for a number, amounts a
 });
 
 test('tells the marks of a missing value (N/A, NULL, -, zero dates, formula errors) from values', () => {
-  for (const missing of ['N/A', 'n/a', ' NA ', 'NULL', 'null', '(null)', 'None', 'nan', '-', '--', '—', '?', '/', '无', '暂无',
+  for (const missing of ['N/A', 'n/a', ' NA ', 'NULL', 'null', '(null)', '\\N', 'None', 'nan', '-', '--', '—', '?', '/', '无', '暂无',
     '0', '000-000-0000', '0000-00-00', '0000-00-00 00:00:00', '00/00/0000', '1900-01-00', '#N/A', '#VALUE!', '#REF!', '#DIV/0!']) {
     assert.equal(isNoValue(missing), true, missing);
   }

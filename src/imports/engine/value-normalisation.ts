@@ -184,7 +184,7 @@ export function normaliseNumber(value: string): string | null {
 }
 
 /**
- * What exports write where a value is missing: `N/A`, `NULL` (database dumps), `-`, `nan` (data tools), `#N/A` and
+ * What exports write where a value is missing: `N/A`, `NULL` and `\N` (database dumps), `-`, `nan` (data tools), `#N/A` and
  * the other error values of a spreadsheet formula, zero dates (`0000-00-00`, Excel's `1900-01-00`), `0`, `/` and
  * `无` (Chinese lists). Only asked of a cell that is not a phone, e-mail, date or number: for such a field it is
  * an empty cell, not a bad value that fails the record. Text fields keep whatever the file says.
@@ -195,7 +195,7 @@ export function isNoValue(value: string): boolean {
 }
 
 const NO_VALUE_WORDS: ReadonlySet<string> = new Set([
-  'n/a', 'na', 'n.a.', 'n.a', 'n/d', 'null', '(null)', '<null>', 'none', '(none)', 'nil', 'nan', 'undefined', 'unknown',
+  'n/a', 'na', 'n.a.', 'n.a', 'n/d', 'null', '(null)', '<null>', '\\n', 'none', '(none)', 'nil', 'nan', 'undefined', 'unknown',
   '-', '--', '---', '—', '–', '?', '/', '\\', '.', '无', '暂无', '没有', '空', '無', 'なし',
 ]);
 /** Zeros and separators only: `0`, `000-000-0000`, `0000-00-00 00:00:00`, `00/00/0000`. */
