@@ -74,3 +74,21 @@ describe('createRecordPreparer: the marks of a missing value', () => {
     assert.match(String(prepared(preparer, ['Cy', '555-0134', '', 'none@', '', ''])), /"555-0134" is not a valid phone number; column "Email": "none@" is not a valid email address/);
   });
 });
+
+describe('createRecordPreparer: several phones or e-mails in one cell', () => {
+  test('takes the first when each is valid on its own, keeping the cell as written for the agent', () => {
+    const preparer = preparerFor([['Name', 'name'], ['Phone', 'phone'], ['Email', 'email']]);
+    assert.deepEqual(prepared(preparer, ['Gi', '415-555-0136 / 415-555-0137', 'gi@example.com; gi@work.example.com']), {
+      name: 'Gi', phone: '+14155550136', email: 'gi@example.com',
+    });
+    assert.deepEqual(prepared(preparer, ['Iv', '415-555-0139 or 415-555-0140', '']), { name: 'Iv', phone: '+14155550139' });
+    const values: Array<string | null> = [];
+    assert.equal(preparer.prepare(['Gi', '415-555-0136, 415-555-0137', ''], values, 0).originals, '{"phone":"415-555-0136, 415-555-0137"}');
+  });
+
+  test('fails the cell when any of them is not valid', () => {
+    const preparer = preparerFor([['Name', 'name'], ['Phone', 'phone'], ['Email', 'email']]);
+    assert.match(String(prepared(preparer, ['Jo', '415-555-0141 / 555', ''])), /"415-555-0141 \/ 555" is not a valid phone number/);
+    assert.match(String(prepared(preparer, ['Ko', '', 'ko@example.com, ko'])), /"ko@example\.com, ko" is not a valid email address/);
+  });
+});

@@ -69,6 +69,10 @@ function isFloatWritten(raw: string): boolean {
 /** What Excel shows of a long number in a General cell, and writes to CSV so: `4.15555E+09`. */
 const SCIENTIFIC_NOTATION = /^\s*\+?\d(?:[.,]\d+)?e\+?\d{1,2}\s*$/i;
 
+/** What lists put between several phones or e-mails in one cell: / ; , | 、 ， ； or "or" in a few languages. */
+const SEVERAL_SEPARATOR = /\s*(?:[/;,|、，；]|\s(?:or|ou|o|oder|of)\s|或)\s*/iu;
+const MAX_SEVERAL = 5;
+
 export function createRecordPreparer(input: {
   target: Target;
   mapping: readonly ColumnMapping[];
@@ -146,6 +150,24 @@ export function createRecordPreparer(input: {
     }
   }
 
+  /**
+   * "415-555-0136 / 415-555-0137", "a@x.com; b@y.com": a cell of several phones or e-mails, each valid on its own,
+   * gives its first (the cell as written stays in `originals`, where an agent sees the others). Asked only of a cell
+   * that failed as one value, so a number written with slashes ("030/123456") is read whole first.
+   */
+  function firstOfSeveral(field: PreparationField, raw: string): string | null {
+    if (field.type !== 'phone' && field.type !== 'fax' && field.type !== 'email') return null;
+    const parts = raw.split(SEVERAL_SEPARATOR).filter((part) => part !== '');
+    if (parts.length < 2 || parts.length > MAX_SEVERAL) return null;
+    let first: string | null = null;
+    for (const part of parts) {
+      const result = normaliseValue(field, part);
+      if (typeof result !== 'string') return null;
+      first ??= result;
+    }
+    return first;
+  }
+
   function keyOf(values: ReadonlyArray<string | null>, offset: number): string | null {
     if (dedupe.mode === 'first') {
       for (const part of keySlots) {
@@ -184,12 +206,16 @@ export function createRecordPreparer(input: {
         if (cell === undefined || cell === '') continue;
         const raw = isTrimmed(cell) ? cell : cell.trim();
         if (raw === '') continue;
-        const result = normaliseValue(column.field, raw);
+        let result = normaliseValue(column.field, raw);
+        if (typeof result !== 'string') {
+          if (isNoValue(raw)) continue;
+          result = firstOfSeveral(column.field, raw) ?? result;
+        }
         if (typeof result === 'string') {
           values[offset + column.slot] = result;
           filled += 1;
           if (result !== raw && column.field.type !== 'text' && column.field.type !== 'address') (changed ??= []).push([column.field.key, raw]);
-        } else if (!isNoValue(raw)) {
+        } else {
           (problems ??= []).push(`column "${column.header}": "${shorten(raw)}" ${result.problem}`);
         }
       }
