@@ -11,6 +11,18 @@ describe('CSV dialects', () => {
 
   const ROWS = [['name', 'phone', 'city'], ['Ann Lee', '415-555-0134', 'San Francisco'], ['Bo Chen', '+86 138 0013 8000', 'Beijing'], ['Cleo Diaz', '(212) 555-0199', 'New York']];
 
+  test('reads a list exported without a header: its first row is a record, its columns "Column 1" …', async () => {
+    const customers = await readWhole(folder.write('no-header.csv', 'Ann Lee,415-555-0134,ann@example.com\nBo Chen,212-555-0199,bo@example.com\n'));
+    assert.deepEqual(customers.headers, ['Column 1', 'Column 2', 'Column 3']);
+    assert.deepEqual(customers.records, [{ line: 1, values: ['Ann Lee', '415-555-0134', 'ann@example.com'] }, { line: 2, values: ['Bo Chen', '212-555-0199', 'bo@example.com'] }]);
+    // A blacklist of bare numbers, one a line: every number is one, the first too.
+    const numbers = await readWhole(folder.write('numbers.txt', '4155550134\n+1 212 555 0199\n'));
+    assert.deepEqual([numbers.headers, ...valuesOf(numbers)], [['Column 1'], ['4155550134'], ['+1 212 555 0199']]);
+    // Column names, even with digits in them, are a header.
+    const named = await readWhole(folder.write('named.csv', 'Name,Phone 1,2024\nAnn,4155550134,7\n'));
+    assert.deepEqual(named.headers, ['Name', 'Phone 1', '2024']);
+  });
+
   for (const [delimiter, label, extension] of [[',', 'comma', 'csv'], [';', 'semicolon', 'csv'], ['\t', 'tab', 'txt'], ['|', 'pipe', 'txt']] as const) {
     test(`sniffs the ${label} delimiter and splits on it`, async () => {
       const path = folder.write(`sniff-${label}.${extension}`, `${ROWS.map((row) => row.join(delimiter)).join('\n')}\n`);

@@ -1,5 +1,5 @@
-// Common to every format: skips the top N records, takes the header row, drops and counts empty
-// rows, fails the rows that are no record (the header again, a totals line), and re-cuts the reader's natural
+// Common to every format: skips the top N records, takes the header row (or sees that there is none), drops and
+// counts empty rows, fails the rows that are no record (the header again, a totals line), and re-cuts the reader's natural
 // batches into batches of the size asked for.
 
 import { AppError } from '../../shared/app-error.js';
@@ -81,6 +81,16 @@ function isHeaderAgain(values: readonly string[], header: readonly string[]): bo
   return named >= 2;
 }
 
+/** Whether a would-be header holds an e-mail address or a phone number: no column is named so, a record is. */
+export function isRecordOfValues(record: SourceRecord): boolean {
+  return record.values.some((value) => {
+    const text = value.trim();
+    return EMAIL_CELL.test(text) || (PHONE_CELL.test(text) && text.replace(/\D/g, '').length >= 7);
+  });
+}
+const EMAIL_CELL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/u;
+const PHONE_CELL = /^\+?[\d\s().-]+$/;
+
 export async function assembleSource(raw: RawSource, context: ReadContext): Promise<OpenedSource> {
   const { file } = context;
   const skipTop = context.options.skipTop ?? 0;
@@ -129,7 +139,11 @@ export async function assembleSource(raw: RawSource, context: ReadContext): Prom
     throw new AppError('TOO_MANY_COLUMNS', `'${file}' has ${headerRecord.values.length} columns in its header row (line ${headerRecord.line}), more than the limit of ${context.limits.maxColumns}.`, { file, line: headerRecord.line });
   }
 
-  const headerValues = headerRecord.values;
+  // A list exported without a header (a blacklist of bare numbers, a dialer's export): its first row is a record, not
+  // column names, and was lost when taken for them. The columns are then "Column 1" … and mapped by their values.
+  const isHeaderless = isRecordOfValues(headerRecord);
+  if (isHeaderless) leftover = [headerRecord, ...leftover];
+  const headerValues = isHeaderless ? [] : headerRecord.values;
   const unit = raw.format === 'csv' ? 'Line' : 'Row';
   let emptyRowsSkipped = 0;
   let recordsRead = 0;
@@ -193,7 +207,7 @@ export async function assembleSource(raw: RawSource, context: ReadContext): Prom
     delimiter: raw.delimiter,
     sheets: raw.sheets,
     sheet: raw.sheet,
-    headers: makeHeaderNames(headerRecord.values),
+    headers: makeHeaderNames(isHeaderless ? headerRecord.values.map(() => '') : headerRecord.values),
     batches,
     stats: () => ({ emptyRowsSkipped, recordsRead, fractionRead: isClosed ? 1 : raw.fractionRead() }),
     close,
