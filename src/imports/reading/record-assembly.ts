@@ -1,6 +1,6 @@
 // Common to every format: skips the top N records, takes the header row (or sees that there is none), drops and
-// counts empty rows, fails the rows that are no record (the header again, a totals line), and re-cuts the reader's natural
-// batches into batches of the size asked for.
+// counts empty rows, fails the rows that are no record (the header again, a totals line), and re-cuts the reader's
+// natural batches into batches of the size asked for.
 
 import { AppError } from '../../shared/app-error.js';
 import { makeHeaderNames } from './header-names.js';
