@@ -170,6 +170,13 @@ describe('refusals', () => {
       await expectAppError(readWhole(folder.write('photo.csv', png)), 'FILE_FORMAT_UNSUPPORTED', /^'photo\.csv' is a PNG image, not a spreadsheet/);
     });
 
+    test('says how to export an Apple Numbers document or a Google Sheets shortcut instead of reading them', async () => {
+      const numbers = zipStrings({ 'Index/Document.iwa': 'x', 'Metadata/Properties.plist': 'y' });
+      await expectAppError(readWhole(folder.write('leads.numbers', numbers)), 'FILE_FORMAT_UNSUPPORTED', /^'leads\.numbers' is an Apple Numbers document\. In Numbers, choose File → Export To → Excel/);
+      const shortcut = '{"url": "https://docs.google.com/spreadsheets/d/abc/edit?usp=drivesdk", "doc_id": "abc", "email": "ann@example.com"}';
+      await expectAppError(readWhole(folder.write('leads.gsheet', shortcut)), 'FILE_FORMAT_UNSUPPORTED', /^'leads\.gsheet' is a Google Sheets shortcut, not the sheet's data/);
+    });
+
     test('refuses a 0-byte file', async () => {
       await expectAppError(readWhole(folder.write('empty.csv', '')), 'FILE_EMPTY', /^'empty\.csv' is empty \(0 bytes\)/);
     });

@@ -53,6 +53,10 @@ export function detectContainer(head: Uint8Array, file: string): ContainerKind {
   // Excel opens such a file (after a warning) whatever its name: web applications name them .xls, Excel itself
   // names an XML spreadsheet .xml, a browser a page .htm or .html.
   if (/^<(!doctype html|html|table|\?xml[^>]*>\s*<\?mso-application|\?xml[^>]*>\s*<workbook)/.test(lower) || (extension === 'xls' && lower.startsWith('<'))) return 'markup';
+  // Google Drive's shortcut to a sheet: a line of JSON with its address, not its data.
+  if (/^\{\s*"url"\s*:\s*"https:\/\/docs\.google\.com\/spreadsheets\//.test(lower)) {
+    throw new AppError('FILE_FORMAT_UNSUPPORTED', `'${file}' is a Google Sheets shortcut, not the sheet's data. Open the sheet, choose File → Download → Microsoft Excel (.xlsx) or CSV, and upload that.`, { file });
+  }
   if (lower.startsWith('<?xml')) {
     const document = /^<\?xml[^>]*>\s*(?:<!--(?:(?!-->)[\s\S])*-->\s*)*<office:document[\s>][^>]*?office:mimetype\s*=\s*["']([^"']*)["']/.exec(start);
     if (document?.[1] === 'application/vnd.oasis.opendocument.spreadsheet') return 'flat-ods';

@@ -128,5 +128,8 @@ async function zippedKind(zip: ZipArchive, file: string): Promise<'xlsx' | 'ods'
     return 'xlsx';
   }
   if (zip.has('content.xml')) return 'ods';
+  if (zip.has('Index/Document.iwa')) {
+    throw new AppError('FILE_FORMAT_UNSUPPORTED', `'${file}' is an Apple Numbers document. In Numbers, choose File → Export To → Excel (or CSV), and upload that.`, { file });
+  }
   throw new AppError('FILE_FORMAT_UNSUPPORTED', `'${file}' is a zip archive, not a spreadsheet. Unzip it and upload the CSV or spreadsheet inside.`, { file });
 }
