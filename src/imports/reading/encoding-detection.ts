@@ -32,17 +32,17 @@ export function detectEncoding(samples: Uint8Array[]): DetectedEncoding {
   // non-ASCII, a guess must also give mostly letters; the first that does wins, in chardet's
   // order of confidence. (Sparse stray bytes in English text say too little to judge that way.)
   const isMostlyNonAscii = nonAsciiShare(joined) >= 0.1;
-  let fallback: DetectedEncoding | null = null;
+  let fallback: { detected: DetectedEncoding; decoded: string } | null = null;
   for (const candidate of chardet.analyse(joined)) {
     const encoding = iconvName(candidate.name);
     if (encoding === null || encoding === 'utf-8' || encoding.startsWith('utf-')) continue;
     const decoded = decodeCleanly(trimmed, encoding);
     if (decoded === null) continue;
     const confidence = Math.round(candidate.confidence) / 100;
-    if (!isMostlyNonAscii || letterShare(decoded) >= 0.8) return orMacRoman(trimmed, { encoding, confidence });
-    fallback ??= { encoding, confidence: confidence / 2 };
+    if (!isMostlyNonAscii || letterShare(decoded) >= 0.8) return orMacRoman(trimmed, { encoding, confidence }, decoded);
+    fallback ??= { detected: { encoding, confidence: confidence / 2 }, decoded };
   }
-  return orMacRoman(trimmed, fallback ?? { encoding: 'windows-1252', confidence: 0.1 });
+  return fallback ? orMacRoman(trimmed, fallback.detected, fallback.decoded) : orMacRoman(trimmed, { encoding: 'windows-1252', confidence: 0.1 });
 }
 
 /** The single-byte code pages of Latin scripts that chardet names for text written on a Mac as well. */
@@ -53,13 +53,12 @@ const LATIN_CODE_PAGES: ReadonlySet<string> = new Set(['windows-1252', 'iso-8859
  * capitals and symbols in Windows-1252 ("JŽr™me"), and Windows-1252's (é 0xE9) are capitals in Mac Roman ("JÈrÙme").
  * Whichever reading puts more small letters inside words is the file's.
  */
-function orMacRoman(samples: Uint8Array[], detected: DetectedEncoding): DetectedEncoding {
+function orMacRoman(samples: Uint8Array[], detected: DetectedEncoding, decoded = decodeCleanly(samples, detected.encoding)): DetectedEncoding {
   if (!LATIN_CODE_PAGES.has(detected.encoding)) return detected;
   const mac = decodeCleanly(samples, 'macintosh');
   if (mac === null) return detected;
   const macWordLetters = lettersInsideWords(mac);
   if (macWordLetters < 3) return detected;
-  const decoded = decodeCleanly(samples, detected.encoding);
   return decoded === null || macWordLetters > 2 * lettersInsideWords(decoded) ? { encoding: 'macintosh', confidence: Math.max(0.1, detected.confidence / 2) } : detected;
 }
 

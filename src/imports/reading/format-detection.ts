@@ -48,8 +48,8 @@ export function detectContainer(head: Uint8Array, file: string): ContainerKind {
     throw new AppError('FILE_FORMAT_UNSUPPORTED', `'${file}' is named .${extension} but is not an ${expected} file (it is not a zip archive): it may be damaged or renamed. Open it in your spreadsheet program, save it as ${expected === 'XLSB' ? 'XLSX' : expected}, and upload it again.`, { file });
   }
   const utf16 = head[0] === 0xff && head[1] === 0xfe ? 'utf-16le' : head[0] === 0xfe && head[1] === 0xff ? 'utf-16be' : null;
-  const start = new TextDecoder(utf16 ?? 'latin1').decode(head).replace(/^\uFEFF|^\u00ef\u00bb\u00bf/, '').trimStart();
-  const lower = start.slice(0, 1024).toLowerCase();
+  const textOf = (bytes: Uint8Array) => new TextDecoder(utf16 ?? 'latin1').decode(bytes).replace(/^\uFEFF|^\u00ef\u00bb\u00bf/, '').trimStart();
+  const lower = textOf(head.subarray(0, 1024)).toLowerCase();
   // Excel opens such a file (after a warning) whatever its name: web applications name them .xls, Excel itself
   // names an XML spreadsheet .xml, a browser a page .htm or .html.
   if (/^<(!doctype html|html|table|\?xml[^>]*>\s*<\?mso-application|\?xml[^>]*>\s*<workbook)/.test(lower) || (extension === 'xls' && lower.startsWith('<'))) return 'markup';
@@ -58,7 +58,8 @@ export function detectContainer(head: Uint8Array, file: string): ContainerKind {
     throw new AppError('FILE_FORMAT_UNSUPPORTED', `'${file}' is a Google Sheets shortcut, not the sheet's data. Open the sheet, choose File → Download → Microsoft Excel (.xlsx) or CSV, and upload that.`, { file });
   }
   if (lower.startsWith('<?xml')) {
-    const document = /^<\?xml[^>]*>\s*(?:<!--(?:(?!-->)[\s\S])*-->\s*)*<office:document[\s>][^>]*?office:mimetype\s*=\s*["']([^"']*)["']/.exec(start);
+    // A flat ODS names its kind on its root element, after namespace declarations that can fill the first 1,024 bytes.
+    const document = /^<\?xml[^>]*>\s*(?:<!--(?:(?!-->)[\s\S])*-->\s*)*<office:document[\s>][^>]*?office:mimetype\s*=\s*["']([^"']*)["']/.exec(textOf(head));
     if (document?.[1] === 'application/vnd.oasis.opendocument.spreadsheet') return 'flat-ods';
     const what = document ? `an OpenDocument file but not a spreadsheet (${document[1]})` : 'an XML file, but neither an Excel 2003 XML spreadsheet nor a flat OpenDocument spreadsheet';
     throw new AppError('FILE_FORMAT_UNSUPPORTED', `'${file}' is ${what}. Upload a CSV, TSV, TXT, XLSX, XLS or ODS file.`, { file });

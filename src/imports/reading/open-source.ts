@@ -1,7 +1,7 @@
 // Opens any supported file (CSV/TSV/TXT, XLSX, XLS, ODS, and the web pages and XML files that Excel or LibreOffice
 // open as spreadsheets) as one kind of record source.
 
-import { open, stat } from 'node:fs/promises';
+import { open, stat, type FileHandle } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { AppError } from '../../shared/app-error.js';
 import { openCsv } from './csv-source.js';
@@ -57,22 +57,28 @@ async function openRaw(context: ReadContext): Promise<RawSource> {
   const handle = await open(path, 'r');
   let isHandedOver = false;
   try {
-    const head = Buffer.alloc(Math.min(HEAD_BYTES, size));
-    const { bytesRead } = await handle.read(head, 0, head.length, 0);
-    const kind = detectContainer(head.subarray(0, bytesRead), file);
+    const head = await readHead(handle, size);
+    const kind = detectContainer(head, file);
     if (kind === 'text') {
-      const source = await openCsv(context, handle, size, head.subarray(0, bytesRead));
+      const source = await openCsv(context, handle, size, head);
       isHandedOver = true;
       return source;
     }
     if (kind === 'ole') return await openOleWorkbook(context, size);
     if (kind === 'biff') return await openBareBiff(context, size);
-    if (kind === 'markup') return await openMarkupWorkbook(context, size, head.subarray(0, bytesRead));
+    if (kind === 'markup') return await openMarkupWorkbook(context, size, head);
     if (kind === 'flat-ods') return await openFlatOds(context, size);
     return await openZipped(context);
   } finally {
     if (!isHandedOver) await handle.close();
   }
+}
+
+/** The first HEAD_BYTES of a file (all of a smaller one): what its kind is told from. */
+async function readHead(handle: FileHandle, size: number): Promise<Buffer> {
+  const head = Buffer.alloc(Math.min(HEAD_BYTES, size));
+  const { bytesRead } = await handle.read(head, 0, head.length, 0);
+  return head.subarray(0, bytesRead);
 }
 
 /**
@@ -85,9 +91,7 @@ export async function wholeReadHeapMb(path: string, displayName?: string): Promi
     const handle = await open(path, 'r');
     try {
       const { size } = await handle.stat();
-      const head = Buffer.alloc(Math.min(HEAD_BYTES, size));
-      const { bytesRead } = await handle.read(head, 0, head.length, 0);
-      const kind = detectContainer(head.subarray(0, bytesRead), displayName ?? basename(path));
+      const kind = detectContainer(await readHead(handle, size), displayName ?? basename(path));
       if (kind === 'ole' || kind === 'biff') return Math.ceil((size / 1024 ** 2) * WHOLE_READ_HEAP_PER_MB) + 64;
       // A web page is streamed; an XML spreadsheet (no bigger than MAX_XML_SPREADSHEET_BYTES) is read whole.
       return kind === 'markup' ? Math.ceil((Math.min(size, MAX_XML_SPREADSHEET_BYTES) / 1024 ** 2) * XML_SPREADSHEET_HEAP_PER_MB) + 64 : 0;

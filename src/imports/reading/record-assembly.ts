@@ -3,6 +3,7 @@
 // natural batches into batches of the size asked for.
 
 import { AppError } from '../../shared/app-error.js';
+import { isEmailValue, isPhoneValue } from '../mapping/value-patterns.js';
 import { makeHeaderNames } from './header-names.js';
 import type { OpenedSource, RawSource, ReadContext, SourceRecord } from './source-types.js';
 
@@ -83,13 +84,8 @@ function isHeaderAgain(values: readonly string[], header: readonly string[]): bo
 
 /** Whether a would-be header holds an e-mail address or a phone number: no column is named so, a record is. */
 export function isRecordOfValues(record: SourceRecord): boolean {
-  return record.values.some((value) => {
-    const text = value.trim();
-    return EMAIL_CELL.test(text) || (PHONE_CELL.test(text) && text.replace(/\D/g, '').length >= 7);
-  });
+  return record.values.some((value) => isEmailValue(value) || isPhoneValue(value));
 }
-const EMAIL_CELL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/u;
-const PHONE_CELL = /^\+?[\d\s().-]+$/;
 
 export async function assembleSource(raw: RawSource, context: ReadContext): Promise<OpenedSource> {
   const { file } = context;
