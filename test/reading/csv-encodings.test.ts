@@ -63,6 +63,24 @@ const LISTS: Record<string, string[][]> = {
   ],
 };
 
+// Short lists (a header and two or three customers) in the code pages of the languages they are written in: too
+// little text for chardet's statistics alone, whose first guess turned "Łukasz" into "£ukasz" and "Şehir" into "Þehir".
+const SHORT_LISTS: Array<[language: string, encodings: string[], rows: string[][]]> = [
+  ['Polish', ['windows-1250', 'iso-8859-2'], [['Imię i nazwisko', 'Telefon', 'Miasto'], ['Łukasz Żółć', '+48 22 123 45 67', 'Łódź'], ['Zofia Wójcik', '+48 601 234 567', 'Kraków']]],
+  ['Czech', ['windows-1250', 'iso-8859-2'], [['Jméno', 'Telefon', 'Město'], ['Jiří Dvořák', '+420 221 234 567', 'Brno'], ['Růžena Nováková', '+420 602 123 456', 'Plzeň']]],
+  ['Romanian', ['windows-1250', 'iso-8859-2'], [['Nume', 'Telefon', 'Oraş'], ['Ştefan Popescu', '+40 21 123 4567', 'Bucureşti'], ['Ioana Munteanu', '+40 264 123 456', 'Cluj-Napoca']]],
+  ['Turkish', ['windows-1254', 'iso-8859-9'], [['Ad Soyad', 'Telefon', 'Şehir'], ['Şükrü Öztürk', '+90 532 123 45 67', 'İstanbul'], ['Ayşe Çağlar', '+90 312 123 45 67', 'Ankara'], ['Mehmet Yılmaz', '+90 232 765 43 21', 'İzmir']]],
+  ['Greek', ['windows-1253', 'iso-8859-7'], [['Όνομα', 'Τηλέφωνο', 'Πόλη'], ['Γιώργος Παπαδόπουλος', '+30 21 0123 4567', 'Αθήνα'], ['Μαρία Νικολάου', '+30 694 123 4567', 'Θεσσαλονίκη']]],
+  ['Hebrew', ['windows-1255', 'iso-8859-8'], [['שם', 'טלפון', 'עיר'], ['דוד כהן', '+972-52-123-4567', 'תל אביב'], ['שרה לוי', '+972 3 123 4567', 'ירושלים']]],
+  ['Arabic', ['windows-1256'], [['الاسم', 'الهاتف', 'المدينة'], ['محمد أحمد', '+971 50 123 4567', 'دبي'], ['فاطمة علي', '+966 55 123 4567', 'الرياض']]],
+  ['Thai', ['windows-874'], [['ชื่อ', 'โทรศัพท์', 'เมือง'], ['สมชาย ใจดี', '+66 81 234 5678', 'กรุงเทพมหานคร'], ['สมหญิง รักไทย', '+66 2 123 4567', 'เชียงใหม่']]],
+  ['Lithuanian', ['windows-1257', 'iso-8859-13'], [['Vardas', 'Telefonas', 'Miestas'], ['Jonas Petraitis', '+370 5 123 4567', 'Vilnius'], ['Žydrūnas Šimkus', '+370 37 123 456', 'Kaunas'], ['Aušra Čiurlionienė', '+370 46 555 666', 'Klaipėda']]],
+  ['Ukrainian', ['koi8-u', 'windows-1251'], [['ПІБ', 'Телефон', 'Місто'], ['Шевченко Тарас', '+380 44 123 4567', 'Київ'], ['Ковальчук Олена', '+380 32 765 4321', 'Львів']]],
+  ['Russian', ['ibm866'], [['ФИО', 'Телефон', 'Город'], ['Иванов Иван Петрович', '+7 495 123-45-67', 'Москва'], ['Смирнова Ольга', '+7 812 765-43-21', 'Санкт-Петербург']]],
+  ['Icelandic', ['windows-1252'], [['Nafn', 'Sími', 'Bær'], ['Þórður Guðmundsson', '+354 555 1234', 'Reykjavík'], ['Sigríður Jónsdóttir', '+354 555 4321', 'Akureyri']]],
+  ['German', ['macintosh'], [['Name', 'Telefon', 'Ort'], ['Jürgen Müller', '+49 30 901820', 'Düsseldorf'], ['Bärbel Schäfer', '+49 89 123456', 'München']]],
+];
+
 const CASES: Array<[encoding: string, list: keyof typeof LISTS, expected: string]> = [
   ['utf-8', 'westernEuropean', 'utf-8'],
   ['utf-8', 'simplifiedChinese', 'utf-8'],
@@ -108,6 +126,34 @@ describe('CSV encodings', () => {
       });
     }
   }
+
+  for (const [language, encodings, rows] of SHORT_LISTS) {
+    for (const encoding of encodings) {
+      test(`reads a short ${language} list in ${encoding} as written`, async () => {
+        const path = folder.write(`short-${language}-${encoding}.csv`, iconv.encode(csvText(rows), encoding));
+        const result = await readWhole(path);
+        assert.deepEqual([result.headers, ...result.records.map((record) => record.values)], rows, `read as ${result.encoding}`);
+      });
+    }
+  }
+
+  for (const encoding of ['utf-32le', 'utf-32be']) {
+    for (const withBom of [true, false]) {
+      test(`detects ${encoding} ${withBom ? 'with' : 'without'} BOM`, async () => {
+        const rows = LISTS['centralEuropean'] as string[][];
+        const bytes = iconv.encode(csvText(rows), encoding, { addBOM: withBom });
+        const result = await readWhole(folder.write(`${encoding}-${withBom}.csv`, bytes));
+        assert.equal(result.encoding, encoding);
+        assert.deepEqual([result.headers, ...result.records.map((record) => record.values)], rows);
+      });
+    }
+  }
+
+  test('refuses a file in ISO-2022-JP (JIS), which it cannot read, saying how to save it', async () => {
+    // 氏名,電話 / 山田,03-1234-5678 in JIS: escape sequences switch between ASCII and JIS X 0208.
+    const jis = Buffer.from('\x1b$B;aL>\x1b(B,\x1b$BEEOC\x1b(B\r\n\x1b$B;3ED\x1b(B,03-1234-5678\r\n', 'latin1');
+    await expectAppError(readWhole(folder.write('jis.csv', jis)), 'ENCODING_INVALID', /is written in ISO-2022-JP, which cannot be read\. Save it as UTF-8/);
+  });
 
   test('detects the encoding from bytes far into a big file, not only its head', async () => {
     const lines = ['name,city'];

@@ -30,8 +30,11 @@ export async function openCsv(context: ReadContext, handle: FileHandle, size: nu
     encodingConfidence = null;
   } else {
     ({ encoding, confidence: encodingConfidence } = detectEncoding([head, ...(await sliceSamples(handle, size))]));
+    if (!isKnownEncoding(encoding)) {
+      throw new AppError('ENCODING_INVALID', `'${file}' is written in ${encoding.toUpperCase()}, which cannot be read. Save it as UTF-8 (Excel: Save As, "CSV UTF-8"), or as Shift_JIS or EUC-JP, and upload it again.`, { file });
+    }
   }
-  if (!encoding.startsWith('utf-16') && !encoding.startsWith('utf16') && looksBinary(head)) {
+  if (!/^utf-?(16|32)/.test(encoding) && looksBinary(head)) {
     throw new AppError('FILE_FORMAT_UNSUPPORTED', `'${file}' does not look like a text (CSV) file: it holds binary data. Upload a CSV, TSV, TXT, XLSX, XLS or ODS file.`, { file });
   }
 

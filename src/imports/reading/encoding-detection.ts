@@ -1,6 +1,6 @@
 // Guesses a text file's encoding from samples of its bytes: a BOM first, then the NUL pattern of
-// UTF-16, then strict UTF-8 validity, then chardet's statistics, keeping only a candidate that
-// decodes the samples without invalid bytes. Names are those iconv-lite understands.
+// UTF-32 or UTF-16, JIS escapes, then strict UTF-8 validity, then chardet's guesses, read and
+// compared (mostReadable). Names are those iconv-lite understands.
 
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
@@ -14,8 +14,9 @@ export function detectEncoding(samples: Uint8Array[]): DetectedEncoding {
   const head = samples[0] ?? new Uint8Array(0);
   const bom = encodingFromBom(head);
   if (bom) return { encoding: bom, confidence: 1 };
-  const utf16 = utf16FromNulPattern(head);
-  if (utf16) return { encoding: utf16, confidence: 0.9 };
+  const wide = utf32FromNulPattern(head) ?? utf16FromNulPattern(head);
+  if (wide) return { encoding: wide, confidence: 0.9 };
+  if (isIso2022Jp(head)) return { encoding: 'iso-2022-jp', confidence: 0.9 };
 
   const trimmed = samples.map((sample, i) => trimToLineBoundaries(sample, i > 0));
   if (trimmed.every(isValidUtf8)) {
@@ -27,60 +28,255 @@ export function detectEncoding(samples: Uint8Array[]): DetectedEncoding {
   if (utf8.valid >= 4 && utf8.invalid * 20 <= utf8.valid) return { encoding: 'utf-8', confidence: 0.6 };
 
   const joined = Buffer.concat(trimmed.map((sample) => Buffer.from(sample.buffer, sample.byteOffset, sample.byteLength)));
-  // chardet's statistics need text to work on; on a few CJK names its first guess is often a
-  // single-byte code page that turns them into punctuation. So when much of the text is
-  // non-ASCII, a guess must also give mostly letters; the first that does wins, in chardet's
-  // order of confidence. (Sparse stray bytes in English text say too little to judge that way.)
-  const isMostlyNonAscii = nonAsciiShare(joined) >= 0.1;
-  let fallback: { detected: DetectedEncoding; decoded: string } | null = null;
-  for (const candidate of chardet.analyse(joined)) {
-    const encoding = iconvName(candidate.name);
-    if (encoding === null || encoding === 'utf-8' || encoding.startsWith('utf-')) continue;
-    const decoded = decodeCleanly(trimmed, encoding);
-    if (decoded === null) continue;
-    const confidence = Math.round(candidate.confidence) / 100;
-    if (!isMostlyNonAscii || letterShare(decoded) >= 0.8) return orMacRoman(trimmed, { encoding, confidence }, decoded);
-    fallback ??= { detected: { encoding, confidence: confidence / 2 }, decoded };
-  }
-  return fallback ? orMacRoman(trimmed, fallback.detected, fallback.decoded) : orMacRoman(trimmed, { encoding: 'windows-1252', confidence: 0.1 });
+  return mostReadable(readingsOf(linesWithNonAscii(trimmed), joined)) ?? { encoding: 'windows-1252', confidence: 0.1 };
 }
 
-/** The single-byte code pages of Latin scripts that chardet names for text written on a Mac as well. */
-const LATIN_CODE_PAGES: ReadonlySet<string> = new Set(['windows-1252', 'iso-8859-1', 'iso-8859-15', 'windows-1250', 'iso-8859-2', 'windows-1254', 'iso-8859-9']);
+/** Code pages chardet does not know: Mac Roman (Excel for Mac's "CSV") and DOS Cyrillic. */
+const UNGUESSED_CODE_PAGES: readonly string[] = ['macintosh', 'ibm866'];
+
+type Reading = { detected: DetectedEncoding; oddness: number; languageFit: number };
 
 /**
- * Excel for Mac writes "CSV" in Mac Roman, which chardet does not know: its accented letters (é 0x8E, ü 0x9F) are
- * capitals and symbols in Windows-1252 ("JŽr™me"), and Windows-1252's (é 0xE9) are capitals in Mac Roman ("JÈrÙme").
- * Whichever reading puts more small letters inside words is the file's.
+ * chardet's guesses, each with its sibling code page (Windows-1250 beside ISO-8859-2), and last the code pages it does
+ * not know: those that decode the samples without an invalid byte.
  */
-function orMacRoman(samples: Uint8Array[], detected: DetectedEncoding, decoded = decodeCleanly(samples, detected.encoding)): DetectedEncoding {
-  if (!LATIN_CODE_PAGES.has(detected.encoding)) return detected;
-  const mac = decodeCleanly(samples, 'macintosh');
-  if (mac === null) return detected;
-  const macWordLetters = lettersInsideWords(mac);
-  if (macWordLetters < 3) return detected;
-  return decoded === null || macWordLetters > 2 * lettersInsideWords(decoded) ? { encoding: 'macintosh', confidence: Math.max(0.1, detected.confidence / 2) } : detected;
+function readingsOf(samples: Uint8Array[], joined: Buffer): Reading[] {
+  const readings: Reading[] = [];
+  const classes = new CharClasses();
+  const guesses = chardet.analyse(joined).map((guess) => ({ name: iconvName(guess.name), confidence: Math.round(guess.confidence) / 100 }));
+  for (const guess of [...guesses, ...UNGUESSED_CODE_PAGES.map((name) => ({ name, confidence: 0.1 }))]) {
+    for (const encoding of withSiblingCodePage(guess.name)) {
+      if (encoding.startsWith('utf-') || readings.some((reading) => reading.detected.encoding === encoding)) continue;
+      const decoded = decodeCleanly(samples, encoding);
+      if (decoded === null) continue;
+      readings.push({ detected: { encoding, confidence: guess.confidence }, oddness: oddness(decoded, classes), languageFit: languageFit(decoded, classes) });
+    }
+  }
+  return readings;
 }
 
-/** Non-ASCII small letters between two small letters ("é" in "Jérôme"): how a right reading of a Latin text looks. */
-function lettersInsideWords(text: string): number {
-  let count = 0;
-  const chars = [...text];
-  for (let i = 1; i < chars.length - 1; i++) {
-    const char = chars[i] as string;
-    if (char.charCodeAt(0) < 0x80 || !SMALL_LETTER.test(char)) continue;
-    if (SMALL_LETTER.test(chars[i - 1] as string) && SMALL_LETTER.test(chars[i + 1] as string)) count++;
-  }
-  return count;
+/**
+ * chardet's statistics need text to work on, and a customer list has little of it: names and towns between numbers
+ * and e-mail addresses. Its first guess is then often a neighbouring code page that turns letters into symbols
+ * ("£ukasz" for "Łukasz"), capitals inside words or letters of another script. So the reading that looks least
+ * misread wins; among those about as good, the one whose accented letters best fit one language's alphabet
+ * ("Şehir İstanbul" rather than "Žehir Żstanbul"); among those, chardet's order.
+ */
+function mostReadable(readings: Reading[]): DetectedEncoding | null {
+  const leastOdd = Math.min(...readings.map((reading) => reading.oddness));
+  const clean = readings.filter((reading) => reading.oddness <= leastOdd + ODDNESS_TIE);
+  const bestFit = Math.max(...clean.map((reading) => reading.languageFit));
+  const chosen = clean.find((reading) => reading.languageFit >= bestFit - LANGUAGE_FIT_TIE);
+  if (chosen === undefined) return null;
+  if (chosen === readings[0]) return chosen.detected;
+  return { encoding: chosen.detected.encoding, confidence: Math.max(0.1, chosen.detected.confidence / 2) };
 }
-const SMALL_LETTER = /^\p{Ll}$/u;
+
+/** Readings whose oddness differs by no more than this are told apart by their letters' language, then chardet's order. */
+const ODDNESS_TIE = 0.05;
+const LANGUAGE_FIT_TIE = 0.1;
+
+/** The lines of the samples that hold a non-ASCII byte, up to a budget: all that tells one reading from another. */
+function linesWithNonAscii(samples: Uint8Array[]): Uint8Array[] {
+  const lines: Uint8Array[] = [];
+  let budget = READING_BUDGET_BYTES;
+  for (const sample of samples) {
+    let start = 0;
+    while (start < sample.length && budget > 0) {
+      const lineFeed = sample.indexOf(0x0a, start);
+      const end = lineFeed < 0 ? sample.length : lineFeed + 1;
+      const line = sample.subarray(start, end);
+      if (hasNonAscii(line)) {
+        lines.push(line);
+        budget -= line.length;
+      }
+      start = end;
+    }
+  }
+  return lines;
+}
+
+const READING_BUDGET_BYTES = 32 * 1024;
+
+/** An ISO code page and the Windows code page that extends it for the same languages, either way round. */
+const SIBLING_CODE_PAGES: ReadonlyArray<readonly [string, string]> = [
+  ['iso-8859-2', 'windows-1250'], ['iso-8859-5', 'windows-1251'], ['iso-8859-7', 'windows-1253'], ['iso-8859-9', 'windows-1254'],
+  ['iso-8859-8', 'windows-1255'], ['iso-8859-6', 'windows-1256'], ['iso-8859-13', 'windows-1257'], ['iso-8859-11', 'windows-874'],
+  ['koi8-r', 'koi8-u'],
+];
+
+function withSiblingCodePage(encoding: string | null): string[] {
+  if (encoding === null) return [];
+  const pair = SIBLING_CODE_PAGES.find((codePages) => codePages.includes(encoding));
+  return pair ? [encoding, ...pair.filter((codePage) => codePage !== encoding)] : [encoding];
+}
+
+/**
+ * How little a decoded text reads like words, as the share of its non-ASCII characters that look misread: a control,
+ * or a symbol stuck to a letter ("£ukasz", "Mü¿ller"); a capital right after a small letter ("JŽrôme", "тЕКЕТНМ"); a
+ * letter of another script than the rest of its word ("Gu齋undsson"); a word of three or more Latin letters none of
+ * them ASCII (Hebrew or Greek read as Latin: "ãåã ëäï").
+ */
+function oddness(text: string, classes: CharClasses): number {
+  const points = codePoints(text);
+  let nonAscii = 0;
+  let odd = 0;
+  let wordStart = -1;
+  for (let i = 0; i <= points.length; i++) {
+    const point = i < points.length ? (points[i] as number) : 0x20;
+    const flags = classes.of(point);
+    const isInWord = (flags & WORD) !== 0;
+    if (isInWord && wordStart < 0) wordStart = i;
+    if (!isInWord && wordStart >= 0) {
+      odd += oddLettersInWord(points, wordStart, i, classes);
+      wordStart = -1;
+    }
+    if (point < 0x80) continue;
+    nonAscii++;
+    if (isInWord || (flags & SPACE) !== 0) continue;
+    const isNextToLetter = (i > 0 && (classes.of(points[i - 1] as number) & LETTER) !== 0) || (i + 1 < points.length && (classes.of(points[i + 1] as number) & LETTER) !== 0);
+    if ((flags & CONTROL) !== 0 || isNextToLetter) odd++;
+  }
+  return nonAscii === 0 ? 0 : odd / nonAscii;
+}
+
+function oddLettersInWord(points: number[], start: number, end: number, classes: CharClasses): number {
+  let odd = 0;
+  let ascii = 0;
+  let latinNonAscii = 0;
+  let firstScript = 0;
+  let isMixed = false;
+  for (let i = start; i < end; i++) {
+    const point = points[i] as number;
+    const flags = classes.of(point);
+    if (i > start && (flags & CAPITAL) !== 0) {
+      const before = points[i - 1] as number;
+      if ((classes.of(before) & SMALL) !== 0 && (point >= 0x80 || before >= 0x80)) odd++;
+    }
+    if (point < 0x80) ascii++;
+    const script = flags >> SCRIPT_SHIFT;
+    if (script === 0) continue;
+    if (script === LATIN && point >= 0x80) latinNonAscii++;
+    if (firstScript === 0) firstScript = script;
+    else if (script !== firstScript) isMixed = true;
+  }
+  if (isMixed) odd += end - start - ascii;
+  else if (ascii === 0 && latinNonAscii >= 3) odd += latinNonAscii;
+  return odd;
+}
+
+function codePoints(text: string): number[] {
+  const points: number[] = [];
+  for (const char of text) points.push(char.codePointAt(0) as number);
+  return points;
+}
+
+const WORD = 1;
+const LETTER = 2;
+const SMALL = 4;
+const CAPITAL = 8;
+const CONTROL = 16;
+const SPACE = 32;
+const SCRIPT_SHIFT = 8;
+const LATIN = 1;
+/** Scripts a word keeps to; Chinese, Japanese and Korean count as one, for Japanese mixes kanji and kana in a word. */
+const SCRIPTS: readonly RegExp[] = [
+  /^\p{Script=Latin}$/u, /^\p{Script=Greek}$/u, /^\p{Script=Cyrillic}$/u, /^\p{Script=Hebrew}$/u, /^\p{Script=Arabic}$/u,
+  /^\p{Script=Thai}$/u, /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Bopomofo}]$/u,
+];
+
+/** What each character is (letter, small, capital, control, script), worked out once per character per detection. */
+class CharClasses {
+  private readonly known = new Map<number, number>();
+
+  of(point: number): number {
+    let flags = this.known.get(point);
+    if (flags === undefined) {
+      flags = classify(String.fromCodePoint(point));
+      this.known.set(point, flags);
+    }
+    return flags;
+  }
+}
+
+function classify(char: string): number {
+  let flags = 0;
+  if (/^[\p{L}\p{M}]$/u.test(char)) flags |= LETTER | WORD;
+  if (/^\p{Nd}$/u.test(char)) flags |= WORD;
+  if (/^\p{Ll}$/u.test(char)) flags |= SMALL;
+  if (/^\p{Lu}$/u.test(char)) flags |= CAPITAL;
+  if (/^\p{Cc}$/u.test(char)) flags |= CONTROL;
+  if (/^\s$/u.test(char)) flags |= SPACE;
+  const script = SCRIPTS.findIndex((pattern) => pattern.test(char)) + 1;
+  return flags | (script << SCRIPT_SHIFT);
+}
+
+/**
+ * The accented Latin letters (small) of the languages the single-byte code pages are made for. A right reading's
+ * accented letters mostly belong to one of them; a wrong one's come from several ("Ţükrü Ýstanbul Çađlar").
+ */
+const ALPHABETS: readonly string[] = [
+  'àâæçéèêëîïôœùûüÿ', 'äöüß', 'áéíñóúü', 'áâãàçéêíóôõú', 'àèéìíîòóùú', 'éëïöüèáó', 'æøåéó', 'åäöéüšž', 'áéíóúýþæöð',
+  'àçèéíïòóúü', 'ąćęłńóśźż', 'áčďéěíňóřšťúůýž', 'áäčďéíĺľňóôŕšťúýž', 'áéíóöőúüű', 'ăâîșțşţ', 'čćđšž', 'çë',
+  'çğıöşüâîû', 'äõöüšž', 'āčēģīķļņšūž', 'ąčęėįšųūž',
+];
+
+/**
+ * The largest share of a text's accented Latin letters that one language's alphabet holds (1 for a text without
+ * them).
+ */
+function languageFit(text: string, classes: CharClasses): number {
+  const counts = new Map<string, number>();
+  let total = 0;
+  for (const char of text) {
+    const point = char.codePointAt(0) as number;
+    if (point < 0x80 || classes.of(point) >> SCRIPT_SHIFT !== LATIN) continue;
+    const small = char === 'İ' ? 'i' : char.toLowerCase();
+    counts.set(small, (counts.get(small) ?? 0) + 1);
+    total++;
+  }
+  if (total === 0) return 1;
+  let best = 0;
+  for (const alphabet of ALPHABETS) {
+    let held = 0;
+    for (const [letter, count] of counts) if (alphabet.includes(letter) || letter === 'i') held += count;
+    best = Math.max(best, held / total);
+  }
+  return best;
+}
 
 export function encodingFromBom(head: Uint8Array): string | null {
   if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return 'utf-8';
+  if (head[0] === 0xff && head[1] === 0xfe && head[2] === 0 && head[3] === 0) return 'utf-32le';
+  if (head[0] === 0 && head[1] === 0 && head[2] === 0xfe && head[3] === 0xff) return 'utf-32be';
   if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
   if (head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
   if (head[0] === 0x84 && head[1] === 0x31 && head[2] === 0x95 && head[3] === 0x33) return 'gb18030';
   return null;
+}
+
+/** UTF-32 text without BOM: outside the rare characters above U+FFFF, NULs in two bytes of four, and most often three. */
+function utf32FromNulPattern(head: Uint8Array): string | null {
+  const length = Math.min(head.length, 4096) & ~3;
+  if (length < 8) return null;
+  const nulsAt = (offset: number): number => {
+    let count = 0;
+    for (let i = offset; i < length; i += 4) if (head[i] === 0) count++;
+    return count;
+  };
+  const quads = length / 4;
+  const [first, second, third, fourth] = [nulsAt(0), nulsAt(1), nulsAt(2), nulsAt(3)];
+  if (fourth > quads * 0.95 && third > quads * 0.95 && first < quads * 0.05) return 'utf-32le';
+  if (first > quads * 0.95 && second > quads * 0.95 && fourth < quads * 0.05) return 'utf-32be';
+  return null;
+}
+
+/** Japanese text in the 7-bit JIS encoding of e-mail: escape sequences switch to JIS X 0208 (ESC $ B, ESC $ @). */
+function isIso2022Jp(head: Uint8Array): boolean {
+  for (let i = head.indexOf(0x1b); i >= 0 && i + 2 < head.length; i = head.indexOf(0x1b, i + 1)) {
+    if (head[i + 1] === 0x24 && (head[i + 2] === 0x42 || head[i + 2] === 0x40)) return true;
+  }
+  return false;
 }
 
 /** UTF-16 text without BOM: mostly-Latin text has a NUL in every other byte. */
@@ -157,25 +353,6 @@ function decodeCleanly(samples: Uint8Array[], encoding: string): string | null {
     text += decoded;
   }
   return text;
-}
-
-function nonAsciiShare(bytes: Uint8Array): number {
-  let count = 0;
-  for (let i = 0; i < bytes.length; i++) if ((bytes[i] as number) >= 0x80) count++;
-  return bytes.length === 0 ? 0 : count / bytes.length;
-}
-
-/** Share of the non-ASCII characters that are letters (names, words), not symbols or controls. */
-function letterShare(text: string): number {
-  let nonAscii = 0;
-  let letters = 0;
-  for (const char of text) {
-    if (char.charCodeAt(0) < 0x80) continue;
-    nonAscii++;
-    // Half-width katakana are letters, but what a wrong East Asian guess mostly produces.
-    if (/[\p{L}\p{M}]/u.test(char) && !/[\uFF61-\uFF9F]/.test(char)) letters++;
-  }
-  return nonAscii === 0 ? 1 : letters / nonAscii;
 }
 
 /** Well-formed multi-byte UTF-8 sequences and bytes that fit none, over all samples. */
