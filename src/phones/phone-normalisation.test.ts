@@ -41,10 +41,15 @@ test('reads an international number in any format whatever the team country', ()
   assert.deepEqual(gb('+1 415 555 0134'), { ok: true, e164: '+14155550134', country: 'US' });
 });
 
-test('takes 0086 as an international prefix for a Chinese or British team but not for a US one (011)', () => {
+test('takes 0086 as an international prefix for any team, beside the US one (011)', () => {
   assert.deepEqual(cn('0086 138 0013 8000'), { ok: true, e164: '+8613800138000', country: 'CN' });
   assert.deepEqual(gb('008613800138000'), { ok: true, e164: '+8613800138000', country: 'CN' });
-  assert.deepEqual(us('008613800138000'), { ok: false, reason: 'invalid' });
+  // 00 is not the US international prefix (011), but the one most of the world dials: a number written so is read.
+  assert.deepEqual(us('008613800138000'), { ok: true, e164: '+8613800138000', country: 'CN' });
+  assert.deepEqual(us('0044 20 7946 0958'), { ok: true, e164: '+442079460958', country: 'GB' });
+  assert.deepEqual(us('(00 44) 20 7946 0958'), { ok: true, e164: '+442079460958', country: 'GB' });
+  assert.deepEqual(us('00-1-212-555-0100'), { ok: true, e164: '+12125550100', country: 'US' });
+  assert.deepEqual(us('0044 20 7946'), { ok: false, reason: 'invalid' });
   assert.deepEqual(us('011 86 138 0013 8000'), { ok: true, e164: '+8613800138000', country: 'CN' });
 });
 

@@ -1,5 +1,5 @@
 // Phone cells to E.164 for a team's default country: the libphonenumber-js reference and a fast
-// path that gives the very same answers (see docs/notes-phones.md for the semantics and figures).
+// path that gives the very same answers (the README's performance section has the figures).
 import {
   ParseError,
   isSupportedCountry as isSupportedByLibrary,
@@ -35,10 +35,22 @@ export function isSupportedCountry(country: string): boolean {
  * valid for its country, is `invalid`. The text is searched for the number (the library's
  * default extraction): "Tel: 415-555-0134" and "415-555-0134 (wife)" are fine. An extension
  * ("… ext. 22", "… x22") is accepted and dropped: E.164 cannot hold it.
+ * One rule of ours on top: a number written with 00, the international prefix most of the world dials ("0044 20 7946
+ * 0958"), that is not valid for the team's country (whose own prefix may be 011, 0011, 010…), is read as +44 20….
  */
 export function normalisePhoneReference(raw: string, defaultCountry: string): PhoneResult {
   assertSupportedCountry(defaultCountry);
   if (isBlank(raw)) return EMPTY;
+  const result = libraryReading(raw, defaultCountry);
+  if (result !== INVALID) return result;
+  const withPlus = raw.replace(DOUBLE_ZERO_PREFIX, '$1+');
+  return withPlus === raw ? result : libraryReading(withPlus, defaultCountry);
+}
+
+/** "00" as the first digits, after nothing but spaces or an opening parenthesis, before the calling code. */
+const DOUBLE_ZERO_PREFIX = /^([\s(]*)00[\s.\-/)]*(?=[1-9])/;
+
+function libraryReading(raw: string, defaultCountry: string): PhoneResult {
   try {
     const phone = parsePhoneNumberWithError(raw, { defaultCountry: defaultCountry as CountryCode });
     if (!phone.isValid()) return INVALID;
@@ -63,7 +75,10 @@ export function createPhoneNormaliser(defaultCountry: string): PhoneNormaliser {
     const number = simpleDigitsOf(raw);
     if (number === undefined) return normalisePhoneReference(raw.replace(LOCAL_EXTENSION_WORD, ' ext. '), defaultCountry);
     if (number === '') return EMPTY;
-    const parsed = parseNormalisedDigits(number, defaultCountry, defaultPlan);
+    let parsed = parseNormalisedDigits(number, defaultCountry, defaultPlan);
+    if (!parsed.ok && parsed.reason === 'invalid' && /^00[1-9]/.test(number) && DOUBLE_ZERO_PREFIX.test(raw)) {
+      parsed = parseNormalisedDigits(`+${number.slice(2)}`, defaultCountry, defaultPlan);
+    }
     return parsed.ok ? parsed : parsed.reason === 'invalid' ? INVALID : TOO_LONG;
   };
 }
