@@ -66,6 +66,19 @@ describe('XLSX written by hand', () => {
     assert.deepEqual(valuesOf(await readWhole(path)), [['Ann Lee'], ['山田'], ['line one\r\nline two']]);
   });
 
+  test('fails the row whose cell refers to a shared string the workbook does not hold, and reads the others', async () => {
+    const path = folder.write('dangling-strings.xlsx', craftXlsx({
+      sharedStringItems: ['<si><t>name</t></si>', '<si><t>Ann Lee</t></si>'],
+      sheets: [{ name: 'S', rowsXml: '<row r="1"><c r="A1" t="s"><v>0</v></c></row><row r="2"><c r="A2" t="s"><v>1</v></c></row><row r="3"><c r="A3" t="s"><v>7</v></c></row><row r="4"><c r="A4" t="s"><v>1</v></c></row>' }],
+    }));
+    const result = await readWhole(path);
+    assert.deepEqual(result.records.map((record) => [record.line, record.error ?? null]), [
+      [2, null],
+      [3, "Row 3, cell A3: the cell refers to text number 7 of the workbook's 2, which it does not hold; the file is damaged."],
+      [4, null],
+    ]);
+  });
+
   test('places cells by their references, or in order when a writer leaves references out', async () => {
     const path = folder.write('positions.xlsx', craftXlsx({
       sheets: [{ name: 'P', rowsXml: `<row r="1">${inlineCell('A1', 'a')}${inlineCell('B1', 'b')}${inlineCell('C1', 'c')}${inlineCell('D1', 'd')}</row>`

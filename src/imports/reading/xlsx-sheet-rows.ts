@@ -36,6 +36,11 @@ export function createSheetRowCollector(context: SheetCellContext, rows: SourceR
   const finishCell = (): void => {
     const text = cellText(context, cellType, cellStyle, valueText, inlineText);
     nextColumn = column + 1;
+    if (text === undefined) {
+      const where = cellReference ? `cell ${cellReference}` : `column ${column + 1}`;
+      problems.push(`Row ${rowNumber}, ${where}: the cell refers to text number ${valueText.trim()} of the workbook's ${context.sharedStrings.size}, which it does not hold; the file is damaged.`);
+      return;
+    }
     if (text === '') return;
     if (column >= context.maxColumns) {
       problems.push(`Row ${rowNumber} has a value in ${cellReference ? `cell ${cellReference}` : `column ${column + 1}`}, beyond the limit of ${context.maxColumns} columns.`);
@@ -118,11 +123,12 @@ export function createSheetRowCollector(context: SheetCellContext, rows: SourceR
   };
 }
 
-function cellText(context: SheetCellContext, type: string, style: number, value: string, inline: string): string {
+/** The text of a cell as a user sees it; undefined for a reference to a shared string the workbook does not hold. */
+function cellText(context: SheetCellContext, type: string, style: number, value: string, inline: string): string | undefined {
   switch (type) {
     case 's': {
-      const index = Number(value);
-      return context.sharedStrings.get(index) ?? '';
+      if (value.trim() === '') return '';
+      return context.sharedStrings.get(Number(value));
     }
     case 'str':
       return decodeOoxmlEscapes(value);
