@@ -89,6 +89,16 @@ test('reads numbers with thousands separators', () => {
   assert.equal(normaliseNumber('12 apples'), null);
 });
 
+test('reads a decimal comma and groups of digits as continental Europe and South America write them', () => {
+  for (const [value, number] of [['1.234,50', '1234.50'], ['99,90', '99.90'], ['0,5', '0.5'], ['-1.234,5', '-1234.5'], ['1.234.567', '1234567'],
+    ['1 234,50', '1234.50'], ['1\u00a0234,50 €', '1234.50'], ['1\u202f234,5', '1234.5'], ["1'234.50", '1234.50'], ['12,5%', '12.5'], ['(1.234,50)', '-1234.50'],
+    // Only these read two ways: as a spreadsheet's number cell is written, a comma groups and a point is a decimal mark.
+    ['1,234', '1234'], ['1.234', '1.234']] as const) {
+    assert.ok(isNumberValue(value), `detected: ${value}`);
+    assert.equal(normaliseNumber(value), number, value);
+  }
+});
+
 test('reads every value that column type detection takes for a number, amounts and percentages without their signs', () => {
   for (const [value, number] of [['12', '12'], ['-4', '-4'], ['1,234.50', '1234.50'], ['12.5%', '12.5'], ['$99', '99'], ['-$1,234.5', '-1234.5'], ['€12', '12'], ['￥3,000', '3000'],
     // Trailing currency signs, and the accounting format's negatives and zero (an XLSX cell shows them so).
@@ -96,7 +106,7 @@ test('reads every value that column type detection takes for a number, amounts a
     assert.ok(isNumberValue(value), `detected: ${value}`);
     assert.equal(normaliseNumber(value), number, value);
   }
-  for (const bad of ['$', '%', '12%%', '$$12', '1.234,56', '(12', '()', '-']) {
+  for (const bad of ['$', '%', '12%%', '$$12', '1.234,5.6', '(12', '()', '-', '17.05.1980', '030.901.820', '1,2,3']) {
     assert.equal(normaliseNumber(bad), null, bad);
     assert.equal(isNumberValue(bad), false, `not detected: ${bad}`);
   }

@@ -36,6 +36,7 @@ export function dateOrderOf(country: string): DateOrder {
   return MONTH_FIRST_COUNTRIES.has(country) ? 'mdy' : 'dmy';
 }
 
+
 function isoDate(year: number, month: number, day: number): string | null {
   if (month < 1 || month > 12 || day < 1 || year < 1000 || year > 9999) return null;
   const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
@@ -162,26 +163,40 @@ function namedMonthDate(text: string): string | null {
 const PLAIN_NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?$/;
 
 /**
- * Numbers as people type them: `1,234.5`, `-12`, `3.0e2`, ` 42 `, and amounts and percentages as column type
- * detection takes them (`$1,234.50` → 1234.50, `1,234.50 €` → 1234.50, `12.5%` → 12.5, and the accounting
- * format's `(1,234.50)` → -1234.50 and `$ -` → 0: the text as written stays in `originals`). Returns a plain decimal
- * text.
+ * Numbers as people type them: `1,234.5`, `1.234,5`, `1 234,5`, `1'234.5`, `-12`, `3.0e2`, ` 42 `, and amounts and
+ * percentages as column type detection takes them (`$1,234.50` → 1234.50, `1.234,50 €` → 1234.50, `12,5%` → 12.5,
+ * and the accounting format's `(1,234.50)` → -1234.50 and `$ -` → 0: the text as written stays in `originals`).
+ * Only `1,234` and `1.234` read two ways; they are read as a spreadsheet's number cell is written (1234 and 1.234),
+ * whatever the team's country. Returns a plain decimal text.
  */
 export function normaliseNumber(value: string): string | null {
   if (PLAIN_NUMBER.test(value)) return value;
   const trimmed = value.trim().normalize('NFKC');
   if (/^[$€£¥]\s*-$/u.test(trimmed)) return '0';
-  const text = trimmed
+  const amount = trimmed
     .replace(/^([$€£¥]?)\s?\((.+)\)$/u, '-$1$2')
     .replace(/^([-+]?)[$€£¥]\s?(?=[\d.,])/u, '$1')
     .replace(/(?<=\d)\s?[$€£¥]$/u, '')
-    .replace(/(?<=\d)%$/, '')
-    .replace(/(?<=\d),(?=\d{3}(\D|$))/g, '');
+    .replace(/(?<=\d)%$/, '');
+  const text = withDecimalPoint(amount);
   if (!/^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i.test(text)) return null;
   const number = Number(text);
   if (!Number.isFinite(number)) return null;
   return /e/i.test(text) ? String(number) : text.replace(/^\+/, '');
 }
+
+/** An amount's digit groups taken out and its decimal mark made a point: `1.234,5` → `1234.5`. */
+function withDecimalPoint(amount: string): string {
+  if (COMMA_GROUPS.test(amount)) return amount.replaceAll(',', '');
+  if (POINT_GROUPS.test(amount) && !/^[+-]?[1-9]\d{0,2}\.\d{3}$/.test(amount)) return amount.replaceAll('.', '').replace(',', '.');
+  if (SPACE_GROUPS.test(amount)) return amount.replace(/[\s']/gu, '').replace(',', '.');
+  if (/^[+-]?\d*,\d+$/.test(amount) && !/^[+-]?[1-9]\d{0,2},\d{3}$/.test(amount)) return amount.replace(',', '.');
+  return amount;
+}
+
+const COMMA_GROUPS = /^[+-]?(?:[1-9]\d{0,2})(?:,\d{3})+(?:\.\d+)?$/;
+const POINT_GROUPS = /^[+-]?(?:[1-9]\d{0,2})(?:\.\d{3})+(?:,\d+)?$/;
+const SPACE_GROUPS = /^[+-]?(?:[1-9]\d{0,2})(?:[ ']\d{3})+(?:[.,]\d+)?$/u;
 
 /**
  * What exports write where a value is missing: `N/A`, `NULL` and `\N` (database dumps), `-`, `nan` (data tools), `#N/A` and
