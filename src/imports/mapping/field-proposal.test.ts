@@ -21,8 +21,8 @@ describe('proposeFields', () => {
   });
 
   test('uses a standard key only for a header that clearly means it', () => {
-    assert.deepEqual(keysOf(['手机号码', 'Fax No.', 'Zip/Postal Code', 'Website', 'First Name', 'Last Name', 'Adress', 'Téléphone fixe']), [
-      'mobile', 'fax', 'zip', 'website', 'first_name', 'last_name', 'adress', 'phone',
+    assert.deepEqual(keysOf(['手机号码', 'Fax No.', 'Zip/Postal Code', 'Website', 'First Name', 'Last Name', 'Adrress', 'Téléphone fixe']), [
+      'mobile', 'fax', 'zip', 'website', 'first_name', 'last_name', 'adrress', 'phone',
     ]);
   });
 

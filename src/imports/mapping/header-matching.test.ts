@@ -41,6 +41,31 @@ describe('matchHeaders: how each column is matched', () => {
     assert.deepEqual(fieldsOf(match(['이름', '휴대폰', '주소', '시/도', '우편번호'])), ['name', 'mobile', 'address', 'state', 'zip']);
   });
 
+  test('maps whole header rows of lists made in Polish, Greek, Hebrew, Arabic, Thai, Hindi, Swedish and Japanese', () => {
+    assert.deepEqual(fieldsOf(match(['Imię i nazwisko', 'Telefon', 'Telefon komórkowy', 'Adres e-mail', 'Ulica', 'Miasto', 'Kod pocztowy', 'Kraj'])),
+      ['name', 'phone', 'mobile', 'email', 'address', 'city', 'zip', null]);
+    assert.deepEqual(fieldsOf(match(['ΟΝΟΜΑΤΕΠΩΝΥΜΟ', 'ΤΗΛΕΦΩΝΟ', 'ΚΙΝΗΤΟ', 'Email', 'ΔΙΕΥΘΥΝΣΗ', 'ΠΟΛΗ', 'Τ.Κ.', 'ΠΑΡΑΤΗΡΗΣΕΙΣ'])),
+      ['name', 'phone', 'mobile', 'email', 'address', 'city', 'zip', 'note']);
+    assert.deepEqual(fieldsOf(match(['שם מלא', 'טלפון', 'נייד', 'דוא"ל', 'כתובת', 'עיר', 'מיקוד', 'ארץ', 'הערות'])),
+      ['name', 'phone', 'mobile', 'email', 'address', 'city', 'zip', 'country', 'note']);
+    assert.deepEqual(fieldsOf(match(['الاسم', 'رقم الهاتف', 'رقم الجوال', 'البريد الالكتروني', 'العنوان', 'المدينه', 'البلد', 'ملاحظات'])),
+      ['name', 'phone', 'mobile', 'email', 'address', 'city', 'country', 'note']);
+    assert.deepEqual(fieldsOf(match(['ชื่อ-นามสกุล', 'เบอร์โทรศัพท์', 'เบอร์มือถือ', 'อีเมล', 'ที่อยู่', 'จังหวัด', 'รหัสไปรษณีย์', 'หมายเหตุ'])),
+      ['name', 'phone', 'mobile', 'email', 'address', 'state', 'zip', 'note']);
+    assert.deepEqual(fieldsOf(match(['नाम', 'फोन नंबर', 'मोबाइल नंबर', 'ईमेल', 'पता', 'शहर', 'राज्य', 'पिन कोड', 'पिता का नाम'])),
+      ['name', 'phone', 'mobile', 'email', 'address', 'city', 'state', 'zip', null]);
+    assert.deepEqual(fieldsOf(match(['Namn', 'Telefon', 'Mobil', 'E-post', 'Adress', 'Postnummer', 'Postort', 'Land', 'Titel'])),
+      ['name', 'phone', 'mobile', 'email', 'address', 'zip', 'city', 'country', 'title']);
+    assert.deepEqual(fieldsOf(match(['氏名', 'フリガナ', '電話番号', '携帯電話', 'メールアドレス', '郵便番号', '都道府県', '市区町村', '番地', '会社名', '備考'])),
+      ['name', null, 'phone', 'mobile', 'email', 'zip', 'state', 'city', 'address', 'company', 'note']);
+  });
+
+  test('reads an e-mail address in other languages as the e-mail, never the street address', () => {
+    assert.deepEqual(fieldsOf(match(['Munkahelyi e-mail cím', 'Cím'])), ['email', 'address']);
+    assert.deepEqual(fieldsOf(match(['Osoite', 'Sähköposti osoite'])), ['address', 'email']);
+    assert.deepEqual(fieldsOf(match(['Email', 'E-post adress'])), ['email', null]);
+  });
+
   test('matches a key or label after normalisation exactly, with confidence 1', () => {
     const [email, phone2] = match(['  Ｅｍａｉｌ ', 'PHONE_2']);
     assert.deepEqual(email, { header: '  Ｅｍａｉｌ ', index: 0, field: 'email', confidence: 1, source: 'exact' });
@@ -54,7 +79,8 @@ describe('matchHeaders: how each column is matched', () => {
   });
 
   test('matches a misspelt header by similarity, with the similarity as confidence', () => {
-    const [address] = match(['Adress']);
+    // (not "Adress", which is Swedish)
+    const [address] = match(['Adrress']);
     assert.equal(address?.field, 'address');
     assert.equal(address?.source, 'fuzzy');
     assert.ok(address.confidence >= 0.8 && address.confidence < 0.95, String(address.confidence));
@@ -149,6 +175,20 @@ describe('matchHeaders: a name split over columns', () => {
     assert.deepEqual(fieldsOf(match(['Nom', 'Prénom', 'Téléphone'])), ['name', 'name', 'phone']);
     assert.deepEqual(fieldsOf(match(['Nombre', 'Apellidos', 'Teléfono'])), ['name', 'name', 'phone']);
     assert.deepEqual(fieldsOf(match(['Given Name', 'Middle Name', 'Family Name'])), ['name', 'name', 'name']);
+    assert.deepEqual(fieldsOf(match(['Jméno', 'Příjmení', 'Telefon'])), ['name', 'name', 'phone']);
+    assert.deepEqual(fieldsOf(match(['Nume', 'Prenume', 'Telefon'])), ['name', 'name', 'phone']);
+    assert.deepEqual(fieldsOf(match(['Όνομα', 'Επώνυμο', 'Κινητό'])), ['name', 'name', 'mobile']);
+    assert.deepEqual(fieldsOf(match(['שם פרטי', 'שם משפחה', 'נייד'])), ['name', 'name', 'mobile']);
+    assert.deepEqual(fieldsOf(match(['الاسم الأول', 'اسم العائلة', 'الجوال'])), ['name', 'name', 'mobile']);
+    assert.deepEqual(fieldsOf(match(['ชื่อ', 'นามสกุล', 'มือถือ'])), ['name', 'name', 'mobile']);
+    assert.deepEqual(fieldsOf(match(['Прізвище', "Ім'я", 'По батькові'])), ['name', 'name', 'name']);
+    assert.deepEqual(fieldsOf(match(['Förnamn', 'Efternamn', 'Mobil'])), ['name', 'name', 'mobile']);
+    assert.deepEqual(fieldsOf(match(['Etunimi', 'Sukunimi', 'Puhelin'])), ['name', 'name', 'phone']);
+    assert.deepEqual(fieldsOf(match(['पहला नाम', 'अंतिम नाम', 'मोबाइल'])), ['name', 'name', 'mobile']);
+  });
+
+  test('leaves a Hungarian family name alone: its lists write it first, and the parts are joined given name first', () => {
+    assert.deepEqual(fieldsOf(match(['Vezetéknév', 'Keresztnév', 'Telefon'])), [null, 'name', 'phone']);
   });
 
   test('leaves the parts alone beside a column of whole names, or when only one part is there', () => {

@@ -263,10 +263,16 @@ function isDecisiveEnding(ending: string): boolean {
 const QUALIFYING_TAILS: readonly string[] = [
   'no', 'number', 'num', 'nr', 'name', 'code', 'value', 'formatted', '号', '号码', '名称', '名字', '全称', '简称', '代码', '编码',
 ];
-const ADDRESS_TAILS: readonly string[] = ['address', 'addr', '地址', '位址'];
+/** Address words that follow what they are the address of ("Email Address", "E-mail cím", "E-post adress"). */
+const ADDRESS_TAILS: readonly string[] = [
+  'address', 'addr', '地址', '位址', 'アドレス', 'adresse', 'adress', 'adres', 'adresa', 'cím', 'osoite', 'адрес',
+  'адреса', 'पता',
+].map(normaliseHeader);
 /**
  * Spanish, Portuguese, French, Italian and Dutch put what a column holds first: "Teléfono del cliente", "Email
- * cliente", "Numéro de portable". The name before one of these words, or before a word naming whose it is, counts.
+ * cliente", "Numéro de portable"; so do Polish, Czech, Romanian, Greek, Ukrainian, Hebrew and Arabic with whose it is
+ * ("Telefon klienta", "טלפון לקוח", "هاتف العميل"). The name before one of these words, or before a word naming whose
+ * it is, counts.
  */
 const HEAD_FIRST_CONNECTORS: ReadonlySet<string> = new Set([
   'de', 'del', 'da', 'do', 'das', 'dos', 'du', 'des', 'di', 'della', 'dello', 'dei', 'degli', 'van', 'von', 'der',
@@ -275,7 +281,7 @@ const OWNER_TAILS: readonly string[] = [
   'cliente', 'clientes', 'client', 'contacto', 'contato', 'contatto', 'kunde', 'kunden', 'klant', 'empresa',
   'entreprise', 'société', 'azienda', 'principal', 'particular', 'personal', 'privado', 'privat', 'privé', 'trabajo',
   'trabalho', 'lavoro', 'casa', 'oficina', 'ufficio', 'bureau', 'domicile', 'domicilio', 'geschäftlich', 'fijo',
-  'fixe', 'fisso', 'fixo',
+  'fixe', 'fisso', 'fixo', 'klienta', 'zákazníka', 'clientului', 'πελάτη', 'клієнта', 'לקוח', 'הלקוח', 'العميل',
 ].map(normaliseHeader);
 /** Chinese "located in / belonging to": 所在城市 is the city, 所属公司 the company. */
 const LEADING_QUALIFIERS: readonly string[] = ['所在', '所属', '现在', '现'];

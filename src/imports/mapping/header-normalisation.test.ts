@@ -32,6 +32,55 @@ describe('normaliseHeader', () => {
     assert.deepEqual(splitHeaderWords('Número de Teléfono'), ['numero', 'de', 'telefono']);
   });
 
+  test('takes accents off Greek letters, so capitals typed without them match, and reads a final sigma as σ', () => {
+    assert.equal(normaliseHeader('Τηλέφωνο'), normaliseHeader('ΤΗΛΕΦΩΝΟ'));
+    assert.equal(normaliseHeader('Όνομα'), 'ονομα');
+    assert.equal(normaliseHeader('Διεύθυνση'), 'διευθυνση');
+    assert.equal(normaliseHeader('ΟΔΟΣ'), normaliseHeader('Οδός'));
+    assert.equal(normaliseHeader('Ταχ. Κώδικας'), 'ταχκωδικασ');
+    assert.deepEqual(splitHeaderWords('Αριθμός Τηλεφώνου'), ['αριθμοσ', 'τηλεφωνου']);
+  });
+
+  test('reads the Latin letters with a stroke or without a dot as the plain ones', () => {
+    assert.equal(normaliseHeader('Płeć'), normaliseHeader('Plec'));
+    assert.equal(normaliseHeader('Miejscowość'), 'miejscowosc');
+    assert.equal(normaliseHeader('Fødselsdato'), 'fodselsdato');
+    assert.equal(normaliseHeader('Địa Chỉ'), 'diachi');
+    assert.equal(normaliseHeader('Adı Soyadı'), normaliseHeader('ADI SOYADI'));
+  });
+
+  test('takes vowel points and hamza off Hebrew and Arabic, and makes one of the Arabic letters typed for one another', () => {
+    assert.equal(normaliseHeader('البريد الإلكتروني'), normaliseHeader('البريد الالكتروني'));
+    assert.equal(normaliseHeader('المدينة'), normaliseHeader('المدينه'));
+    assert.equal(normaliseHeader('الـمـديـنـة'), normaliseHeader('المدينة'));
+    assert.equal(normaliseHeader('البريد الالكترونى'), normaliseHeader('البريد الالكتروني'));
+    assert.equal(normaliseHeader('اَلْهَاتِف'), 'الهاتف');
+    assert.notEqual(normaliseHeader('الاسم'), normaliseHeader('اسم'));
+    assert.equal(normaliseHeader('טֶלֶפוֹן'), 'טלפון');
+  });
+
+  test('keeps an abbreviation or an apostrophe inside a word one word', () => {
+    assert.deepEqual(splitHeaderWords('כתובת דוא"ל'), ['כתובת', 'דואל']);
+    assert.equal(normaliseHeader('דוא״ל'), normaliseHeader('דוא"ל'));
+    assert.deepEqual(splitHeaderWords("Повне ім'я"), ['повне', 'імя']);
+    assert.equal(normaliseHeader('Ім’я'), normaliseHeader('Імʼя'));
+    assert.equal(normaliseHeader("Ім'я"), 'імя');
+    assert.deepEqual(splitHeaderWords("Numéro d'client"), ['numero', 'd', 'client']);
+  });
+
+  test('keeps the vowel signs of Devanagari and Thai, drops the nukta, and reads their digits and Arabic ones as ASCII', () => {
+    assert.equal(normaliseHeader('फ़ोन'), normaliseHeader('फोन'));
+    assert.equal(normaliseHeader('टिप्पणियाँ'), normaliseHeader('टिप्पणियां'));
+    assert.notEqual(normaliseHeader('पता'), normaliseHeader('पिता'));
+    assert.equal(normaliseHeader('ชื่อ'), 'ชื่อ');
+    assert.notEqual(normaliseHeader('ชื่อ'), normaliseHeader('ชอ'));
+    assert.equal(normaliseHeader('Мобільний'), 'мобільний');
+    assert.equal(normaliseHeader('Йод'), 'йод');
+    assert.deepEqual(splitHeaderWords('هاتف ٢'), ['هاتف', '2']);
+    assert.equal(normaliseHeader('फोन २'), 'फोन2');
+    assert.equal(normaliseHeader('โทร ๓'), 'โทร3');
+  });
+
   test('drops a byte-order mark and control characters', () => {
     assert.equal(normaliseHeader('\uFEFFName\u0000'), 'name');
     assert.equal(normaliseHeader(''), '');

@@ -15,24 +15,69 @@ function foldTraditionalChinese(text: string): string {
 }
 
 /**
- * Accents off Latin letters ("Teléfono" → "telefono", "Straße" stays): a list typed without them, or exported
- * by a program that drops them, still matches. Marks of other scripts are kept.
+ * Accents off Latin and Greek letters ("Teléfono" → "Telefono"; "Τηλέφωνο" → "Τηλεφωνο", as a list typed in capitals
+ * writes it: ΤΗΛΕΦΩΝΟ), and the Latin letters with a stroke or without a dot that no accent makes (ł, đ, ø, ı) as
+ * their plain ones: a list typed without them, or exported by a program that drops them, still matches ("Straße" and
+ * "æ" stay). Vowel points and hamza off Hebrew and Arabic letters, which are written or not at will; Arabic
+ * elongation (ـ) dropped, and ى/ي, ة/ه typed for one another made one. The nukta off Devanagari (फ़ोन and फोन are
+ * both written) and its chandrabindu as the anusvara typed for it. The vowel signs of Devanagari and Thai, which
+ * make other words, are kept; so are the marks of Cyrillic (й, ї).
  */
-function foldLatinAccents(text: string): string {
-  return text.normalize('NFD').replace(/(\p{Script=Latin})\p{M}+/gu, '$1').normalize('NFC');
+function foldAccents(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/([\p{Script=Latin}\p{Script=Greek}\p{Script=Hebrew}\p{Script=Arabic}])\p{M}+/gu, '$1')
+    .replace(/[łŁđĐøØı\u0649\u0629\u0671]/gu, (letter) => PLAIN_LETTER[letter] ?? letter)
+    .replace(/\u0640|\u093C/gu, '')
+    .replace(/\u0901/gu, '\u0902')
+    .normalize('NFC');
 }
 
-/** NFKC, traditional Chinese folded to simplified, accents off Latin letters. */
+const PLAIN_LETTER: Readonly<Record<string, string>> = {
+  ł: 'l', Ł: 'L', đ: 'd', Đ: 'D', ø: 'o', Ø: 'O', ı: 'i',
+  '\u0649': '\u064A', // ى → ي
+  '\u0629': '\u0647', // ة → ه
+  '\u0671': '\u0627', // ٱ → ا
+};
+
+/** Where the digits of Arabic, Persian, Devanagari and Thai start: they are read as ASCII ones (هاتف ٢ → هاتف 2). */
+const DIGIT_ZEROS = [0x0660, 0x06f0, 0x0966, 0x0e50];
+const OTHER_DIGIT = /[\u0660-\u0669\u06F0-\u06F9\u0966-\u096F\u0E50-\u0E59]/gu;
+
+function asciiDigit(digit: string): string {
+  const code = digit.codePointAt(0) ?? 0;
+  const zero = DIGIT_ZEROS.find((start) => code >= start && code <= start + 9) ?? code;
+  return String(code - zero);
+}
+
+/**
+ * Marks inside a word that do not end it: the apostrophe of Ukrainian (ім'я, ім’я, імʼя), the geresh and gershayim
+ * of Hebrew abbreviations (דוא"ל, דוא״ל), and the zero-width (non-)joiners that choose a letter's shape in Indic and
+ * Arabic scripts.
+ */
+function joinWords(text: string): string {
+  return text
+    .replace(/[\u200C\u200D]/gu, '')
+    .replace(/(?<=\p{Script=Cyrillic})['’ʼ](?=\p{Script=Cyrillic})/gu, '')
+    .replace(/(?<=\p{Script=Hebrew})['"’״׳](?=\p{Script=Hebrew})/gu, '');
+}
+
+/** NFKC, traditional Chinese folded to simplified, accents and in-word marks off, digits in ASCII. */
 function foldHeader(header: string): string {
-  return foldLatinAccents(foldTraditionalChinese(header.normalize('NFKC')));
+  return joinWords(foldAccents(foldTraditionalChinese(header.normalize('NFKC')))).replace(OTHER_DIGIT, asciiDigit);
+}
+
+/** Lower case, with a Greek final sigma as the other one: ΟΔΟΣ, Οδός and a stray οδοσ are one. */
+function lowerCase(text: string): string {
+  return text.toLowerCase().replace(/ς/gu, 'σ');
 }
 
 /**
  * NFKC (full-width → half-width), lower case, without spaces, punctuation, underscores, dashes or accents on Latin
- * letters; common traditional Chinese characters become simplified.
+ * and Greek letters; common traditional Chinese characters become simplified. See foldAccents for other scripts.
  */
 export function normaliseHeader(header: string): string {
-  return foldHeader(header).toLowerCase().replace(NOT_LETTER_OR_DIGIT, '');
+  return lowerCase(foldHeader(header)).replace(NOT_LETTER_OR_DIGIT, '');
 }
 
 /**
@@ -41,9 +86,8 @@ export function normaliseHeader(header: string): string {
  */
 export function splitHeaderWords(header: string): string[] {
   const text = foldHeader(header)
-    .replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2')
-    .toLowerCase();
-  return [...text.matchAll(HEADER_WORD)].map((match) => match[0]);
+    .replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2');
+  return [...lowerCase(text).matchAll(HEADER_WORD)].map((match) => match[0]);
 }
 
 /** The header without bracketed qualifiers: "Phone (Home)" → "Phone ". */
