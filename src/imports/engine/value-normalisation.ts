@@ -187,16 +187,26 @@ export function normaliseNumber(value: string): string | null {
 
 /** An amount's digit groups taken out and its decimal mark made a point: `1.234,5` → `1234.5`. */
 function withDecimalPoint(amount: string): string {
+  if (ONE_GROUP.test(amount)) return amount.replace(',', '');
   if (COMMA_GROUPS.test(amount)) return amount.replaceAll(',', '');
-  if (POINT_GROUPS.test(amount) && !/^[+-]?[1-9]\d{0,2}\.\d{3}$/.test(amount)) return amount.replaceAll('.', '').replace(',', '.');
+  if (POINT_GROUPS.test(amount)) return amount.replaceAll('.', '').replace(',', '.');
   if (SPACE_GROUPS.test(amount)) return amount.replace(/[\s']/gu, '').replace(',', '.');
-  if (/^[+-]?\d*,\d+$/.test(amount) && !/^[+-]?[1-9]\d{0,2},\d{3}$/.test(amount)) return amount.replace(',', '.');
+  if (/^[+-]?\d*,\d+$/.test(amount)) return amount.replace(',', '.');
   return amount;
 }
 
-const COMMA_GROUPS = /^[+-]?(?:[1-9]\d{0,2})(?:,\d{3})+(?:\.\d+)?$/;
-const POINT_GROUPS = /^[+-]?(?:[1-9]\d{0,2})(?:\.\d{3})+(?:,\d+)?$/;
-const SPACE_GROUPS = /^[+-]?(?:[1-9]\d{0,2})(?:[ ']\d{3})+(?:[.,]\d+)?$/u;
+/**
+ * Digits in groups of three with a decimal mark, as either half of the world writes them (`1,234.5`, `1.234,5`,
+ * `1 234,5`, `1'234.5`); value-patterns' number column check is made of the same.
+ */
+export const GROUPED_AMOUNTS: readonly string[] = [
+  "[1-9]\\d{0,2}(?:,\\d{3})+(?:\\.\\d+)?",
+  "[1-9]\\d{0,2}(?:\\.\\d{3})+(?:,\\d+)?",
+  "[1-9]\\d{0,2}(?:[ \\u00a0\\u202f']\\d{3})+(?:[.,]\\d+)?",
+];
+const [COMMA_GROUPS, POINT_GROUPS, SPACE_GROUPS] = GROUPED_AMOUNTS.map((source) => new RegExp(`^[+-]?${source}$`, 'u')) as [RegExp, RegExp, RegExp];
+/** `1,234` and `1.234`, which read two ways: as a spreadsheet's number cell writes them, 1234 and 1.234. */
+const ONE_GROUP = /^[+-]?[1-9]\d{0,2}[.,]\d{3}$/;
 
 /**
  * What exports write where a value is missing: `N/A`, `NULL` and `\N` (database dumps), `-`, `nan` (data tools), `#N/A` and

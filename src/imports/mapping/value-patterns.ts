@@ -1,6 +1,6 @@
 // Recognises what a single cell value looks like: e-mail, phone number, date, number, street address.
 
-import { isNoValue } from '../engine/value-normalisation.js';
+import { GROUPED_AMOUNTS, isNoValue } from '../engine/value-normalisation.js';
 
 const EMAIL = /^[^\s@<>()[\]"',;:]+@[^\s@<>()[\]"',;:]+\.[^\s@<>()[\]"',;:.\d]{2,}$/u;
 const PHONE_CHARACTERS = /^\+?[\d\s().\-/]+$/;
@@ -14,8 +14,8 @@ const NAMED_MONTH_DATES = [
   new RegExp(`^\\d{1,2}(?:st|nd|rd|th)?[\\s-]+${MONTH},?[\\s-]+\\d{2,4}$`, 'i'),
 ];
 const COMPACT_DATE = /^(19|20)\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])$/;
-/** Digits with groups of three and a decimal mark as either half of the world writes them: `1,234.5`, `1.234,5`, `1 234,5`. */
-const AMOUNT = "(?:(?:[1-9]\\d{0,2})(?:(?:,\\d{3})+(?:\\.\\d+)?|(?:\\.\\d{3})+(?:,\\d+)?|(?:[ \u00a0\u202f']\\d{3})+(?:[.,]\\d+)?)|\\d+(?:[.,]\\d+)?|[.,]\\d+)?";
+/** An amount with or without groups of three digits and a decimal mark of either kind: `1,234.5`, `1.234,5`, `12,5`, `.5`. */
+const AMOUNT = `(?:${GROUPED_AMOUNTS.join('|')}|\\d+(?:[.,]\\d+)?|[.,]\\d+)?`;
 const CURRENCY = '[$€£¥￥]';
 /**
  * A number as people and spreadsheets write it: `-1,234.5`, `$99`, `12.5%`, `1,234.50 €`, and the accounting
