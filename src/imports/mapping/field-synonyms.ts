@@ -413,4 +413,6 @@ export const LOOKALIKE_HEADERS: readonly string[] = [
   'County', 'Status', 'Stats', 'Stage', 'Last Name', 'Middle Name', 'Nickname', 'User Name', 'Username', 'Surname', 'Family Name', 'Lastname',
   // a Polish company number (Region); the family name (اسم العميل, the customer's name)
   'REGON', 'اسم العائلة',
+  // a company's department (Outlook's and most CRMs' exports), not the French département (a region)
+  'Department', 'Dept',
 ];

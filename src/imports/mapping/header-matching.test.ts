@@ -32,6 +32,22 @@ describe('matchHeaders: how each column is matched', () => {
     assert.deepEqual(fieldsOf(match(['Address', 'Email Address'])), ['address', 'email']);
   });
 
+  test("maps Outlook's contact export: its Department is the company's, not a French département (a region)", () => {
+    const headers = ['Title', 'First Name', 'Middle Name', 'Last Name', 'Suffix', 'Company', 'Department', 'Job Title', 'Business Street',
+      'Business City', 'Business State', 'Business Postal Code', 'Business Country/Region', 'Home Street', 'Home City', 'Home State',
+      'Home Postal Code', 'Home Country/Region', 'Business Fax', 'Business Phone', 'Business Phone 2', 'Home Phone', 'Mobile Phone',
+      'Other Phone', 'Birthday', 'E-mail Address', 'E-mail 2 Address', 'Gender', 'Notes', 'Web Page'];
+    const fields = fieldsOf(match(headers));
+    assert.deepEqual(Object.fromEntries(headers.map((header, index) => [header, fields[index]]).filter(([, field]) => field !== null)), {
+      'First Name': 'name', 'Middle Name': 'name', 'Last Name': 'name', Company: 'company', 'Job Title': 'title', 'Business Street': 'address',
+      'Business City': 'city', 'Business State': 'state', 'Business Postal Code': 'zip', 'Business Country/Region': 'country', 'Business Fax': 'fax',
+      'Business Phone': 'phone', 'Mobile Phone': 'mobile', 'Other Phone': 'phone2', Birthday: 'birthday', 'E-mail Address': 'email',
+      Gender: 'gender', Notes: 'note',
+    });
+    assert.deepEqual(fieldsOf(match(['Name', 'Dept', 'Phone'])), ['name', null, 'phone']);
+    assert.deepEqual(fieldsOf(match(['Nom', 'Département', 'Téléphone'])), ['name', 'state', 'phone']);
+  });
+
   test('maps whole header rows of lists made in French, Portuguese, Italian and Korean', () => {
     assert.deepEqual(fieldsOf(match(['Nom complet', 'Téléphone portable', 'Courriel', 'Adresse postale', 'Ville', 'Code postal', 'Commentaire'])),
       ['name', 'mobile', 'email', 'address', 'city', 'zip', 'note']);

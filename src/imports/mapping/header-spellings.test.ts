@@ -244,6 +244,7 @@ const MORE_LANGUAGES: Spelling[] = [
   ['Produktnamn', null], ['Numer klienta', null], ['מספר לקוח', null], ['رقم العميل', null], ['Kundnummer', null],
   ['PESEL', null], ['NIP', null], ['REGON', null], ['IČO', null], ['Personnummer', null], ['תעודת זהות', null],
   ['Wiek', null], ['Ηλικία', null], ['العمر', null], ['อายุ', null], ['Ålder', null], ['Źródło', null], ['מקור', null],
+  ['Department', null], ['Dept', null], ['Departamento', 'state'],
   ['Kraj', null], ['Okres', null], ['Powiat', null], ['Δήμος', null], ['المنطقة', null], ['อำเภอ', null],
   ['صندوق البريد', null], ['Post', null], ['Poczta', null], ['フリガナ', null], ['Stav', null], ['Állapot', null],
 ];
