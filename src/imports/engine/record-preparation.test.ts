@@ -41,6 +41,14 @@ describe('createRecordPreparer: several columns in one field', () => {
     });
   });
 
+  test('joins a house number to its street with a space, before or after it, and the lines after it with commas', () => {
+    const german = preparerFor([['Straße', 'address'], ['Hausnummer', 'address'], ['Adresszusatz', 'address'], ['Phone', 'phone']]);
+    assert.deepEqual(prepared(german, ['Hauptstraße', '12a', 'Hinterhaus', '4155550134']), { address: 'Hauptstraße 12a, Hinterhaus', phone: '+14155550134' });
+    assert.deepEqual(prepared(german, ['Am Markt', '', 'c/o Weber', '4155550135']), { address: 'Am Markt, c/o Weber', phone: '+14155550135' });
+    const american = preparerFor([['House Number', 'address'], ['Street', 'address'], ['Apt', 'address'], ['Phone', 'phone']]);
+    assert.deepEqual(prepared(american, ['12', 'Main St', 'Apt 4', '4155550136']), { address: '12 Main St, Apt 4', phone: '+14155550136' });
+  });
+
   test('takes the first of two columns mapped to a field that is not text (two phones are no one phone)', () => {
     const preparer = preparerFor([['Phone', 'phone'], ['Work Phone', 'phone'], ['Name', 'name']]);
     assert.deepEqual(prepared(preparer, ['415-555-0134', 'not a phone', 'Ann']), { phone: '+14155550134', name: 'Ann' });

@@ -3,6 +3,7 @@
 import type { PhoneNormaliser } from '../../phones/phone-normalisation.js';
 import type { ColumnMapping } from '../import-options.js';
 import type { FieldType, Target } from '../targets.js';
+import { addressPartOf } from '../mapping/address-parts.js';
 import { NAME_PART_ORDER, namePartOf } from '../mapping/name-parts.js';
 import { isNoValue, normaliseDate, normaliseEmail, normaliseNumber, type DateOrder } from './value-normalisation.js';
 
@@ -243,33 +244,38 @@ export function createRecordPreparer(input: {
   };
 }
 
-/** How the columns of a field are joined: which cells, in which order, with what between them. */
-type JoinPlan = { cells: number[]; separator: string };
+/** How the columns of a field are joined: which cells, in which order, and what goes before each but the first. */
+type JoinPlan = { cells: number[]; separators: string[] };
 
 /** A field's column, or its columns when several are joined into it (null: one). */
 type MappedColumn = { cell: number; header: string; slot: number; field: PreparationField; joined: JoinPlan | null };
 
 /**
- * Decided once per import: a name's parts are joined given name first (whatever the columns' order) with spaces,
- * address lines with commas, other text with semicolons, in the file's order.
+ * Decided once per import: a name's parts are joined given name first (whatever the columns' order) with spaces;
+ * address lines with commas, a house number beside its street with a space ("Musterstraße 12", "12 Main St"); other
+ * text with semicolons; in the file's order.
  */
 function joinPlan(columns: ReadonlyArray<{ cell: number; header: string }>, type: FieldType): JoinPlan {
-  const parts = columns.map((column) => namePartOf(column.header));
-  if (type !== 'address' && parts.every((part) => part !== null)) {
-    const ordered = columns.map((column, index) => ({ cell: column.cell, rank: NAME_PART_ORDER[parts[index]!] })).sort((a, b) => a.rank - b.rank);
-    return { cells: ordered.map((entry) => entry.cell), separator: ' ' };
+  const nameParts = columns.map((column) => namePartOf(column.header));
+  if (type !== 'address' && nameParts.every((part) => part !== null)) {
+    const ordered = columns.map((column, index) => ({ cell: column.cell, rank: NAME_PART_ORDER[nameParts[index]!] })).sort((a, b) => a.rank - b.rank);
+    return { cells: ordered.map((entry) => entry.cell), separators: ordered.map(() => ' ') };
   }
-  return { cells: columns.map((column) => column.cell), separator: type === 'address' ? ', ' : '; ' };
+  if (type !== 'address') return { cells: columns.map((column) => column.cell), separators: columns.map(() => '; ') };
+  // A space before a house number, and after one before its street (not before a line that follows them).
+  const parts = columns.map((column) => addressPartOf(column.header));
+  const separators = parts.map((part, index) => (part === 'number' || (parts[index - 1] === 'number' && part === null) ? ' ' : ', '));
+  return { cells: columns.map((column) => column.cell), separators };
 }
 
-/** The non-empty values of joined columns, joined. */
+/** The non-empty values of joined columns, joined (what goes between two is what the later one's column asks for). */
 function joinedCell(cells: readonly string[], plan: JoinPlan): string {
-  const values: string[] = [];
-  for (const cell of plan.cells) {
+  let joined = '';
+  plan.cells.forEach((cell, index) => {
     const value = cells[cell]?.trim();
-    if (value) values.push(value);
-  }
-  return values.join(plan.separator);
+    if (value) joined = joined === '' ? value : `${joined}${plan.separators[index] ?? ' '}${value}`;
+  });
+  return joined;
 }
 
 /** Printable ASCII at both ends (the common case): trim() would allocate for nothing. */

@@ -48,6 +48,18 @@ describe('matchHeaders: how each column is matched', () => {
     assert.deepEqual(fieldsOf(match(['Nom', 'Département', 'Téléphone'])), ['name', 'state', 'phone']);
   });
 
+  test('a second address line, a suite or a house number joins the address column, and never stands for an address alone', () => {
+    assert.deepEqual(fieldsOf(match(['Customer Name', 'Contact No.', 'Address Line 1', 'Address Line 2', 'Landmark', 'City', 'Pincode'])),
+      ['name', 'phone', 'address', 'address', 'address', 'city', 'zip']);
+    assert.deepEqual(fieldsOf(match(['Nachname', 'Vorname', 'Straße', 'Hausnummer', 'PLZ', 'Ort', 'Telefon'])),
+      ['name', 'name', 'address', 'address', 'zip', 'city', 'phone']);
+    assert.deepEqual(fieldsOf(match(['Name', 'House No.', 'Street', 'Apt/Suite', 'Phone'])), ['name', 'address', 'address', 'address', 'phone']);
+    assert.deepEqual(fieldsOf(match(['Name', 'Hausnummer', 'Suite', 'Phone'])), ['name', null, null, 'phone']);
+    assert.deepEqual(fieldsOf(match(['Name', 'No.', 'Unit', 'Address', 'Phone'])), ['name', null, null, 'address', 'phone']);
+    const saved = new Map<string, string | null>([['Address 2', null]]);
+    assert.deepEqual(fieldsOf(match(['Address', 'Address 2'], { saved })), ['address', null]);
+  });
+
   test('maps whole header rows of lists made in French, Portuguese, Italian and Korean', () => {
     assert.deepEqual(fieldsOf(match(['Nom complet', 'Téléphone portable', 'Courriel', 'Adresse postale', 'Ville', 'Code postal', 'Commentaire'])),
       ['name', 'mobile', 'email', 'address', 'city', 'zip', 'note']);

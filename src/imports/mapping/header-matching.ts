@@ -7,6 +7,7 @@ import { buildFieldVocabulary, CONFIDENCE, getSynonymOwners, type FieldVocabular
 import { bracketedTexts, isHanWord, normaliseHeader, removeBracketedText, splitHeaderWords } from './header-normalisation.js';
 import { similarity } from './string-similarity.js';
 import { namePartOf, type NamePart } from './name-parts.js';
+import { addressPartOf } from './address-parts.js';
 import { isNotAPhoneHeader } from './type-detection.js';
 import { isEmailValue, isPhoneValue, shareOfValues } from './value-patterns.js';
 
@@ -79,7 +80,23 @@ export function matchHeaders(input: MatchHeadersInput): ColumnMatch[] {
     hits.forEach((hit, rank) => candidates.push({ ...hit, index, rank: rank + 1, isSaved: false }));
   });
 
-  return joinNameParts(resolveConflicts(matches, candidates), vocabulary);
+  return joinAddressParts(joinNameParts(resolveConflicts(matches, candidates), vocabulary), vocabulary);
+}
+
+/**
+ * Columns that continue the address (a second line, a suite, a house number: address-parts.ts) join the column
+ * mapped to the address, which the import then joins them with. Only columns no field took and the user did not
+ * decide; not without an address column (a house number alone is no address).
+ */
+function joinAddressParts(matches: ColumnMatch[], vocabulary: FieldVocabulary): ColumnMatch[] {
+  const address = [...vocabulary.standardKeys].find(([, key]) => key === 'address')?.[0];
+  if (address === undefined) return matches;
+  const main = matches.find((match) => match.field === address && addressPartOf(match.header) === null);
+  if (!main) return matches;
+  const confidence = Math.round(Math.min(main.confidence, CONFIDENCE.synonym - VARIANT_PENALTY) * 100) / 100;
+  return matches.map((match) =>
+    match.field === null && match.source !== 'saved' && addressPartOf(match.header) !== null ? { ...match, field: address, confidence, source: 'synonym' } : match,
+  );
 }
 
 /**
