@@ -58,10 +58,18 @@ export async function previewForTarget(
   options: { target: Target; encoding?: string; sheet?: string; delimiter?: string; skipTop?: number; displayName?: string; limits?: Partial<ReadLimits> },
   known?: { fields: FieldDefinition[]; saved?: ReadonlyMap<string, string | null> },
 ): Promise<MappedPreview> {
-  const preview = await previewSource(path, options);
   const fields = known?.fields ?? (options.target === 'campaign' ? [...STANDARD_FIELDS.individual] : [...STANDARD_FIELDS[options.target]]);
+  const preview = await previewSource(path, options, listScoreOf(fields));
   const mapping = matchHeaders({ headers: preview.headers, samples: preview.rows, fields, saved: known?.saved });
   return { ...preview, mapping };
+}
+
+/**
+ * How much a sheet's head looks like a list of the target's records: how many of its columns match one of its fields
+ * (0 without records under the header). A template's instructions or a cover page scores 0.
+ */
+export function listScoreOf(fields: readonly FieldDefinition[]): (preview: Preview) => number {
+  return (preview) => (preview.rows.length === 0 ? 0 : matchHeaders({ headers: preview.headers, samples: preview.rows, fields }).filter((match) => match.field !== null).length);
 }
 
 export async function createImport(deps: ImportServiceDependencies, input: CreateImportInput): Promise<CreatedImport> {
@@ -72,7 +80,9 @@ export async function createImport(deps: ImportServiceDependencies, input: Creat
     throw new AppError('NOT_FOUND', `No campaign named "${input.campaign}" in this team. Create it first.`);
   }
   const readOptions = { encoding: input.encoding, sheet: input.sheet, delimiter: input.delimiter, skipTop: input.skipTop, displayName: input.upload.originalName, limits: deps.limits };
-  const preview = await previewSource(input.upload.path, readOptions);
+  // Of a workbook, the sheet the preview shows (its first list, see previewSource) is the one the job reads.
+  const listFields = await resolveTargetFields(deps.fields, input.teamId, input.target, campaign?.id ?? null);
+  const preview = await previewSource(input.upload.path, readOptions, listScoreOf(listFields));
   if (preview.headers.length === 0) throw new AppError('FILE_EMPTY', `"${input.upload.originalName}" has no header row: nothing to import.`);
 
   if (campaign && input.target === 'campaign' && !input.isNameMismatchConfirmed && !namesMatch(input.upload.originalName, campaign.package_name)) {
@@ -147,7 +157,7 @@ export async function createImport(deps: ImportServiceDependencies, input: Creat
     campaignId,
     mapping: mapping.map((m) => ({ index: m.index, header: m.header, field: m.field })),
     encoding: input.encoding,
-    sheet: input.sheet,
+    sheet: input.sheet ?? preview.sheet ?? undefined,
     delimiter: input.delimiter,
     skipTop: input.skipTop ?? 0,
   });

@@ -6,9 +6,10 @@ import type { Campaign } from '../db/schema.js';
 import { storeUpload } from '../imports/import-workflow.js';
 import { proposeFields } from '../imports/mapping/field-proposal.js';
 import { headerSignature, matchHeaders, type ColumnMatch } from '../imports/mapping/header-matching.js';
-import { openSource, PREVIEW_RECORDS, type ReadOptions, type SourceFormat } from '../imports/reading/index.js';
+import { listScoreOf } from '../imports/import-service.js';
+import { previewSource, type ReadOptions, type SourceFormat } from '../imports/reading/index.js';
 import { fieldOwnerOf, resolveTargetFields } from '../imports/target-fields.js';
-import type { FieldType, Target } from '../imports/targets.js';
+import { STANDARD_FIELDS, type FieldDefinition, type FieldType, type Target } from '../imports/targets.js';
 import { AppError } from '../shared/app-error.js';
 import type { FileSource } from '../storage/file-storage.js';
 import type { UploadRow } from './uploads.repository.js';
@@ -44,7 +45,7 @@ export async function chooseUploadTeam(context: AppContext, actor: Actor, reques
 export async function receiveUpload(context: AppContext, actor: Actor, input: { teamId: number; originalName: string; source: FileSource }): Promise<UploadView> {
   const upload = await storeUpload(context, { teamId: input.teamId, userId: actor.userId, originalName: input.originalName, source: input.source });
   try {
-    return describeUpload(upload, await readHead(context, upload, {}, 0));
+    return describeUpload(upload, await readHead(context, upload, {}, STANDARD_FIELDS.individual));
   } catch (error) {
     await discardUpload(context, upload);
     throw error;
@@ -53,7 +54,7 @@ export async function receiveUpload(context: AppContext, actor: Actor, input: { 
 
 export async function getUpload(context: AppContext, actor: Actor, id: number): Promise<UploadView> {
   const upload = await requireUpload(context, actor, id);
-  return describeUpload(upload, await readHead(context, upload, {}, 0));
+  return describeUpload(upload, await readHead(context, upload, {}, STANDARD_FIELDS.individual));
 }
 
 export async function deleteUpload(context: AppContext, actor: Actor, id: number): Promise<void> {
@@ -103,10 +104,9 @@ export async function previewUpload(context: AppContext, actor: Actor, id: numbe
   const upload = await requireUpload(context, actor, id);
   const campaign = await findCampaignForUpload(context, upload, request);
   if (request.target === 'campaign-blacklist' && !campaign) throw new AppError('BAD_INPUT', 'The campaign-blacklist target needs a campaign (campaignId).');
-  const head = await readHead(context, upload, { encoding: request.encoding, sheet: request.sheet, delimiter: request.delimiter, skipTop: request.skipTop }, PREVIEW_RECORDS);
-
   const campaignId = campaign?.id ?? null;
   const fields = await resolveTargetFields(repositories.fields, upload.team_id, request.target, campaignId);
+  const head = await readHead(context, upload, { encoding: request.encoding, sheet: request.sheet, delimiter: request.delimiter, skipTop: request.skipTop }, fields);
   const owner = fieldOwnerOf(request.target, campaignId);
   const saved = owner ? await repositories.savedMappings.find(upload.team_id, owner, headerSignature(head.headers)) : undefined;
   const mapping = matchHeaders({ headers: head.headers, samples: head.rows, fields, saved: saved ? new Map(saved) : undefined });
@@ -150,27 +150,13 @@ function isRequiredField(target: Target, key: string): boolean {
   return false;
 }
 
-async function readHead(context: AppContext, upload: UploadRow, options: ReadOptions, records: number): Promise<Head> {
+/** The upload's head as the import will read it (of a workbook, the sheet previewSource chooses with `fields`). */
+async function readHead(context: AppContext, upload: UploadRow, options: ReadOptions, fields: readonly FieldDefinition[]): Promise<Head> {
   const copy = await context.storage.localCopy(upload.storage_key);
   try {
-    const source = await openSource(copy.path, {
-      ...options,
-      displayName: upload.original_name,
-      recordsWanted: records,
-      limits: { maxColumns: context.config.limits.maxColumns, maxCellLength: context.config.limits.maxCellLength },
-    });
-    try {
-      const rows: string[][] = [];
-      if (records > 0) {
-        for await (const batch of source.batches(records)) {
-          for (const record of batch) rows.push(record.values);
-          break;
-        }
-      }
-      return { format: source.format, encoding: source.encoding, delimiter: source.delimiter, sheets: source.sheets, sheet: source.sheet, headers: source.headers, rows };
-    } finally {
-      await source.close();
-    }
+    const limits = { maxColumns: context.config.limits.maxColumns, maxCellLength: context.config.limits.maxCellLength };
+    const head = await previewSource(copy.path, { ...options, displayName: upload.original_name, limits }, listScoreOf(fields));
+    return { format: head.format, encoding: head.encoding, delimiter: head.delimiter, sheets: head.sheets, sheet: head.sheet, headers: head.headers, rows: head.rows };
   } finally {
     await copy.release();
   }

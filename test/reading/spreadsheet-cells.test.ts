@@ -2,6 +2,8 @@ import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as XLSX from '@e965/xlsx';
 import { openSource, previewSource, wholeReadHeapMb } from '../../src/imports/reading/index.js';
+import { listScoreOf } from '../../src/imports/import-service.js';
+import { STANDARD_FIELDS } from '../../src/imports/targets.js';
 import { createFixtureFolder, expectAppError, readWhole, valuesOf } from './support/reading-fixtures.js';
 
 // Workbooks written by SheetJS in each format a user uploads, read back through our readers
@@ -107,6 +109,24 @@ describe('spreadsheet cells', () => {
       assert.equal(chosen.sheet, 'Leads 2024');
       assert.deepEqual([chosen.headers, ...valuesOf(chosen)], [['lead'], ['Dan']]);
       await expectAppError(readWhole(path, { sheet: 'Archive' }), 'SHEET_NOT_FOUND', /has no sheet named 'Archive'\. Its sheets are: 'Customers', 'Leads 2024'\./);
+    });
+
+    test(`${bookType}: a template whose first sheet is its instructions is previewed (and imported) from the first list after it`, async () => {
+      const instructions = XLSX.utils.aoa_to_sheet([['How to fill in this template'], ['1. One customer per row on the next sheet.'], ['2. Phones with their country code.']]);
+      const lookup = XLSX.utils.aoa_to_sheet([['Phone', 'Name', 'Email', 'City'], ['+1 212 555 0100', 'Lookup row', 'a@example.com', 'Austin']]);
+      const dropDowns = XLSX.utils.aoa_to_sheet([['Country'], ['United States'], ['Canada']]);
+      const data = XLSX.utils.aoa_to_sheet([['Customer', 'Mobile', 'Country'], ['Ann Lee', '+1 212 555 0150', 'Canada']]);
+      const isList = listScoreOf(STANDARD_FIELDS.individual);
+      const path = write('template', workbook([['Instructions', instructions], ['Lookup', lookup, bookType !== 'ods'], ['Drop-downs', dropDowns], ['Data', data]]));
+      const preview = await previewSource(path, {}, isList);
+      const expected = bookType === 'ods' ? ['Lookup', ['Phone', 'Name', 'Email', 'City']] : ['Data', ['Customer', 'Mobile', 'Country']];
+      assert.deepEqual([preview.sheet, preview.headers], expected);
+      // A sheet named is read, list or not; without the test of a list, the first visible sheet.
+      assert.equal((await previewSource(path, { sheet: 'Instructions' }, isList)).headers[0], 'How to fill in this template');
+      assert.equal((await previewSource(path)).sheet, 'Instructions');
+      // No sheet is a list: the first one stays.
+      const notes = write('notes', workbook([['Cover', instructions], ['Changes', XLSX.utils.aoa_to_sheet([['Version', 'Changed'], ['2', 'columns']])]]));
+      assert.equal((await previewSource(notes, {}, isList)).sheet, 'Cover');
     });
 
     if (bookType !== 'ods') {

@@ -70,7 +70,7 @@ export async function runPreviewCommand(context: AppContext | null, args: string
     return 0;
   }
   const described = [preview.format.toUpperCase(), preview.encoding, preview.delimiter === null ? null : `delimiter ${JSON.stringify(preview.delimiter)}`];
-  if (preview.sheets.length > 0) described.push(`sheets: ${preview.sheets.join(', ')}`);
+  if (preview.sheets.length > 0) described.push(`sheet ${JSON.stringify(preview.sheet)} (sheets: ${preview.sheets.join(', ')})`);
   io.out(`${basename(path)}: ${described.filter(Boolean).join(', ')}\n\nColumns → ${target} fields:\n`);
   for (const match of preview.mapping) {
     io.out(`  ${match.header} → ${match.field === null ? '(ignored)' : `${match.field} (${Math.round(match.confidence * 100)}%)`}\n`);

@@ -84,6 +84,7 @@ export async function openCsv(context: ReadContext, handle: FileHandle, size: nu
     encodingConfidence,
     delimiter,
     sheets: [],
+    hiddenSheets: [],
     sheet: null,
     rows: readRecords(),
     fractionRead: () => Math.min(1, position / size),

@@ -41,6 +41,7 @@ export async function openHtmlWorkbook(context: ReadContext, size: number, encod
     encodingConfidence,
     delimiter: null,
     sheets,
+    hiddenSheets: [],
     sheet: chosen.name,
     rows,
     fractionRead: () => Math.min(1, progress.bytesRead / Math.max(1, size)),

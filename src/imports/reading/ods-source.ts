@@ -50,6 +50,7 @@ async function openOdsContent(context: ReadContext, chunks: () => AsyncIterable<
     encodingConfidence: null,
     delimiter: null,
     sheets: outline.sheets.map((sheet) => sheet.name),
+    hiddenSheets: outline.sheets.filter((sheet) => sheet.isHidden).map((sheet) => sheet.name),
     sheet: chosen.name,
     rows: readRows(),
     fractionRead: () => Math.min(1, read / declared),

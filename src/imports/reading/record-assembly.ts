@@ -202,6 +202,7 @@ export async function assembleSource(raw: RawSource, context: ReadContext): Prom
     encodingConfidence: raw.encodingConfidence,
     delimiter: raw.delimiter,
     sheets: raw.sheets,
+    hiddenSheets: raw.hiddenSheets,
     sheet: raw.sheet,
     headers: makeHeaderNames(isHeaderless ? headerRecord.values.map(() => '') : headerRecord.values),
     batches,

@@ -134,7 +134,7 @@ function readWithSheetJs(XLSX: typeof SheetJs, context: ReadContext, data: Buffe
   const formats = XLSX.SSF.get_table();
   const rows = sheetRows(sheetData, isDate1904, context, progress, formats);
   return {
-    format, encoding: null, encodingConfidence: null, delimiter: null, sheets: sheetNames, sheet: chosen,
+    format, encoding: null, encodingConfidence: null, delimiter: null, sheets: sheetNames, hiddenSheets: sheetNames.filter((_, i) => hiddenSheets[i] === true), sheet: chosen,
     rows,
     fractionRead: () => (sheetData.length === 0 ? 1 : Math.min(1, progress.rowsHandedOut / sheetData.length)),
     close: async () => {

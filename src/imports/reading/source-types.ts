@@ -64,6 +64,8 @@ export type OpenedSource = {
   encodingConfidence: number | null;
   delimiter: string | null;
   sheets: string[];
+  /** Those of `sheets` the workbook hides (lookup lists, a template's workings). */
+  hiddenSheets: string[];
   sheet: string | null;
   /** Header names, trimmed, made unique and non-blank. */
   headers: string[];
@@ -79,6 +81,9 @@ export type Preview = {
   encoding: string | null;
   delimiter: string | null;
   sheets: string[];
+  hiddenSheets: string[];
+  /** The sheet read (null: the file has none). */
+  sheet: string | null;
   headers: string[];
   rows: string[][];
 };
@@ -90,6 +95,7 @@ export type RawSource = {
   encodingConfidence: number | null;
   delimiter: string | null;
   sheets: string[];
+  hiddenSheets: string[];
   sheet: string | null;
   /** Every row of the file in order, in batches of whatever size the reader finds natural. */
   rows: AsyncIterator<SourceRecord[]>;

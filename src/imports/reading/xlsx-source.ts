@@ -54,6 +54,7 @@ export async function openXlsx(context: ReadContext, zip: ZipArchive): Promise<R
     encodingConfidence: null,
     delimiter: null,
     sheets: sheetNames,
+    hiddenSheets: worksheets.filter((sheet) => sheet.isHidden).map((sheet) => sheet.name),
     sheet: chosen.name,
     rows: readRows(),
     fractionRead: () => Math.min(1, inflated / declared),
