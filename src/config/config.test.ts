@@ -28,6 +28,12 @@ test('reports every configuration problem at once', () => {
   );
 });
 
+test("an import's SQLite page cache is 16 MiB unless INTAKE_SQLITE_CACHE_MB says otherwise, and never under 2", () => {
+  assert.equal(loadConfig({}).sqliteCacheMb, 16);
+  assert.equal(loadConfig({ INTAKE_SQLITE_CACHE_MB: '256' }).sqliteCacheMb, 256);
+  assert.throws(() => loadConfig({ INTAKE_SQLITE_CACHE_MB: '1' }), /INTAKE_SQLITE_CACHE_MB/);
+});
+
 test('refuses database storage without PostgreSQL', () => {
   assert.throws(() => loadConfig({ INTAKE_STORAGE: 'postgres' }), /needs DATABASE_URL=postgres/);
 });

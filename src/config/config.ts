@@ -30,6 +30,7 @@ const environmentSchema = z.object({
   INTAKE_MAX_CELL_LENGTH: integer(32_767, 1, 10_000_000),
   INTAKE_STORAGE: z.enum(['directory', 'postgres']).default('directory'),
   INTAKE_BATCH_SIZE: integer(2000, 1, 100_000),
+  INTAKE_SQLITE_CACHE_MB: integer(16, 2, 65_536),
   INTAKE_LEASE_SECONDS: integer(30, 2, 3600),
   INTAKE_POLL_MS: integer(500, 10, 60_000),
   INTAKE_ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
@@ -54,6 +55,8 @@ export type Config = {
   limits: { uploadMaxBytes: number; maxColumns: number; maxCellLength: number };
   storage: 'directory' | 'postgres';
   batchSize: number;
+  /** SQLite's page cache (MiB) of an import's connection: more keeps a big table's index pages in memory. */
+  sqliteCacheMb: number;
   leaseSeconds: number;
   pollMs: number;
   adminPassword: string | undefined;
@@ -94,6 +97,7 @@ export function loadConfig(environment: Readonly<Record<string, string | undefin
     },
     storage: env.INTAKE_STORAGE,
     batchSize: env.INTAKE_BATCH_SIZE,
+    sqliteCacheMb: env.INTAKE_SQLITE_CACHE_MB,
     leaseSeconds: env.INTAKE_LEASE_SECONDS,
     pollMs: env.INTAKE_POLL_MS,
     adminPassword: env.INTAKE_ADMIN_PASSWORD,

@@ -104,6 +104,7 @@ async function runClaimedJob(deps: RunnerDependencies, job: ImportJob, workerId:
     blacklists,
     dial: options.dial && options.target === 'campaign' && options.campaignId !== null ? { campaignId: options.campaignId, priority: options.dial.priority, dialAt: options.dial.dialAt } : null,
     transactionRecords: deps.config.batchSize,
+    sqliteCacheMb: deps.config.sqliteCacheMb,
     // Resets change stored rows as updates do: the previous values of what they change must be read.
     isUpdate: options.duplicate === 'update' || options.resetStatus || options.resetAgent,
   });

@@ -22,6 +22,8 @@ export type WriterSettings = {
   dial: { campaignId: number; priority: number; dialAt: number | null } | null;
   /** Records per transaction (INTAKE_BATCH_SIZE); SQLite takes several times more, see its writer. */
   transactionRecords: number;
+  /** SQLite's page cache of the import's connection, MiB (INTAKE_SQLITE_CACHE_MB). */
+  sqliteCacheMb: number;
   /** Duplicates update the rows they match (and changes need the whole stored row) or reset them. */
   isUpdate: boolean;
 };
