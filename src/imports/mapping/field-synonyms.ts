@@ -38,7 +38,7 @@ const PHONE = [
   'Numéro de Téléphone', 'Téléphone Fixe', 'Telefon', 'Telefonnummer', 'Rufnummer',
   'Festnetz', 'Festnetznummer', 'Numero di Telefono', 'Telefono Fisso', 'Telefoon', 'Telefoonnummer',
   'Telefon Numarası', 'Телефон', 'Номер Телефона', 'Номер Телефону', 'Điện Thoại', 'Số Điện Thoại', 'Telepon',
-  'Nomor Telepon', 'No Telp', 'No Telepon', '전화', '전화번호', '연락처', '自宅電話', 'お電話番号',
+  'Nomor Telepon', 'No Telp', 'No Telepon', 'Simu', 'Namba ya Simu', 'Nambari ya Simu', '전화', '전화번호', '연락처', '自宅電話', 'お電話番号',
   'Tfn', 'Tlf', 'Tlf. nr.', 'Telefonnr', 'Puhelin', 'Puhelinnumero', 'Puh.',
   'Numer Telefonu', 'Nr Telefonu', 'Nr Tel.', 'Telefon Stacjonarny', 'Telefonní Číslo', 'Číslo Telefonu',
   'Telefónne Číslo', 'Telefonszám', 'Număr de Telefon', 'Nr. Telefon', 'Nr. de Telefon', 'Telefon Fix',
@@ -72,7 +72,7 @@ const MOBILE = [
 const EMAIL = [
   'Email', 'E-mail', 'Email Address', 'E-mail Address', 'Mail', 'Mail Address', 'Email ID',
   'Primary Email', 'Work Email', 'Personal Email', 'Business Email', 'Contact Email', 'Customer Email',
-  'Email 1', 'E Mail', 'Emailaddress', 'Internet Address',
+  'Email 1', 'E Mail', 'Emailaddress', 'Internet Address', 'Barua Pepe',
   '邮箱', '邮件', '电子邮件', '电子邮箱', '邮箱地址', '电子邮件地址', '电邮', '邮件地址', '联系邮箱',
   '電子郵件', '電子郵箱', '郵箱', '電郵', 'メール', 'メールアドレス',
   'Correo', 'Correo Electrónico', 'Correo-e', 'E-mail (correo)', 'Courriel', 'Adresse E-mail', 'Adresse Courriel',

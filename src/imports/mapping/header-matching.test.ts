@@ -213,6 +213,12 @@ describe('matchHeaders: a name split over columns', () => {
     assert.deepEqual(fieldsOf(match(['Förnamn', 'Efternamn', 'Mobil'])), ['name', 'name', 'mobile']);
     assert.deepEqual(fieldsOf(match(['Etunimi', 'Sukunimi', 'Puhelin'])), ['name', 'name', 'phone']);
     assert.deepEqual(fieldsOf(match(['पहला नाम', 'अंतिम नाम', 'मोबाइल'])), ['name', 'name', 'mobile']);
+    // Turkish, Indonesian, Croatian/Serbian and Swahili lists: the surname was left out, or no name taken at all.
+    assert.deepEqual(fieldsOf(match(['Adı', 'Soyadı', 'Telefon', 'E-posta'])), ['name', 'name', 'phone', 'email']);
+    assert.deepEqual(fieldsOf(match(['İsim', 'Soyisim', 'Cep Telefonu'])), ['name', 'name', 'mobile']);
+    assert.deepEqual(fieldsOf(match(['Nama Depan', 'Nama Belakang', 'Telepon'])), ['name', 'name', 'phone']);
+    assert.deepEqual(fieldsOf(match(['Ime', 'Prezime', 'Telefon'])), ['name', 'name', 'phone']);
+    assert.deepEqual(fieldsOf(match(['Jina la Kwanza', 'Jina la Mwisho', 'Namba ya Simu', 'Barua Pepe'])), ['name', 'name', 'phone', 'email']);
   });
 
   test('leaves a Hungarian family name alone: its lists write it first, and the parts are joined given name first', () => {
