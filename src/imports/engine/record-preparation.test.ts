@@ -32,6 +32,13 @@ describe('createRecordPreparer: several columns in one field', () => {
     assert.equal(prepared(preparer, ['', '', '', '']), 'a customer needs a name or a phone');
   });
 
+  test('joins a Hungarian or a Vietnamese name family name first, as those languages write it', () => {
+    const hungarian = preparerFor([['Keresztnév', 'name'], ['Vezetéknév', 'name'], ['Phone', 'phone']]);
+    assert.deepEqual(prepared(hungarian, ['János', 'Nagy', '4155550137']), { name: 'Nagy János', phone: '+14155550137' });
+    const vietnamese = preparerFor([['Tên', 'name'], ['Tên đệm', 'name'], ['Họ', 'name'], ['Phone', 'phone']]);
+    assert.deepEqual(prepared(vietnamese, ['An', 'Văn', 'Nguyễn', '4155550138']), { name: 'Nguyễn Văn An', phone: '+14155550138' });
+  });
+
   test('joins address lines with commas and other text in the order of the file', () => {
     const preparer = preparerFor([['Street', 'address'], ['Street 2', 'address'], ['Notes', 'note'], ['Comments', 'note'], ['Phone', 'phone']]);
     assert.deepEqual(prepared(preparer, ['1 Main St', 'Apt 4', 'call after 5', 'VIP', '4155550134']), {

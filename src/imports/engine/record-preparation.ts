@@ -4,7 +4,7 @@ import type { PhoneNormaliser } from '../../phones/phone-normalisation.js';
 import type { ColumnMapping } from '../import-options.js';
 import type { FieldType, Target } from '../targets.js';
 import { addressPartOf } from '../mapping/address-parts.js';
-import { NAME_PART_ORDER, namePartOf } from '../mapping/name-parts.js';
+import { namePartOf, namePartOrder } from '../mapping/name-parts.js';
 import { isNoValue, normaliseDate, normaliseEmail, normaliseNumber, type DateOrder } from './value-normalisation.js';
 
 export type PreparationField = { key: string; label: string; type: FieldType };
@@ -251,14 +251,16 @@ type JoinPlan = { cells: number[]; separators: string[] };
 type MappedColumn = { cell: number; header: string; slot: number; field: PreparationField; joined: JoinPlan | null };
 
 /**
- * Decided once per import: a name's parts are joined given name first (whatever the columns' order) with spaces;
+ * Decided once per import: a name's parts are joined given name first (family name first in a Hungarian or
+ * Vietnamese list), whatever the columns' order, with spaces;
  * address lines with commas, a house number beside its street with a space ("Musterstraße 12", "12 Main St"); other
  * text with semicolons; in the file's order.
  */
 function joinPlan(columns: ReadonlyArray<{ cell: number; header: string }>, type: FieldType): JoinPlan {
   const nameParts = columns.map((column) => namePartOf(column.header));
   if (type !== 'address' && nameParts.every((part) => part !== null)) {
-    const ordered = columns.map((column, index) => ({ cell: column.cell, rank: NAME_PART_ORDER[nameParts[index]!] })).sort((a, b) => a.rank - b.rank);
+    const order = namePartOrder(columns.map((column) => column.header));
+    const ordered = columns.map((column, index) => ({ cell: column.cell, rank: order[nameParts[index]!] })).sort((a, b) => a.rank - b.rank);
     return { cells: ordered.map((entry) => entry.cell), separators: ordered.map(() => ' ') };
   }
   if (type !== 'address') return { cells: columns.map((column) => column.cell), separators: columns.map(() => '; ') };

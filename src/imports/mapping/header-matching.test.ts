@@ -221,8 +221,10 @@ describe('matchHeaders: a name split over columns', () => {
     assert.deepEqual(fieldsOf(match(['Jina la Kwanza', 'Jina la Mwisho', 'Namba ya Simu', 'Barua Pepe'])), ['name', 'name', 'phone', 'email']);
   });
 
-  test('leaves a Hungarian family name alone: its lists write it first, and the parts are joined given name first', () => {
-    assert.deepEqual(fieldsOf(match(['Vezetéknév', 'Keresztnév', 'Telefon'])), [null, 'name', 'phone']);
+  test('sends the parts of a Hungarian or Vietnamese name to the name too (the import joins them family name first)', () => {
+    assert.deepEqual(fieldsOf(match(['Vezetéknév', 'Keresztnév', 'Telefon'])), ['name', 'name', 'phone']);
+    assert.deepEqual(fieldsOf(match(['Họ', 'Tên đệm', 'Tên', 'Điện thoại'])), ['name', 'name', 'name', 'phone']);
+    assert.deepEqual(fieldsOf(match(['Vezetéknév', 'Telefon'])), [null, 'phone']);
   });
 
   test('leaves the parts alone beside a column of whole names, or when only one part is there', () => {

@@ -1,6 +1,7 @@
 // A person's name split over columns ("First Name", "Last Name"; "Prénom", "Nom"; "Nombre", "Apellidos"), as most
-// CRM and address-book exports write it: the parts are joined into the one name field, given name first. Hungarian,
-// Japanese, Chinese, Korean and Vietnamese write the family name first, so their parts are not listed here.
+// CRM and address-book exports write it: the parts are joined into the one name field, given name first; Hungarian
+// and Vietnamese parts family name first ("Nagy János", "Nguyễn Văn An"), as those languages write names. Japanese,
+// Chinese and Korean headers of a part ("姓", "名", "이름") also mean a whole name too often to be listed here.
 import { normaliseHeader } from './header-normalisation.js';
 
 export type NamePart = 'given' | 'middle' | 'family';
@@ -25,9 +26,22 @@ const PARTS: Record<NamePart, readonly string[]> = {
   ],
 };
 
+/** Parts of languages that write the family name first. */
+const FAMILY_FIRST_PARTS: Record<NamePart, readonly string[]> = {
+  given: ['keresztnév', 'utónév', 'tên', 'tên gọi'],
+  middle: ['tên đệm', 'tên lót'],
+  family: ['vezetéknév', 'családnév', 'családi név', 'họ'],
+};
+
 const PART_OF = new Map<string, NamePart>();
-for (const [part, headers] of Object.entries(PARTS) as Array<[NamePart, readonly string[]]>) {
-  for (const header of headers) PART_OF.set(normaliseHeader(header), part);
+const FAMILY_FIRST = new Set<string>();
+for (const [parts, isFamilyFirst] of [[PARTS, false], [FAMILY_FIRST_PARTS, true]] as const) {
+  for (const [part, headers] of Object.entries(parts) as Array<[NamePart, readonly string[]]>) {
+    for (const header of headers) {
+      PART_OF.set(normaliseHeader(header), part);
+      if (isFamilyFirst) FAMILY_FIRST.add(normaliseHeader(header));
+    }
+  }
 }
 
 /** Which part of a name a header holds, or null when it is none (or a whole name). */
@@ -35,5 +49,7 @@ export function namePartOf(header: string): NamePart | null {
   return PART_OF.get(normaliseHeader(header)) ?? null;
 }
 
-/** The order parts are joined in: given, middle, family. */
-export const NAME_PART_ORDER: Readonly<Record<NamePart, number>> = { given: 0, middle: 1, family: 2 };
+/** The order the parts under these headers are joined in: given, middle, family; family first for those languages. */
+export function namePartOrder(headers: readonly string[]): Readonly<Record<NamePart, number>> {
+  return headers.some((header) => FAMILY_FIRST.has(normaliseHeader(header))) ? { family: 0, middle: 1, given: 2 } : { given: 0, middle: 1, family: 2 };
+}

@@ -132,7 +132,7 @@ export const en = {
   'mapping.manual': 'chosen by hand',
   'mapping.required': 'required',
   'mapping.missingRequired': 'Required fields not mapped: {fields}',
-  'mapping.joinedField': 'Field "{field}" joins the values of {headers} (a name\'s parts given name first)',
+  'mapping.joinedField': 'Field "{field}" joins the values of {headers} (a name\'s parts given name first, or family name first as Hungarian and Vietnamese write it)',
   'mapping.duplicateField': 'Field "{field}" is mapped from more than one column: {headers}',
 
   'options.title': 'Options',
