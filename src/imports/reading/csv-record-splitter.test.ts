@@ -145,6 +145,15 @@ describe('CsvRecordSplitter recovery', () => {
     ]);
   });
 
+  test('text after a closing quote fails its record with that reason, and the lines after it are read', () => {
+    const records = split('name,phone\n"Big" Bob,2125550302\nAnn,2125550303\n');
+    assert.deepEqual(records.map((record) => [record.line, record.error === undefined ? record.values : record.error.slice(0, 61)]), [
+      [1, ['name', 'phone']],
+      [2, 'Line 2 has text after the closing quote of a quoted value (as'],
+      [3, ['Ann', '2125550303']],
+    ]);
+  });
+
   test('a line without a line break, longer than the limit, fails alone and is never held in memory whole', () => {
     const splitter = new CsvRecordSplitter({ ...SETTINGS, maxRecordBytes: 64 * 1024 });
     const records = splitter.push('a,b\n1,2\n', false);

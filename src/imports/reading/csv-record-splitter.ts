@@ -159,7 +159,7 @@ export class CsvRecordSplitter {
       if (quoteError !== undefined && (quoteError === 'MissingQuotes' || inside > 0)) {
         if (isFailFast) return false;
         const firstLineEnd = lineFeedIndex < lineFeedCount ? (lineFeeds[lineFeedIndex] as number) : consumed;
-        records.push({ line, values: this.firstLineValues(input, rowStart, firstLineEnd), error: unclosedQuoteMessage(line) });
+        records.push({ line, values: this.firstLineValues(input, rowStart, firstLineEnd), error: quoteProblemMessage(line, input.slice(rowStart, firstLineEnd)) });
         if (inside > 0) {
           const rest: Position = { pos: from + firstLineEnd + 1, line: line + 1 };
           this.readSpan(buffer, from + rowEnd, isLast && !isTerminated, isSuspect, records, rest);
@@ -219,7 +219,7 @@ export class CsvRecordSplitter {
     const parser = new Papa.Parser({ delimiter: this.settings.delimiter, newline: '\n', quoteChar: '"' });
     const result = parser.parse(buffer.slice(start, stop), 0, false) as PapaResult;
     if (result.errors.some((error) => error.code === 'MissingQuotes')) {
-      return { line, values: this.firstLineValues(buffer, start, stop), error: unclosedQuoteMessage(line) };
+      return { line, values: this.firstLineValues(buffer, start, stop), error: quoteProblemMessage(line, buffer.slice(start, stop)) };
     }
     const values = result.data[0] ?? [''];
     return this.checked(line, values, stop - start, isSuspect && hasReplacement(values));
@@ -287,6 +287,17 @@ export class CsvRecordSplitter {
 
 function unclosedQuoteMessage(line: number): string {
   return `Line ${line} has a quoted value that is never closed (a " without its closing "); the record was not read. Fix the quotes on this line.`;
+}
+
+/**
+ * Why a record's quotes could not be read, from its first line: a quote never closed, or (its quotes pair up on the
+ * line) text after a closing quote (`"Big" Bob`), which a quoted value cannot have.
+ */
+function quoteProblemMessage(line: number, text: string): string {
+  let quotes = 0;
+  for (let at = text.indexOf('"'); at >= 0; at = text.indexOf('"', at + 1)) quotes++;
+  if (quotes === 0 || quotes % 2 === 1) return unclosedQuoteMessage(line);
+  return `Line ${line} has text after the closing quote of a quoted value (as in "Big" Bob); the record was not read. Quote the whole value, each " in it doubled ("""Big"" Bob"), or remove the quotes.`;
 }
 
 function overlongMessage(line: number, limit: number): string {
