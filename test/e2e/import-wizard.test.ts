@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
+import * as XLSX from '@e965/xlsx';
 import { describeViolations, findUnnamedControls, launchBrowser, logIn, openPage, saveScreenshot, type TestPage } from './support/browser.js';
 import { startIntake, type IntakeServer } from './support/intake-server.js';
 
@@ -179,6 +180,22 @@ describe('import wizard (browser)', () => {
     await page.getByText('Field "name" joins the values of Last Name + First Name').waitFor();
     assert.equal(await page.getByText(/is mapped from more than one column/).count(), 0);
     assert.equal(await page.getByRole('button', { name: 'Next' }).isEnabled(), true);
+    assert.deepEqual(tab.consoleErrors, []);
+  });
+
+  it('shows the list sheet of a workbook made from a template, not the instructions sheet before it', async () => {
+    const { page } = tab;
+    const book = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet([['How to fill in this template'], ['One customer per row on the Customers sheet.']]), 'Read me');
+    XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet([['Customer', 'Mobile'], ['Ann Lee', '+1 212 555 0150']]), 'Customers');
+    const template = join(server.dataDir, 'template.xlsx');
+    writeFileSync(template, XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
+    await page.goto('/import');
+    await page.getByRole('button', { name: 'Click to Upload' }).waitFor();
+    await page.locator('input[type=file]').setInputFiles(template);
+    await page.getByTestId('preview-table').waitFor();
+    assert.equal(await page.getByRole('combobox', { name: 'Sheet' }).inputValue(), 'Customers');
+    assert.match((await page.getByTestId('preview-table').locator('tbody tr').first().textContent()) ?? '', /Ann Lee/);
     assert.deepEqual(tab.consoleErrors, []);
   });
 });
