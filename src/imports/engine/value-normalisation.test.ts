@@ -31,6 +31,18 @@ test('reads dates in the usual shapes into ISO', () => {
   assert.equal(normaliseDate('2024-03-05T00:00:00', 'dmy'), '2024-03-05');
 });
 
+test('reads a Japanese era year as Japanese lists write birthdays, and refuses a year its era never had', () => {
+  assert.equal(normaliseDate('昭和60年3月4日', 'dmy'), '1985-03-04');
+  assert.equal(normaliseDate('平成元年5月6日', 'dmy'), '1989-05-06');
+  assert.equal(normaliseDate('令和3年12月1日', 'dmy'), '2021-12-01');
+  assert.equal(normaliseDate('㍼60年3月4日', 'dmy'), '1985-03-04');
+  assert.equal(normaliseDate('S60.3.4', 'dmy'), '1985-03-04');
+  assert.equal(normaliseDate('Ｈ２/５/６', 'dmy'), '1990-05-06');
+  assert.equal(normaliseDate('大正15年12月24日', 'dmy'), '1926-12-24');
+  assert.equal(normaliseDate('平成35年1月1日', 'dmy'), null);
+  assert.equal(normaliseDate('S60.2.30', 'dmy'), null);
+});
+
 test('reads slashed dates in the team order, unless the day gives itself away', () => {
   assert.equal(normaliseDate('03/05/2024', 'mdy'), '2024-03-05');
   assert.equal(normaliseDate('03/05/2024', 'dmy'), '2024-05-03');

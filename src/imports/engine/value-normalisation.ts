@@ -71,7 +71,8 @@ function digitsAt(value: string, at: number): number {
  * Reads a date as people write it into ISO `YYYY-MM-DD` (keeping a time part as `THH:MM[:SS]`):
  * `2024-03-05`, `2024/3/5`, `2024.03.05`, `2024年3月5日`, `20240305`, and `05/03/2024` or `5/3/24` in the team's
  * order (month first for US teams, day first elsewhere; a first number above 12 settles it; dots mean day first);
- * two-digit years as Excel reads them; and a month written by its name ("Jan 2, 2024", "2-Jan-24").
+ * two-digit years as Excel reads them; a month written by its name ("Jan 2, 2024", "2-Jan-24"); and a Japanese era
+ * year ("昭和60年3月4日", "平成元年5月6日", "S60.3.4", "H2/5/6"), as Japanese lists write birthdays.
  */
 export function normaliseDate(value: string, order: DateOrder): string | null {
   if (isIsoDate(value)) return value;
@@ -91,7 +92,26 @@ export function normaliseDate(value: string, order: DateOrder): string | null {
     const isDayFirst = first > 12 || ((order === 'dmy' || match[2] === '.') && second <= 12);
     return withTime(isDayFirst ? isoDate(year, second, first) : isoDate(year, first, second), match[5], match[6], match[7], match[8]);
   }
-  return /\p{L}/u.test(text) ? namedMonthDate(text) : null;
+  if (!/\p{L}/u.test(text)) return null;
+  return japaneseEraDate(text) ?? namedMonthDate(text);
+}
+
+/** Japanese eras: the Gregorian year of the first year of each, and its last year (Reiwa's is not known). */
+const JAPANESE_ERAS: Readonly<Record<string, { first: number; years: number }>> = {
+  明治: { first: 1868, years: 45 }, 大正: { first: 1912, years: 15 }, 昭和: { first: 1926, years: 64 },
+  平成: { first: 1989, years: 31 }, 令和: { first: 2019, years: 99 },
+};
+const ERA_OF_LETTER: Readonly<Record<string, string>> = { M: '明治', T: '大正', S: '昭和', H: '平成', R: '令和' };
+/** 昭和60年3月4日, 平成元年5月6日 (元: its first year), S60.3.4, H2/5/6 (NFKC has made ㍼ 昭和 and full-width letters plain). */
+const JAPANESE_ERA_DATE = /^(明治|大正|昭和|平成|令和|[MTSHR])\s*(元|\d{1,2})\s*(?:年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?|[./-](\d{1,2})[./-](\d{1,2}))$/iu;
+
+function japaneseEraDate(text: string): string | null {
+  const match = JAPANESE_ERA_DATE.exec(text);
+  if (!match) return null;
+  const era = JAPANESE_ERAS[ERA_OF_LETTER[match[1]!.toUpperCase()] ?? match[1]!];
+  const year = match[2] === '元' ? 1 : Number(match[2]);
+  if (!era || year < 1 || year > era.years) return null;
+  return isoDate(era.first + year - 1, Number(match[3] ?? match[5]), Number(match[4] ?? match[6]));
 }
 
 /**
