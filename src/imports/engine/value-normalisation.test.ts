@@ -43,6 +43,15 @@ test('reads a Japanese era year as Japanese lists write birthdays, and refuses a
   assert.equal(normaliseDate('S60.2.30', 'dmy'), null);
 });
 
+test("reads a date cell written out as Excel's serial number (five digits), with its time of day", () => {
+  assert.equal(normaliseDate('31110', 'mdy'), '1985-03-04');
+  assert.equal(normaliseDate('45356', 'dmy'), '2024-03-05');
+  assert.equal(normaliseDate('45356.75', 'dmy'), '2024-03-05T18:00:00');
+  assert.equal(normaliseDate('45356.0', 'dmy'), '2024-03-05');
+  assert.equal(normaliseDate('1985', 'dmy'), null);
+  assert.equal(normaliseDate('123456', 'dmy'), null);
+});
+
 test('reads slashed dates in the team order, unless the day gives itself away', () => {
   assert.equal(normaliseDate('03/05/2024', 'mdy'), '2024-03-05');
   assert.equal(normaliseDate('03/05/2024', 'dmy'), '2024-05-03');

@@ -72,7 +72,8 @@ function digitsAt(value: string, at: number): number {
  * `2024-03-05`, `2024/3/5`, `2024.03.05`, `2024年3月5日`, `20240305`, and `05/03/2024` or `5/3/24` in the team's
  * order (month first for US teams, day first elsewhere; a first number above 12 settles it; dots mean day first);
  * two-digit years as Excel reads them; a month written by its name ("Jan 2, 2024", "2-Jan-24"); and a Japanese era
- * year ("昭和60年3月4日", "平成元年5月6日", "S60.3.4", "H2/5/6"), as Japanese lists write birthdays.
+ * year ("昭和60年3月4日", "平成元年5月6日", "S60.3.4", "H2/5/6"), as Japanese lists write birthdays; and an Excel
+ * serial number of five digits (`31110`: a date cell written out as its number).
  */
 export function normaliseDate(value: string, order: DateOrder): string | null {
   if (isIsoDate(value)) return value;
@@ -83,6 +84,8 @@ export function normaliseDate(value: string, order: DateOrder): string | null {
   }
   match = /^(\d{4})(\d{2})(\d{2})$/.exec(text);
   if (match) return isoDate(Number(match[1]), Number(match[2]), Number(match[3]));
+  match = /^(\d{5})(\.\d+)?$/.exec(text);
+  if (match) return excelSerialDate(Number(match[1]), Number(`0${match[2] ?? ''}`));
   match = /^(\d{1,2})([-/.])(\d{1,2})\2(\d{4}|\d{2})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([ap])?\.?(?:m\.?)?)?$/i.exec(text);
   if (match) {
     const first = Number(match[1]);
@@ -94,6 +97,18 @@ export function normaliseDate(value: string, order: DateOrder): string | null {
   }
   if (!/\p{L}/u.test(text)) return null;
   return japaneseEraDate(text) ?? namedMonthDate(text);
+}
+
+/**
+ * A date cell a program wrote out as Excel's serial number (days since 1899-12-30, the time of day as the fraction):
+ * 31110 is 1985-03-04. Five digits only (1927-05-18 … 2173-10-14): four are a year, and eight a date (20240305).
+ */
+function excelSerialDate(days: number, fraction: number): string | null {
+  const date = new Date(Date.UTC(1899, 11, 30) + days * 86_400_000);
+  const iso = isoDate(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
+  const seconds = Math.round(fraction * 86_400);
+  if (seconds === 0 || seconds >= 86_400) return iso;
+  return withTime(iso, String(Math.floor(seconds / 3600)), String(Math.floor(seconds / 60) % 60), String(seconds % 60));
 }
 
 /** Japanese eras: the Gregorian year of the first year of each, and its last year (Reiwa's is not known). */
