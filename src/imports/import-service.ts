@@ -112,7 +112,7 @@ export async function createImport(deps: ImportServiceDependencies, input: Creat
 
   const campaignId = campaign?.id ?? null;
   const owner = fieldOwnerOf(input.target, campaignId);
-  let fields = await resolveTargetFields(deps.fields, input.teamId, input.target, campaignId);
+  let fields = isCampaignCreated ? await resolveTargetFields(deps.fields, input.teamId, input.target, campaignId) : listFields;
   const signature = headerSignature(preview.headers);
   const savedPairs = owner ? await deps.savedMappings.find(input.teamId, owner, signature) : undefined;
   const saved = new Map<string, string | null>(savedPairs ?? []);

@@ -273,10 +273,10 @@ function joinPlan(columns: ReadonlyArray<{ cell: number; header: string }>, type
 /** The non-empty values of joined columns, joined (what goes between two is what the later one's column asks for). */
 function joinedCell(cells: readonly string[], plan: JoinPlan): string {
   let joined = '';
-  plan.cells.forEach((cell, index) => {
-    const value = cells[cell]?.trim();
-    if (value) joined = joined === '' ? value : `${joined}${plan.separators[index] ?? ' '}${value}`;
-  });
+  for (let index = 0; index < plan.cells.length; index++) {
+    const value = cells[plan.cells[index] as number]?.trim();
+    if (value) joined = joined === '' ? value : `${joined}${plan.separators[index]}${value}`;
+  }
   return joined;
 }
 

@@ -89,7 +89,7 @@ export function matchHeaders(input: MatchHeadersInput): ColumnMatch[] {
  * decide; not without an address column (a house number alone is no address).
  */
 function joinAddressParts(matches: ColumnMatch[], vocabulary: FieldVocabulary): ColumnMatch[] {
-  const address = [...vocabulary.standardKeys].find(([, key]) => key === 'address')?.[0];
+  const address = fieldKeyOf(vocabulary, 'address');
   if (address === undefined) return matches;
   const main = matches.find((match) => match.field === address && addressPartOf(match.header) === null);
   if (!main) return matches;
@@ -99,14 +99,18 @@ function joinAddressParts(matches: ColumnMatch[], vocabulary: FieldVocabulary): 
   );
 }
 
+/** The key of the target's field that is this standard field, if it has one. */
+function fieldKeyOf(vocabulary: FieldVocabulary, standard: string): string | undefined {
+  return [...vocabulary.standardKeys].find(([, key]) => key === standard)?.[0];
+}
+
 /**
  * A name split over columns (a given name and a family name, perhaps a middle one) and no column of whole names:
  * every part goes to the person's name field (`contact` where the target has one, as an organization's person;
  * else `name`), which joins them. Columns the user (or a saved mapping) decided stay as they are.
  */
 function joinNameParts(matches: ColumnMatch[], vocabulary: FieldVocabulary): ColumnMatch[] {
-  const keyOf = (standard: string) => [...vocabulary.standardKeys].find(([, key]) => key === standard)?.[0];
-  const person = keyOf('contact') ?? keyOf('name');
+  const person = fieldKeyOf(vocabulary, 'contact') ?? fieldKeyOf(vocabulary, 'name');
   if (person === undefined) return matches;
   // The columns that may take a part: not decided by the user, and free or holding the person's name already.
   const parts = new Map<ColumnMatch, NamePart>();

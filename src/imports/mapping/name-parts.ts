@@ -38,8 +38,9 @@ const FAMILY_FIRST = new Set<string>();
 for (const [parts, isFamilyFirst] of [[PARTS, false], [FAMILY_FIRST_PARTS, true]] as const) {
   for (const [part, headers] of Object.entries(parts) as Array<[NamePart, readonly string[]]>) {
     for (const header of headers) {
-      PART_OF.set(normaliseHeader(header), part);
-      if (isFamilyFirst) FAMILY_FIRST.add(normaliseHeader(header));
+      const normalised = normaliseHeader(header);
+      PART_OF.set(normalised, part);
+      if (isFamilyFirst) FAMILY_FIRST.add(normalised);
     }
   }
 }

@@ -33,17 +33,19 @@ export function createSheetRowCollector(context: SheetCellContext, rows: SourceR
   let isInInlineText = false;
   let phoneticDepth = 0;
 
+  /** Where the cell at hand is, for a problem with it. */
+  const place = (): string => (cellReference ? `cell ${cellReference}` : `column ${column + 1}`);
+
   const finishCell = (): void => {
     const text = cellText(context, cellType, cellStyle, valueText, inlineText);
     nextColumn = column + 1;
     if (text === undefined) {
-      const where = cellReference ? `cell ${cellReference}` : `column ${column + 1}`;
-      problems.push(`Row ${rowNumber}, ${where}: the cell refers to text number ${valueText.trim()} of the workbook's ${context.sharedStrings.size}, which it does not hold; the file is damaged.`);
+      problems.push(`Row ${rowNumber}, ${place()}: the cell refers to text number ${valueText.trim()} of the workbook's ${context.sharedStrings.size}, which it does not hold; the file is damaged.`);
       return;
     }
     if (text === '') return;
     if (column >= context.maxColumns) {
-      problems.push(`Row ${rowNumber} has a value in ${cellReference ? `cell ${cellReference}` : `column ${column + 1}`}, beyond the limit of ${context.maxColumns} columns.`);
+      problems.push(`Row ${rowNumber} has a value in ${place()}, beyond the limit of ${context.maxColumns} columns.`);
       return;
     }
     let stored = text;
