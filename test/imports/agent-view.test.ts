@@ -34,6 +34,23 @@ describeOnBothDatabases('the agent view of imported customers', (suite) => {
     assert.equal(field('name')?.value, 'Ann Lee');
   });
 
+  it('shows the second of two numbers in one phone cell as phone2, dialling it, as written', async () => {
+    await harness.runImport({
+      teamId,
+      target: 'individual',
+      content: csv([['Name', 'Phone'], ['Bo Chen', '(415) 555-0171 / 415.555.0172']]),
+    });
+    const [row] = (await harness.rows(teamId, 'individual')).filter((stored) => stored['name'] === 'Bo Chen');
+    assert.deepEqual([row?.['phone'], row?.['phone2']], ['+14155550171', '+14155550172'], 'stored normalised');
+    const { customers } = harness.context.repositories;
+    const stored = (await customers.page(teamId, 'individual', 0, 10)).find((customer) => customer.name === 'Bo Chen');
+    const card = await getCustomerCard(harness.context.repositories, admin, stored!.id);
+    const field = (key: string) => card.fields.find((f) => f.key === key);
+    assert.equal(field('phone')?.value, '(415) 555-0171');
+    assert.equal(field('phone2')?.value, '415.555.0172');
+    assert.deepEqual(field('phone2')?.actions.map((action) => action.href), ['tel:+14155550172', 'sms:+14155550172']);
+  });
+
   it('shows the text of the later file whose update changed a value', async () => {
     await harness.runImport({ teamId, target: 'individual', options: { duplicate: 'update' }, content: csv([['Name', 'Phone'], ['Ann Lee', '+1 415 555 0134']]) });
     const [stored] = await harness.context.repositories.customers.page(teamId, 'individual', 0, 1);

@@ -26,7 +26,7 @@ function prepared(preparer: ReturnType<typeof preparerFor>, cells: string[]): Re
 describe('createRecordPreparer: several columns in one field', () => {
   test("joins a name's parts given name first, whatever the order of the columns, leaving out empty parts", () => {
     const preparer = preparerFor([['Last Name', 'name'], ['Phone', 'phone'], ['First Name', 'name'], ['Middle Name', 'name']]);
-    assert.deepEqual(preparer.fields.map((field) => field.key), ['name', 'phone']);
+    assert.deepEqual(preparer.fields.map((field) => field.key), ['name', 'phone', 'phone2']);
     assert.deepEqual(prepared(preparer, ['Lee', '415-555-0134', ' Ann ', 'B.']), { name: 'Ann B. Lee', phone: '+14155550134' });
     assert.deepEqual(prepared(preparer, ['Lee', '415-555-0135', '', '']), { name: 'Lee', phone: '+14155550135' });
     assert.equal(prepared(preparer, ['', '', '', '']), 'a customer needs a name or a phone');
@@ -91,14 +91,36 @@ describe('createRecordPreparer: the marks of a missing value', () => {
 });
 
 describe('createRecordPreparer: several phones or e-mails in one cell', () => {
-  test('takes the first when each is valid on its own, keeping the cell as written for the agent', () => {
+  test('takes the first when each is valid on its own, the second phone into phone2, keeping each as written for the agent', () => {
     const preparer = preparerFor([['Name', 'name'], ['Phone', 'phone'], ['Email', 'email']]);
     assert.deepEqual(prepared(preparer, ['Gi', '415-555-0136 / 415-555-0137', 'gi@example.com; gi@work.example.com']), {
-      name: 'Gi', phone: '+14155550136', email: 'gi@example.com',
+      name: 'Gi', phone: '+14155550136', email: 'gi@example.com', phone2: '+14155550137',
     });
-    assert.deepEqual(prepared(preparer, ['Iv', '415-555-0139 or 415-555-0140', '']), { name: 'Iv', phone: '+14155550139' });
+    assert.deepEqual(prepared(preparer, ['Iv', '415-555-0139 or 415-555-0140', '']), { name: 'Iv', phone: '+14155550139', phone2: '+14155550140' });
     const values: Array<string | null> = [];
-    assert.equal(preparer.prepare(['Gi', '415-555-0136, 415-555-0137', ''], values, 0).originals, '{"phone":"415-555-0136, 415-555-0137"}');
+    assert.equal(preparer.prepare(['Gi', '415-555-0136, 415-555-0137', ''], values, 0).originals, '{"phone":"415-555-0136","phone2":"415-555-0137"}');
+    // More than two: the first keeps the cell as written, so that the agent sees every number.
+    assert.equal(preparer.prepare(['Gi', '415-555-0136, 415-555-0137, 415-555-0138', ''], values, 0).originals, '{"phone":"415-555-0136, 415-555-0137, 415-555-0138","phone2":"415-555-0137"}');
+    // Numbers already as stored leave nothing to remember; the same number twice is one number.
+    assert.equal(preparer.prepare(['Gi', '+14155550136; +14155550137', ''], values, 0).originals, null);
+    assert.deepEqual(prepared(preparer, ['Ha', '415-555-0136 / (415) 555-0136', '']), { name: 'Ha', phone: '+14155550136' });
+    // A plain number leaves phone2 empty.
+    assert.deepEqual(prepared(preparer, ['Jo', '415-555-0136', '']), { name: 'Jo', phone: '+14155550136' });
+  });
+
+  test("a second number never replaces the record's own phone2, and goes from Mobile too", () => {
+    const preparer = preparerFor([['Name', 'name'], ['Mobile', 'mobile'], ['Phone 2', 'phone2']]);
+    assert.deepEqual(prepared(preparer, ['Gi', '415-555-0136 / 415-555-0137', '415-555-0199']), { name: 'Gi', mobile: '+14155550136', phone2: '+14155550199' });
+    assert.deepEqual(prepared(preparer, ['Gi', '415-555-0136 / 415-555-0137', '']), { name: 'Gi', mobile: '+14155550136', phone2: '+14155550137' });
+    const values: Array<string | null> = [];
+    assert.equal(preparer.prepare(['Gi', '415-555-0136 / 415-555-0137', '415-555-0199'], values, 0).originals, '{"mobile":"415-555-0136 / 415-555-0137","phone2":"415-555-0199"}');
+    // A target without phone2 keeps the first, as before.
+    const organization = createRecordPreparer({
+      target: 'organization', mapping: [{ index: 0, header: 'Name', field: 'name' }, { index: 1, header: 'Phone', field: 'phone' }],
+      fields: STANDARD_FIELDS.organization, dedupeKey: 'phone', normalisePhone: createPhoneNormaliser('US'), dateOrder: 'mdy',
+    });
+    assert.deepEqual(organization.fields.map((field) => field.key), ['name', 'phone']);
+    assert.deepEqual(prepared(organization, ['Acme', '415-555-0136 / 415-555-0137']), { name: 'Acme', phone: '+14155550136' });
   });
 
   test('fails the cell when any of them is not valid', () => {

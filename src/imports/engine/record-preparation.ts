@@ -23,7 +23,7 @@ export type PreparedRecord = {
 export type Preparation = { isOk: boolean; key: string | null; reason: string; originals: string | null };
 
 export type RecordPreparer = {
-  /** The fields the mapping fills, each once, in mapping order. */
+  /** The fields the mapping fills, each once, in mapping order (then phone2, for a second number in a phone cell). */
   fields: readonly PreparationField[];
   /** Normalises a record's cells into `values[offset …]` (one slot per field, null when empty). */
   prepare(cells: readonly string[], values: Array<string | null>, offset: number): Readonly<Preparation>;
@@ -105,7 +105,13 @@ export function createRecordPreparer(input: {
     const joined = sources.get(column.field) ?? [];
     if (joined.length > 1) column.joined = joinPlan(joined, column.field.type);
   }
+  // The second of several numbers in a Phone or Mobile cell goes to phone2 when the record has none there: mapped or
+  // not, phone2 then gets a slot of its own.
+  const secondPhone = byKey.get('phone2');
+  const hasSecondPhone = secondPhone?.type === 'phone' && fields.some((field) => (field.key === 'phone' || field.key === 'mobile') && field.type === 'phone');
+  if (secondPhone && hasSecondPhone && !fields.includes(secondPhone)) fields.push(secondPhone);
   const slotOf = new Map(fields.map((field, slot) => [field.key, slot]));
+  const secondPhoneSlot = hasSecondPhone ? (slotOf.get('phone2') ?? -1) : -1;
   const required = requiredRule(input.target);
   const requiredSlots = required.fields.map((key) => slotOf.get(key)).filter((slot): slot is number => slot !== undefined);
   // A campaign of its own fields (Import & Start) may have neither name nor phone: any value makes a record.
@@ -152,21 +158,38 @@ export function createRecordPreparer(input: {
   }
 
   /**
-   * "415-555-0136 / 415-555-0137", "a@x.com; b@y.com": a cell of several phones or e-mails, each valid on its own,
-   * gives its first (the cell as written stays in `originals`, where an agent sees the others). Asked only of a cell
-   * that failed as one value, so a number written with slashes ("030/123456") is read whole first.
+   * "415-555-0136 / 415-555-0137", "a@x.com; b@y.com": a cell of several phones or e-mails, each valid on its own:
+   * their values and the parts as written (the first is the field's value; a phone's second may go to phone2). Asked
+   * only of a cell that failed as one value, so a number written with slashes ("030/123456") is read whole first.
    */
-  function firstOfSeveral(field: PreparationField, raw: string): string | null {
+  function severalOf(field: PreparationField, raw: string): { values: string[]; parts: string[] } | null {
     if (field.type !== 'phone' && field.type !== 'fax' && field.type !== 'email') return null;
     const parts = raw.split(SEVERAL_SEPARATOR).filter((part) => part !== '');
     if (parts.length < 2 || parts.length > MAX_SEVERAL) return null;
-    let first: string | null = null;
+    const values: string[] = [];
     for (const part of parts) {
       const result = normaliseValue(field, part);
       if (typeof result !== 'string') return null;
-      first ??= result;
+      values.push(result);
     }
-    return first;
+    return { values, parts };
+  }
+
+  /**
+   * Puts the second number of a Phone or Mobile cell into phone2 when the record has nothing there; the agent then
+   * sees each number as written in its own field (a cell of more than two keeps them all in the first).
+   */
+  function spillSecondPhone(several: { values: string[]; parts: string[] }, from: PreparationField, values: Array<string | null>, offset: number, changed: Array<[string, string]>): void {
+    const second = several.values.find((value) => value !== several.values[0]);
+    if (second === undefined || values[offset + secondPhoneSlot] !== null) return;
+    values[offset + secondPhoneSlot] = second;
+    const secondAt = several.values.indexOf(second);
+    if (several.parts[secondAt] !== second) changed.push(['phone2', several.parts[secondAt]!]);
+    if (several.parts.length === 2) {
+      const at = changed.findIndex(([key]) => key === from.key);
+      if (at >= 0 && several.parts[0] === several.values[0]) changed.splice(at, 1);
+      else if (at >= 0) changed[at] = [from.key, several.parts[0]!];
+    }
   }
 
   function keyOf(values: ReadonlyArray<string | null>, offset: number): string | null {
@@ -202,6 +225,7 @@ export function createRecordPreparer(input: {
       let problems: string[] | null = null;
       let changed: Array<[string, string]> | null = null;
       let filled = 0;
+      let spill: { several: { values: string[]; parts: string[] }; from: PreparationField } | null = null;
       for (const column of columns) {
         const cell = column.joined ? joinedCell(cells, column.joined) : cells[column.cell];
         if (cell === undefined || cell === '') continue;
@@ -210,7 +234,11 @@ export function createRecordPreparer(input: {
         let result = normaliseValue(column.field, raw);
         if (typeof result !== 'string') {
           if (isNoValue(raw)) continue;
-          result = firstOfSeveral(column.field, raw) ?? result;
+          const several = severalOf(column.field, raw);
+          if (several) {
+            result = several.values[0]!;
+            if (secondPhoneSlot >= 0 && spill === null && column.field.type === 'phone' && column.field.key !== 'phone2') spill = { several, from: column.field };
+          }
         }
         if (typeof result === 'string') {
           values[offset + column.slot] = result;
@@ -221,12 +249,13 @@ export function createRecordPreparer(input: {
         }
       }
       if (problems) return fail(problems.join('; '));
+      if (spill) spillSecondPhone(spill.several, spill.from, values, offset, (changed ??= []));
       const hasRequired = isAnyValueEnough ? filled > 0 : requiredSlots.some((slot) => values[offset + slot] !== null);
       if (!hasRequired) return fail(isAnyValueEnough ? 'the record has no value in any mapped column' : required.message);
       outcome.isOk = true;
       outcome.key = keyOf(values, offset);
       outcome.reason = '';
-      outcome.originals = changed ? JSON.stringify(Object.fromEntries(changed)) : null;
+      outcome.originals = changed && changed.length > 0 ? JSON.stringify(Object.fromEntries(changed)) : null;
       return outcome;
     },
     valueOf(record, key) {
