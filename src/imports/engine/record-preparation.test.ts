@@ -129,3 +129,27 @@ describe('createRecordPreparer: several phones or e-mails in one cell', () => {
     assert.match(String(prepared(preparer, ['Ko', '', 'ko@example.com, ko'])), /"ko@example\.com, ko" is not a valid email address/);
   });
 });
+
+describe('createRecordPreparer: birthdays', () => {
+  const preparer = createRecordPreparer({
+    target: 'individual',
+    mapping: [{ index: 0, header: 'Name', field: 'name' }, { index: 1, header: 'DOB', field: 'birthday' }],
+    fields: STANDARD_FIELDS.individual,
+    dedupeKey: 'phone',
+    normalisePhone: createPhoneNormaliser('US'),
+    dateOrder: 'mdy',
+    today: '2026-11-30',
+  });
+
+  test('reads a two-digit year in the past, as a birthday can only be', () => {
+    assert.deepEqual(prepared(preparer, ['Al', '3/4/28']), { name: 'Al', birthday: '1928-03-04' });
+    assert.deepEqual(prepared(preparer, ['Bo', '3/4/85']), { name: 'Bo', birthday: '1985-03-04' });
+    assert.deepEqual(prepared(preparer, ['Cy', '3/4/05']), { name: 'Cy', birthday: '2005-03-04' });
+  });
+
+  test('fails a birthday in the future with that reason', () => {
+    assert.equal(prepared(preparer, ['Di', '2031-05-04']), 'column "DOB": "2031-05-04" is in the future: no birthday can be');
+    assert.equal(prepared(preparer, ['Ed', '2/1/2027']), 'column "DOB": "2/1/2027" is in the future: no birthday can be');
+    assert.deepEqual(prepared(preparer, ['Fa', '2026-11-30']), { name: 'Fa', birthday: '2026-11-30' });
+  });
+});

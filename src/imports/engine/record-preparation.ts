@@ -81,7 +81,10 @@ export function createRecordPreparer(input: {
   dedupeKey: string;
   normalisePhone: PhoneNormaliser;
   dateOrder: DateOrder;
+  /** ISO date, for tests: no birthday comes after it (default: tomorrow in UTC, so no time zone sees a false one). */
+  today?: string;
 }): RecordPreparer {
+  const today = input.today ?? new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
   const byKey = new Map(input.fields.map((field) => [field.key, field]));
   const fields: PreparationField[] = [];
   const columns: MappedColumn[] = [];
@@ -146,8 +149,12 @@ export function createRecordPreparer(input: {
       }
       case 'email':
         return normaliseEmail(raw) ?? { problem: 'is not a valid email address' };
-      case 'date':
-        return normaliseDate(raw, input.dateOrder) ?? { problem: 'is not a date' };
+      case 'date': {
+        if (field.key !== 'birthday') return normaliseDate(raw, input.dateOrder) ?? { problem: 'is not a date' };
+        const date = normaliseDate(raw, input.dateOrder, today);
+        if (date === null) return { problem: 'is not a date' };
+        return date.slice(0, 10) > today ? { problem: 'is in the future: no birthday can be' } : date;
+      }
       case 'number':
         return normaliseNumber(raw) ?? { problem: 'is not a number' };
       case 'text':

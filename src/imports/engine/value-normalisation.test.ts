@@ -67,6 +67,17 @@ test('reads two-digit years as Excel does, and dotted dates day first whatever t
   assert.equal(normaliseDate('1/2-1980', 'mdy'), null);
 });
 
+test('reads a two-digit year a century earlier where the date may not come after a given day (birthdays)', () => {
+  assert.equal(normaliseDate('1/2/29', 'mdy', '2026-11-30'), '1929-01-02');
+  assert.equal(normaliseDate('30/11/26', 'dmy', '2026-11-30'), '2026-11-30');
+  assert.equal(normaliseDate('1/12/26 10:30', 'dmy', '2026-11-30'), '1926-12-01T10:30:00');
+  assert.equal(normaliseDate('1/2/05', 'mdy', '2026-11-30'), '2005-01-02');
+  assert.equal(normaliseDate('02-Jan-29', 'mdy', '2026-11-30'), '1929-01-02');
+  // Four digits are the year as written, in the future or not: the caller judges it.
+  assert.equal(normaliseDate('1/2/2029', 'mdy', '2026-11-30'), '2029-01-02');
+  assert.equal(normaliseDate('29/2/27', 'dmy', '2026-11-30'), null);
+});
+
 test('reads dates with the month by name, in English and other European languages', () => {
   for (const [written, iso] of [
     ['Jan 2, 1980', '1980-01-02'], ['January 2 1980', '1980-01-02'], ['2 January 1980', '1980-01-02'], ['2nd Jan. 1980', '1980-01-02'],

@@ -73,9 +73,10 @@ function digitsAt(value: string, at: number): number {
  * order (month first for US teams, day first elsewhere; a first number above 12 settles it; dots mean day first);
  * two-digit years as Excel reads them; a month written by its name ("Jan 2, 2024", "2-Jan-24"); and a Japanese era
  * year ("昭和60年3月4日", "平成元年5月6日", "S60.3.4", "H2/5/6"), as Japanese lists write birthdays; and an Excel
- * serial number of five digits (`31110`: a date cell written out as its number).
+ * serial number of five digits (`31110`: a date cell written out as its number). With `latest` (ISO, for dates that
+ * cannot be in the future: birthdays), a two-digit year that would come after it is read a century earlier.
  */
-export function normaliseDate(value: string, order: DateOrder): string | null {
+export function normaliseDate(value: string, order: DateOrder, latest?: string): string | null {
   if (isIsoDate(value)) return value;
   const text = value.trim().normalize('NFKC');
   let match = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?(Z|[+-]\d{2}:?\d{2})?)?$/.exec(text);
@@ -90,13 +91,24 @@ export function normaliseDate(value: string, order: DateOrder): string | null {
   if (match) {
     const first = Number(match[1]);
     const second = Number(match[3]);
-    const year = fullYear(match[4]!);
     // Dots are how day-first countries write dates (05.03.2024), whatever the team's order.
     const isDayFirst = first > 12 || ((order === 'dmy' || match[2] === '.') && second <= 12);
-    return withTime(isDayFirst ? isoDate(year, second, first) : isoDate(year, first, second), match[5], match[6], match[7], match[8]);
+    const [month, day] = isDayFirst ? [second, first] : [first, second];
+    const [, , , , , hours, minutes, seconds, half] = match;
+    return inCentury(match[4]!, latest, (year) => withTime(isoDate(year, month, day), hours, minutes, seconds, half));
   }
   if (!/\p{L}/u.test(text)) return null;
-  return japaneseEraDate(text) ?? namedMonthDate(text);
+  return japaneseEraDate(text) ?? namedMonthDate(text, latest);
+}
+
+/**
+ * The date of a year as written: a two-digit year as Excel reads it, or a century earlier when that would come after
+ * `latest` (ISO; a birthday's `5/3/29` is 1929).
+ */
+function inCentury(year: string, latest: string | undefined, dateOf: (year: number) => string | null): string | null {
+  const date = dateOf(fullYear(year));
+  if (year.length !== 2 || latest === undefined || date === null || date.slice(0, 10) <= latest) return date;
+  return dateOf(fullYear(year) - 100);
 }
 
 /**
@@ -177,7 +189,7 @@ const DATE_FILLER = /^(?:mon|monday|tue|tues|tuesday|wed|wednesday|thu|thur|thur
  * 2024", "2 January 2024", "02-Jan-24" (Excel's d-mmm-yy), "Wednesday, January 2, 2024", "2 de enero de 2024",
  * "2. März 2024", "2024 Jan 02".
  */
-function namedMonthDate(text: string): string | null {
+function namedMonthDate(text: string, latest: string | undefined): string | null {
   const words = text
     .normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase()
     .split(/[\s,./-]+/)
@@ -191,7 +203,7 @@ function namedMonthDate(text: string): string | null {
   // The year is the one of four digits, or else the last: "2024 Jan 02", "Jan 2, 2024", "2-Jan-24".
   const [day, year] = first.length === 4 ? [second, first] : [first, second];
   if (day.length > 2 || (year.length !== 2 && year.length !== 4)) return null;
-  return isoDate(fullYear(year), month, Number(day));
+  return inCentury(year, latest, (fullYear) => isoDate(fullYear, month, Number(day)));
 }
 
 /** A plain decimal that is already its own normal form. */

@@ -32,6 +32,8 @@ describe('detectColumnType from the values', () => {
 
   test('recognises dates in the usual spellings', () => {
     assert.equal(detectColumnType('Column 1', ['2024-01-02', '03/04/2023', '5 Jan 2020', 'March 7, 1990', '2023年5月6日']), 'date');
+    assert.equal(detectColumnType('Column 1', ['2 de enero de 1980', '15 août 1975', '2. März 1990']), 'date');
+    assert.equal(detectColumnType('Column 1', ['昭和60年3月4日', '平成元年5月6日', 'S60.3.4']), 'date');
   });
 
   test('recognises numbers, amounts and percentages', () => {
@@ -70,6 +72,9 @@ describe('detectColumnType when header and values disagree', () => {
   test('keeps the header’s type when the values fit it', () => {
     assert.equal(detectColumnType('Fax', ['+1 415 555 2672', '']), 'fax');
     assert.equal(detectColumnType('Birthday', ['19900131', '1985-02-03']), 'date');
+    // Date cells written out as Excel's serial numbers: dates where the header says so, numbers where it does not.
+    assert.equal(detectColumnType('Date of Birth', ['31110', '32874.5', '25569']), 'date');
+    assert.equal(detectColumnType('Column 1', ['31110', '32874', '25569']), 'number');
     assert.equal(detectColumnType('Address', ['Flat 3', 'Rose Cottage']), 'address');
     assert.equal(detectColumnType('Phone', ['5552671', '5552672']), 'phone');
   });

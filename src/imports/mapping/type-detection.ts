@@ -9,6 +9,7 @@ import {
   isEmailValue,
   isNumberValue,
   isPhoneValue,
+  isSerialDateValue,
   nonEmptyValues,
   shareOfValues,
 } from './value-patterns.js';
@@ -91,7 +92,7 @@ function valuesAgreeWith(type: Exclude<FieldType, 'text'>, values: readonly stri
     case 'fax':
       return shareOfValues(values, (value) => isPhoneValue(value)) >= AGREEING_SHARE;
     case 'date':
-      return shareOfValues(values, (value) => isDateValue(value) || isCompactDateValue(value)) >= AGREEING_SHARE;
+      return shareOfValues(values, (value) => isDateValue(value) || isCompactDateValue(value) || isSerialDateValue(value)) >= AGREEING_SHARE;
     case 'number':
       return shareOfValues(values, isNumberValue) >= AGREEING_SHARE;
     case 'address':

@@ -1,6 +1,6 @@
 // Recognises what a single cell value looks like: e-mail, phone number, date, number, street address.
 
-import { GROUPED_AMOUNTS, isNoValue } from '../engine/value-normalisation.js';
+import { GROUPED_AMOUNTS, isNoValue, normaliseDate } from '../engine/value-normalisation.js';
 
 const EMAIL = /^[^\s@<>()[\]"',;:]+@[^\s@<>()[\]"',;:]+\.[^\s@<>()[\]"',;:.\d]{2,}$/u;
 const PHONE_CHARACTERS = /^\+?[\d\s().\-/]+$/;
@@ -48,7 +48,13 @@ export function isDateValue(value: string): boolean {
     const second = Number(dayMonthYear[2]);
     return isMonthAndDay(first, second) || isMonthAndDay(second, first);
   }
-  return NAMED_MONTH_DATES.some((pattern) => pattern.test(text));
+  // Other languages' month names ("2 de enero de 1980", "2. März 2024") and Japanese era years (昭和60年3月4日).
+  return NAMED_MONTH_DATES.some((pattern) => pattern.test(text)) || (/\p{L}/u.test(text) && normaliseDate(text, 'mdy') !== null);
+}
+
+/** A date cell written out as Excel's serial number (`31110`): a date only where the header says so. */
+export function isSerialDateValue(value: string): boolean {
+  return /^\d{5}(?:\.\d+)?$/.test(clean(value));
 }
 
 /** Also accepts 8-digit dates (19900131) that only a date-like header makes believable. */
