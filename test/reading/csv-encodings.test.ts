@@ -79,6 +79,11 @@ const SHORT_LISTS: Array<[language: string, encodings: string[], rows: string[][
   ['Russian', ['ibm866'], [['ФИО', 'Телефон', 'Город'], ['Иванов Иван Петрович', '+7 495 123-45-67', 'Москва'], ['Смирнова Ольга', '+7 812 765-43-21', 'Санкт-Петербург']]],
   ['Icelandic', ['windows-1252'], [['Nafn', 'Sími', 'Bær'], ['Þórður Guðmundsson', '+354 555 1234', 'Reykjavík'], ['Sigríður Jónsdóttir', '+354 555 4321', 'Akureyri']]],
   ['German', ['macintosh'], [['Name', 'Telefon', 'Ort'], ['Jürgen Müller', '+49 30 901820', 'Düsseldorf'], ['Bärbel Schäfer', '+49 89 123456', 'München']]],
+  // Excel's "CSV (MS-DOS)" and "Text (MS-DOS)" write the DOS code page of the Windows they run on.
+  ['German (MS-DOS)', ['cp850', 'cp437'], [['Name', 'Telefon', 'Ort'], ['Jürgen Müller', '+49 30 901820', 'Düsseldorf'], ['Bärbel Schäfer', '+49 89 123456', 'München']]],
+  ['French (MS-DOS)', ['cp850', 'cp437'], [['Nom', 'Téléphone', 'Ville'], ['Françoise Dupré', '+33 1 42 68 53 00', 'Besançon'], ['Zoé Lefèvre', '+33 4 91 55 12 34', 'Nîmes']]],
+  ['Danish (MS-DOS)', ['cp850'], [['Navn', 'Telefon', 'By'], ['Søren Ærø', '+45 33 12 34 56', 'Århus'], ['Åse Jørgensen', '+45 86 12 34 56', 'Køge']]],
+  ['Spanish (MS-DOS)', ['cp850', 'cp437'], [['Nombre', 'Teléfono', 'Ciudad'], ['Ana Núñez', '+34 91 123 45 67', 'Cádiz'], ['José Muñoz', '+34 93 765 43 21', 'Málaga']]],
 ];
 
 const CASES: Array<[encoding: string, list: keyof typeof LISTS, expected: string]> = [
@@ -97,6 +102,8 @@ const CASES: Array<[encoding: string, list: keyof typeof LISTS, expected: string
   ['windows-1250', 'centralEuropean', 'windows-1250'],
   // Excel for Mac saves "CSV" in Mac Roman, which chardet does not know.
   ['macintosh', 'westernEuropean', 'macintosh'],
+  // Excel for Windows saves "CSV (MS-DOS)" in the DOS code page: 850 in Western Europe.
+  ['cp850', 'westernEuropean', 'cp850'],
   ['windows-1251', 'cyrillic', 'windows-1251'],
   ['koi8-r', 'cyrillic', 'koi8-r'],
 ];

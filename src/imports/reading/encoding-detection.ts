@@ -31,8 +31,11 @@ export function detectEncoding(samples: Uint8Array[]): DetectedEncoding {
   return mostReadable(readingsOf(linesWithNonAscii(trimmed), joined)) ?? { encoding: 'windows-1252', confidence: 0.1 };
 }
 
-/** Code pages chardet does not know: Mac Roman (Excel for Mac's "CSV") and DOS Cyrillic. */
-const UNGUESSED_CODE_PAGES: readonly string[] = ['macintosh', 'ibm866'];
+/**
+ * Code pages chardet does not know: Mac Roman (Excel for Mac's "CSV"), and DOS's (Excel's "CSV (MS-DOS)" and "Text
+ * (MS-DOS)": Western European 850 and US 437, and Cyrillic 866).
+ */
+const UNGUESSED_CODE_PAGES: readonly string[] = ['macintosh', 'cp850', 'cp437', 'ibm866'];
 
 type Reading = { detected: DetectedEncoding; oddness: number; languageFit: number };
 
