@@ -84,6 +84,7 @@ async function runClaimedJob(deps: RunnerDependencies, job: ImportJob, workerId:
     dedupeKey,
     normalisePhone: createPhoneNormaliser(team.default_country),
     dateOrder,
+    country: team.default_country,
   });
   const spec = targetSpec(options, team.id, job.id);
   const area = spec.table === 'customers' ? await areaLookupFor(deps.references, team.id, team.default_country) : NO_AREAS;

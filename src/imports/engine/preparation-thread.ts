@@ -75,6 +75,7 @@ async function run(settings: PreparationSettings): Promise<void> {
         dedupeKey: settings.dedupeKey,
         normalisePhone: createPhoneNormaliser(settings.country),
         dateOrder: settings.dateOrder,
+        country: settings.country,
       });
       for await (const batch of prepareBatches(source, preparer, { batchSize: PREPARED_BATCH_RECORDS, skip: settings.skip })) {
         await waitForRoom();

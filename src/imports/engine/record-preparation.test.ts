@@ -153,3 +153,21 @@ describe('createRecordPreparer: birthdays', () => {
     assert.deepEqual(prepared(preparer, ['Fa', '2026-11-30']), { name: 'Fa', birthday: '2026-11-30' });
   });
 });
+
+describe('createRecordPreparer: postal codes', () => {
+  test("gives a ZIP a spreadsheet made a number its leading zeros back, by the record's country or the team's", () => {
+    const preparer = createRecordPreparer({
+      target: 'individual',
+      mapping: [{ index: 0, header: 'Name', field: 'name' }, { index: 1, header: 'Zip', field: 'zip' }, { index: 2, header: 'Country', field: 'country' }],
+      fields: STANDARD_FIELDS.individual,
+      dedupeKey: 'phone',
+      normalisePhone: createPhoneNormaliser('US'),
+      dateOrder: 'mdy',
+      country: 'US',
+    });
+    assert.deepEqual(prepared(preparer, ['Al', '2134', '']), { name: 'Al', zip: '02134' });
+    assert.deepEqual(prepared(preparer, ['Bo', '1067', 'Deutschland']), { name: 'Bo', zip: '01067', country: 'Deutschland' });
+    assert.deepEqual(prepared(preparer, ['Cy', '2000', 'Australia']), { name: 'Cy', zip: '2000', country: 'Australia' });
+    assert.deepEqual(prepared(preparer, ['Di', '02134-1234', '']), { name: 'Di', zip: '02134-1234' });
+  });
+});

@@ -5,6 +5,7 @@ import type { ColumnMapping } from '../import-options.js';
 import type { FieldType, Target } from '../targets.js';
 import { addressPartOf } from '../mapping/address-parts.js';
 import { namePartOf, namePartOrder } from '../mapping/name-parts.js';
+import { createPostalCodeRepair } from './postal-codes.js';
 import { isNoValue, normaliseDate, normaliseEmail, normaliseNumber, type DateOrder } from './value-normalisation.js';
 
 export type PreparationField = { key: string; label: string; type: FieldType };
@@ -83,6 +84,8 @@ export function createRecordPreparer(input: {
   dateOrder: DateOrder;
   /** ISO date, for tests: no birthday comes after it (default: tomorrow in UTC, so no time zone sees a false one). */
   today?: string;
+  /** The team's country: a postal code that lost its leading zeros in a spreadsheet gets them back (postal-codes.ts). */
+  country?: string;
 }): RecordPreparer {
   const today = input.today ?? new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
   const byKey = new Map(input.fields.map((field) => [field.key, field]));
@@ -115,6 +118,21 @@ export function createRecordPreparer(input: {
   if (secondPhone && hasSecondPhone && !fields.includes(secondPhone)) fields.push(secondPhone);
   const slotOf = new Map(fields.map((field, slot) => [field.key, slot]));
   const secondPhoneSlot = hasSecondPhone ? (slotOf.get('phone2') ?? -1) : -1;
+  const zipSlot = input.country === undefined || byKey.get('zip')?.type !== 'text' ? -1 : (slotOf.get('zip') ?? -1);
+  const countrySlot = slotOf.get('country') ?? -1;
+  const repairPostalCode = createPostalCodeRepair(input.country ?? '');
+  const phoneSlots = fields.flatMap((field, slot) => (field.type === 'phone' ? [slot] : []));
+  /** The country of a record's first phone number, for a postal code without a country. */
+  const phoneCountryOf = (values: ReadonlyArray<string | null>, offset: number): string | undefined => {
+    for (const slot of phoneSlots) {
+      const phone = values[offset + slot];
+      if (phone !== null && phone !== undefined) {
+        const result = input.normalisePhone(phone);
+        return result.ok ? result.country : undefined;
+      }
+    }
+    return undefined;
+  };
   const required = requiredRule(input.target);
   const requiredSlots = required.fields.map((key) => slotOf.get(key)).filter((slot): slot is number => slot !== undefined);
   // A campaign of its own fields (Import & Start) may have neither name nor phone: any value makes a record.
@@ -257,6 +275,10 @@ export function createRecordPreparer(input: {
       }
       if (problems) return fail(problems.join('; '));
       if (spill) spillSecondPhone(spill.several, spill.from, values, offset, (changed ??= []));
+      const zip = zipSlot < 0 ? null : values[offset + zipSlot];
+      if (zip !== null && zip !== undefined) {
+        values[offset + zipSlot] = repairPostalCode(zip, countrySlot < 0 ? null : (values[offset + countrySlot] ?? null), () => phoneCountryOf(values, offset));
+      }
       const hasRequired = isAnyValueEnough ? filled > 0 : requiredSlots.some((slot) => values[offset + slot] !== null);
       if (!hasRequired) return fail(isAnyValueEnough ? 'the record has no value in any mapped column' : required.message);
       outcome.isOk = true;
