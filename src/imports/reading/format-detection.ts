@@ -57,6 +57,16 @@ export function detectContainer(head: Uint8Array, file: string): ContainerKind {
   if (/^\{\s*"url"\s*:\s*"https:\/\/docs\.google\.com\/spreadsheets\//.test(lower)) {
     throw new AppError('FILE_FORMAT_UNSUPPORTED', `'${file}' is a Google Sheets shortcut, not the sheet's data. Open the sheet, choose File → Download → Microsoft Excel (.xlsx) or CSV, and upload that.`, { file });
   }
+  // Address books and calendars are exported as text that reads as a one-column CSV of garbage.
+  if (lower.startsWith('begin:vcard')) {
+    throw new AppError('FILE_FORMAT_UNSUPPORTED', `'${file}' is a vCard file (address-book contacts), not a list. Export the contacts as CSV instead (Google Contacts: Export → Google CSV; Outlook: Export to a file → Comma Separated Values) and upload that.`, { file });
+  }
+  if (lower.startsWith('begin:vcalendar')) {
+    throw new AppError('FILE_FORMAT_UNSUPPORTED', `'${file}' is a calendar (iCalendar) file, not a list. Upload a CSV, TSV, TXT, XLSX, XLS or ODS file.`, { file });
+  }
+  if (extension === 'json' || /^(?:\[\s*)?\{\s*"/.test(lower)) {
+    throw new AppError('FILE_FORMAT_UNSUPPORTED', `'${file}' is a JSON file, not a spreadsheet. Export the list as CSV or XLSX from the program that made it, and upload that.`, { file });
+  }
   if (lower.startsWith('<?xml')) {
     // A flat ODS names its kind on its root element, after namespace declarations that can fill the first 1,024 bytes.
     const document = /^<\?xml[^>]*>\s*(?:<!--(?:(?!-->)[\s\S])*-->\s*)*<office:document[\s>][^>]*?office:mimetype\s*=\s*["']([^"']*)["']/.exec(textOf(head));
