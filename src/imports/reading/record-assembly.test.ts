@@ -11,6 +11,15 @@ test('a report title (and a subtitle) above a header of several columns are titl
   assert.equal(titleRowsAbove(records(['Customer list', '', ''], ['Exported 2026-11-01 by admin', '', ''], ...TABLE)), 2);
 });
 
+test('a row of group labels over the header (merged cells: a label, then blanks) is passed over, below a title too', () => {
+  const grouped = [['Contact', '', '', 'Address', '', ''], ['Name', 'Phone', 'Email', 'Street', 'City', 'Zip'], ['Ann Lee', '415-555-0134', 'ann@example.com', '12 Main St', 'Boston', '02134']];
+  assert.equal(titleRowsAbove(records(...grouped)), 1);
+  assert.equal(titleRowsAbove(records(['Customer list 2026'], ...grouped)), 2);
+  // A header with a few names over rows of values is the header; so is a sparse row of values above a full one.
+  assert.equal(titleRowsAbove(records(['Name', '', '', 'Phone', '', ''], ['Ann Lee', 'x', 'y', '415-555-0134', 'z', 'w'])), 0);
+  assert.equal(titleRowsAbove(records(['Ann', '', '', '415-555-0134', '', ''], ...grouped.slice(1))), 0);
+});
+
 test('a table that starts with its header has no title rows', () => {
   assert.equal(titleRowsAbove(records(...TABLE)), 0);
 });

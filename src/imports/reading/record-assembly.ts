@@ -25,15 +25,20 @@ const VALUE_LIKE = /^[\d\s+().,:/-]*\d[\d\s+().,:/-]*$|@/;
 const filledCells = (record: SourceRecord) => record.values.reduce((count, value) => (value.trim() === '' ? count : count + 1), 0);
 
 /**
- * The title rows above a table's header — a report's "Customer list 2026", "Exported 1 Nov 2026" — which spreadsheet
- * reports and some exports put before it: leading records of one filled cell, when the record after them is a row
+ * The title rows above a table's header — a report's "Customer list 2026", "Exported 1 Nov 2026", a row of group
+ * labels over the columns — which spreadsheet reports and some exports put before it: leading records of one filled
+ * cell (or group labels), when the record after them is a row
  * of several column names (none of them a value) and the records under it (if any) are as wide. A file of one
  * column, a header over data that starts with a value, or anything unclear has none.
  */
 export function titleRowsAbove(records: readonly SourceRecord[]): number {
   const filled = records.map((record) => (record.error === undefined ? filledCells(record) : -1));
+  // A row of group labels over the header ("Contact" over Name, Phone, Email; "Address" over Street, City): merged
+  // cells, read as a label in the first cell and blanks in the rest, at most half as many as the row under it.
+  const isGroupRow = (at: number) =>
+    (filled[at] ?? 0) >= 2 && (filled[at] ?? 0) * 2 <= (filled[at + 1] ?? 0) && records[at]!.values.every((value) => !VALUE_LIKE.test(value.trim()));
   let titles = 0;
-  while (titles < MAX_TITLE_ROWS && filled[titles] === 1) titles++;
+  while (titles < MAX_TITLE_ROWS && (filled[titles] === 1 || isGroupRow(titles))) titles++;
   const header = records[titles];
   const headerFilled = filled[titles] ?? 0;
   if (titles === 0 || header === undefined || headerFilled < 2) return 0;
