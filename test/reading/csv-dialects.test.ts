@@ -73,6 +73,26 @@ describe('CSV dialects', () => {
     assert.deepEqual([list.headers, ...valuesOf(list)], [['Do not call'], ['415-555-0134'], ['212-555-0199']]);
   });
 
+  test('splits lines an exporter quoted whole ("Ann Lee,415-555-0134,…") into their columns, quotes inside kept', async () => {
+    const wrapped = await readWhole(folder.write('wrapped.csv', '"name,phone,city"\r\n"Ann Lee,415-555-0134,San Francisco"\r\n"Lee, Bo"\r\n"""Chen, Bo"",212-555-0199,New York"\r\n'));
+    assert.equal(wrapped.delimiter, ',');
+    assert.deepEqual(wrapped.headers, ['name', 'phone', 'city']);
+    // A line of other columns is split all the same (and fails as a record would).
+    assert.deepEqual(wrapped.records, [
+      { line: 2, values: ['Ann Lee', '415-555-0134', 'San Francisco'] },
+      { line: 3, values: ['Lee', ' Bo'] },
+      { line: 4, values: ['Chen, Bo', '212-555-0199', 'New York'] },
+    ]);
+    const semicolons = await readWhole(folder.write('wrapped-semicolons.csv', '"Name;Address;Phone"\n"Ann Lee;""12 Main St; Apt 4"";415-555-0134"\n"Bo Chen;5 Elm St;415-555-0135"\n'));
+    assert.equal(semicolons.delimiter, ';');
+    assert.deepEqual(valuesOf(semicolons), [['Ann Lee', '12 Main St; Apt 4', '415-555-0134'], ['Bo Chen', '5 Elm St', '415-555-0135']]);
+    // Every value quoted is an ordinary CSV; so is a list of one column whose quoted values hold commas.
+    const quoted = await readWhole(folder.write('all-quoted.csv', '"name","phone"\n"Ann Lee","415-555-0134"\n'));
+    assert.deepEqual([quoted.headers, ...valuesOf(quoted)], [['name', 'phone'], ['Ann Lee', '415-555-0134']]);
+    const addresses = await readWhole(folder.write('one-column.csv', '"address"\n"12 Main St, Boston"\n"5 Elm St, Austin"\n'));
+    assert.deepEqual([addresses.headers, ...valuesOf(addresses)], [['address'], ['12 Main St, Boston'], ['5 Elm St, Austin']]);
+  });
+
   test("takes the delimiter from Excel's sep= first line, which is no record: the header is the line after it", async () => {
     // Commas in every value would win the sniffing; the sep= line says semicolon.
     const text = '\uFEFFsep=;\r\nname;note;phone\r\nLee, Ann;a, b, c;415-555-0134\r\nChen, Bo;x, y;555\r\n';

@@ -5,11 +5,12 @@
 import type { FileHandle } from 'node:fs/promises';
 import { AppError } from '../../shared/app-error.js';
 import { CsvRecordSplitter } from './csv-record-splitter.js';
-import { declaredDelimiter, sniffDelimiter } from './delimiter-sniffing.js';
+import { CANDIDATE_DELIMITERS, declaredDelimiter, sniffDelimiter } from './delimiter-sniffing.js';
 import { detectEncoding } from './encoding-detection.js';
 import { fileExtension } from './format-detection.js';
 import type { RawSource, ReadContext, SourceRecord } from './source-types.js';
 import { createChunkDecoder, decodeSample, isKnownEncoding } from './text-decoding.js';
+import { createRecordUnwrapper, isSplitByDelimiter, unwrappedSample } from './wrapped-lines.js';
 
 const HEAD_BYTES = 64 * 1024;
 const SLICE_BYTES = 16 * 1024;
@@ -51,6 +52,16 @@ export async function openCsv(context: ReadContext, handle: FileHandle, size: nu
     const preferred = extension === 'tsv' || extension === 'tab' ? '\t' : extension === 'psv' ? '|' : undefined;
     delimiter = declared ?? sniffDelimiter(decodeSample(head, encoding), preferred, head.length >= size);
   }
+  // Lines quoted whole: the delimiter is the one inside them (unless the user named one), and each record is split again.
+  let unwrap: ((record: SourceRecord) => SourceRecord) | null = null;
+  if (declared === null) {
+    const unwrapped = unwrappedSample(decodeSample(head, encoding), options.delimiter === undefined ? CANDIDATE_DELIMITERS : [delimiter], head.length >= size);
+    const inner = unwrapped === null ? null : (options.delimiter ?? sniffDelimiter(unwrapped, undefined, head.length >= size));
+    if (unwrapped !== null && inner !== null && isSplitByDelimiter(unwrapped, inner)) {
+      unwrap = createRecordUnwrapper(inner, limits.maxColumns);
+      delimiter = inner;
+    }
+  }
 
   const parser = new CsvRecordSplitter({ delimiter, maxColumns: limits.maxColumns, maxCellLength: limits.maxCellLength, maxRecordBytes: limits.maxRecordBytes, encoding });
   const decoder = createChunkDecoder(encoding);
@@ -63,7 +74,7 @@ export async function openCsv(context: ReadContext, handle: FileHandle, size: nu
     let records = parser.push(decoded.text, false, decoded.hasInvalidBytes);
     // The `sep=` line is whole within the head (it is its first line): the first record parsed.
     if (declared !== null) records = records.slice(1);
-    if (records.length > 0) yield records;
+    if (records.length > 0) yield unwrap ? records.map(unwrap) : records;
     const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
     while (!isClosed) {
       const { bytesRead } = await handle.read(buffer, 0, CHUNK_BYTES, position);
@@ -71,11 +82,11 @@ export async function openCsv(context: ReadContext, handle: FileHandle, size: nu
       position += bytesRead;
       decoded = decoder.decode(buffer.subarray(0, bytesRead));
       records = parser.push(decoded.text, false, decoded.hasInvalidBytes);
-      if (records.length > 0) yield records;
+      if (records.length > 0) yield unwrap ? records.map(unwrap) : records;
     }
     decoded = decoder.end();
     records = parser.push(decoded.text, true, decoded.hasInvalidBytes);
-    if (records.length > 0) yield records;
+    if (records.length > 0) yield unwrap ? records.map(unwrap) : records;
   }
 
   return {
