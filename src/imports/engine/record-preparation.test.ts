@@ -171,3 +171,20 @@ describe('createRecordPreparer: postal codes', () => {
     assert.deepEqual(prepared(preparer, ['Di', '02134-1234', '']), { name: 'Di', zip: '02134-1234' });
   });
 });
+
+describe('createRecordPreparer: dates in the order the header gives', () => {
+  test('reads a "(DD/MM/YYYY)" column day first for a month-first team, and the other columns in the team order', () => {
+    const preparer = createRecordPreparer({
+      target: 'individual',
+      mapping: [{ index: 0, header: 'Name', field: 'name' }, { index: 1, header: 'Birthday (DD/MM/YYYY)', field: 'birthday' }],
+      fields: STANDARD_FIELDS.individual,
+      dedupeKey: 'phone',
+      normalisePhone: createPhoneNormaliser('US'),
+      dateOrder: 'mdy',
+      today: '2026-11-30',
+    });
+    assert.deepEqual(prepared(preparer, ['Al', '05/03/1985']), { name: 'Al', birthday: '1985-03-05' });
+    assert.deepEqual(prepared(preparer, ['Bo', '25/12/1990']), { name: 'Bo', birthday: '1990-12-25' });
+    assert.deepEqual(prepared(preparerFor([['Name', 'name'], ['Birthday', 'birthday']]), ['Cy', '05/03/1985']), { name: 'Cy', birthday: '1985-05-03' });
+  });
+});

@@ -6,7 +6,7 @@ import type { FieldType, Target } from '../targets.js';
 import { addressPartOf } from '../mapping/address-parts.js';
 import { namePartOf, namePartOrder } from '../mapping/name-parts.js';
 import { createPostalCodeRepair } from './postal-codes.js';
-import { isNoValue, normaliseDate, normaliseEmail, normaliseNumber, type DateOrder } from './value-normalisation.js';
+import { dateOrderOfHeader, isNoValue, normaliseDate, normaliseEmail, normaliseNumber, type DateOrder } from './value-normalisation.js';
 
 export type PreparationField = { key: string; label: string; type: FieldType };
 
@@ -98,7 +98,7 @@ export function createRecordPreparer(input: {
     if (!field) continue;
     const source = { cell: column.index, header: column.header };
     if (!fields.includes(field)) {
-      columns.push({ ...source, slot: fields.length, field, joined: null });
+      columns.push({ ...source, slot: fields.length, field, joined: null, dateOrder: dateOrderOfHeader(column.header) ?? input.dateOrder });
       fields.push(field);
       sources.set(field, [source]);
     } else if (field.type === 'text' || field.type === 'address') {
@@ -150,7 +150,7 @@ export function createRecordPreparer(input: {
     part.kind === 'phone' ? value : part.kind === 'email' ? value.toLowerCase() : `${part.key}:${comparable(value)}`;
   const isPrefixTarget = input.target === 'area-code';
 
-  function normaliseValue(field: PreparationField, raw: string): string | { problem: string } {
+  function normaliseValue(field: PreparationField, raw: string, dateOrder: DateOrder = input.dateOrder): string | { problem: string } {
     if (isPrefixTarget && field.key === 'prefix') {
       const digits = raw.replace(/[\s().-]/g, '').replace(/^\+/, '');
       return /^\d{1,15}$/.test(digits) ? digits : { problem: 'is not a number prefix (digits only)' };
@@ -168,8 +168,8 @@ export function createRecordPreparer(input: {
       case 'email':
         return normaliseEmail(raw) ?? { problem: 'is not a valid email address' };
       case 'date': {
-        if (field.key !== 'birthday') return normaliseDate(raw, input.dateOrder) ?? { problem: 'is not a date' };
-        const date = normaliseDate(raw, input.dateOrder, today);
+        if (field.key !== 'birthday') return normaliseDate(raw, dateOrder) ?? { problem: 'is not a date' };
+        const date = normaliseDate(raw, dateOrder, today);
         if (date === null) return { problem: 'is not a date' };
         return date.slice(0, 10) > today ? { problem: 'is in the future: no birthday can be' } : date;
       }
@@ -256,7 +256,7 @@ export function createRecordPreparer(input: {
         if (cell === undefined || cell === '') continue;
         const raw = isTrimmed(cell) ? cell : cell.trim();
         if (raw === '') continue;
-        let result = normaliseValue(column.field, raw);
+        let result = normaliseValue(column.field, raw, column.dateOrder);
         if (typeof result !== 'string') {
           if (isNoValue(raw)) continue;
           const several = severalOf(column.field, raw);
@@ -306,7 +306,15 @@ export function createRecordPreparer(input: {
 type JoinPlan = { cells: number[]; separators: string[] };
 
 /** A field's column, or its columns when several are joined into it (null: one). */
-type MappedColumn = { cell: number; header: string; slot: number; field: PreparationField; joined: JoinPlan | null };
+type MappedColumn = {
+  cell: number;
+  header: string;
+  slot: number;
+  field: PreparationField;
+  joined: JoinPlan | null;
+  /** How its dates are written: as its header says ("Birthday (DD/MM/YYYY)"), else in the team's order. */
+  dateOrder: DateOrder;
+};
 
 /**
  * Decided once per import: a name's parts are joined given name first (family name first in a Hungarian or

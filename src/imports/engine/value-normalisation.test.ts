@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { isNoValue, normaliseDate, normaliseEmail, normaliseNumber } from './value-normalisation.js';
+import { dateOrderOfHeader, isNoValue, normaliseDate, normaliseEmail, normaliseNumber } from './value-normalisation.js';
 import { isDateValue, isNumberValue } from '../mapping/value-patterns.js';
 
 test('accepts real-world emails and lower-cases the domain only', () => {
@@ -152,4 +152,12 @@ test('tells the marks of a missing value (N/A, NULL, -, zero dates, formula erro
   for (const value of ['Nancy', 'Nan Li', 'NAM', '0x1', '10', '2000-01-01', '#1 Main St', 'n/a street', '-1', 'non']) {
     assert.equal(isNoValue(value), false, value);
   }
+});
+
+test("reads the order a header writes its dates in, in the languages' letters, or none", () => {
+  for (const header of ['Birthday (DD/MM/YYYY)', 'Geburtsdatum TT.MM.JJJJ', 'Date de naissance (jj/mm/aaaa)', 'Fecha (dd-mm-aaaa)', 'Data (gg/mm/aaaa)', 'd.m.yy']) {
+    assert.equal(dateOrderOfHeader(header), 'dmy', header);
+  }
+  for (const header of ['Date (mm/dd/yy)', 'DOB MM-DD-YYYY', 'Mm/Dd/Yyyy']) assert.equal(dateOrderOfHeader(header), 'mdy', header);
+  for (const header of ['Birthday', 'YYYY-MM-DD', 'Comment dd/mm', 'Amount', 'Address']) assert.equal(dateOrderOfHeader(header), null, header);
 });

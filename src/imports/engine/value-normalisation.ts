@@ -36,6 +36,22 @@ export function dateOrderOf(country: string): DateOrder {
   return MONTH_FIRST_COUNTRIES.has(country) ? 'mdy' : 'dmy';
 }
 
+/** The letters of a day, a month and a year in a format written out: English, German (TT, JJJJ), French (JJ, AAAA), Spanish and Portuguese (AAAA), Italian (GG). */
+const DAY = '(?:dd?|jj?|tt?|gg?)';
+const MONTH_LETTERS = 'mm?';
+const YEAR = '(?:yy(?:yy)?|aa(?:aa)?|jj(?:jj)?)';
+const WRITTEN_ORDER = new RegExp(`(?:^|[^\\p{L}])(?:(${DAY})[./\\- ](${MONTH_LETTERS})|(${MONTH_LETTERS})[./\\- ](${DAY}))[./\\- ]${YEAR}(?:$|[^\\p{L}])`, 'iu');
+
+/**
+ * The order a column's header says its dates are written in ("Birthday (DD/MM/YYYY)", "Geburtsdatum TT.MM.JJJJ",
+ * "Date (mm/dd/yy)"), or null when it says none: it goes before the team's, for the file's author knew.
+ */
+export function dateOrderOfHeader(header: string): DateOrder | null {
+  const match = WRITTEN_ORDER.exec(header);
+  if (!match) return null;
+  return match[1] !== undefined ? 'dmy' : 'mdy';
+}
+
 
 function isoDate(year: number, month: number, day: number): string | null {
   if (month < 1 || month > 12 || day < 1 || year < 1000 || year > 9999) return null;
