@@ -62,6 +62,21 @@ describeOnBothDatabases('importing individual customers', (suite) => {
     assert.deepEqual(names, ['Ngozi Okafor', 'Nakamura']);
   });
 
+  it('reads a European list day first for a US team when its dates show it, and gives lost ZIP zeros back', async () => {
+    const job = await harness.runImport({
+      teamId,
+      target: 'individual',
+      content: csv([
+        ['Name', 'Phone', 'Birthday', 'Zip'],
+        ['Ines Roth', '(617) 555-0171', '05/03/1985', '2134'],
+        ['Jon Berg', '(617) 555-0172', '25/12/1990', '02139'],
+      ]),
+    });
+    assert.deepEqual({ success: job.success, error: job.error }, { success: 2, error: 0 });
+    const rows = (await harness.rows(teamId, 'individual')).filter((row) => ['Ines Roth', 'Jon Berg'].includes(String(row['name'])));
+    assert.deepEqual(rows.map((row) => [row['name'], row['birthday'], row['zip']]), [['Ines Roth', '1985-03-05', '02134'], ['Jon Berg', '1990-12-25', '02139']]);
+  });
+
   it('writes result files in UTF-8 with a BOM, the file own columns, then line and reason', async () => {
     const job = await harness.runImport({ teamId, target: 'individual', content: csv([['name', 'phone'], ['Zed', 'abc'], ['Yan', '617-555-0101']]) });
     const errors = await harness.resultFile(job.id, 'error');

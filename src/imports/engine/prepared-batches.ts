@@ -48,7 +48,13 @@ export async function* prepareBatches(source: OpenedSource, preparer: RecordPrep
     chars = 0;
     return done;
   };
+  let isFirst = true;
   for await (const records of source.batches(options.batchSize)) {
+    if (isFirst) {
+      // The first records read, before any a resumed job skips: every attempt settles the same.
+      preparer.settleDateOrders(records.map((record) => record.values));
+      isFirst = false;
+    }
     for (const record of records) {
       recordsRead += 1;
       if (recordsRead <= options.skip) continue;

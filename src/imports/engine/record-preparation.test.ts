@@ -188,3 +188,35 @@ describe('createRecordPreparer: dates in the order the header gives', () => {
     assert.deepEqual(prepared(preparerFor([['Name', 'name'], ['Birthday', 'birthday']]), ['Cy', '05/03/1985']), { name: 'Cy', birthday: '1985-05-03' });
   });
 });
+
+describe('createRecordPreparer: a date column read in the order its first records show', () => {
+  const preparerWith = (header: string) => createRecordPreparer({
+    target: 'individual',
+    mapping: [{ index: 0, header: 'Name', field: 'name' }, { index: 1, header, field: 'birthday' }],
+    fields: STANDARD_FIELDS.individual,
+    dedupeKey: 'phone',
+    normalisePhone: createPhoneNormaliser('US'),
+    dateOrder: 'mdy',
+    today: '2026-11-30',
+  });
+
+  test('reads every date of a column day first when some can only be so, for a month-first team', () => {
+    const preparer = preparerWith('Birthday');
+    preparer.settleDateOrders([['Al', '05/03/1985'], ['Bo', '25/12/1990'], ['Cy', '']]);
+    assert.deepEqual(prepared(preparer, ['Al', '05/03/1985']), { name: 'Al', birthday: '1985-03-05' });
+    assert.deepEqual(prepared(preparer, ['Bo', '25/12/1990']), { name: 'Bo', birthday: '1990-12-25' });
+  });
+
+  test("keeps the team's order when the first records show none, or both", () => {
+    const unclear = preparerWith('Birthday');
+    unclear.settleDateOrders([['Al', '05/03/1985'], ['Bo', '1990-12-25']]);
+    assert.deepEqual(prepared(unclear, ['Al', '05/03/1985']), { name: 'Al', birthday: '1985-05-03' });
+    const mixed = preparerWith('Birthday');
+    mixed.settleDateOrders([['Al', '25/12/1990'], ['Bo', '12/25/1990']]);
+    assert.deepEqual(prepared(mixed, ['Al', '05/03/1985']), { name: 'Al', birthday: '1985-05-03' });
+    // What the header says goes first.
+    const headed = preparerWith('Birthday (MM/DD/YYYY)');
+    headed.settleDateOrders([['Al', '25/12/1990']]);
+    assert.deepEqual(prepared(headed, ['Al', '05/03/1985']), { name: 'Al', birthday: '1985-05-03' });
+  });
+});

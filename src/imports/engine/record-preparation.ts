@@ -6,7 +6,7 @@ import type { FieldType, Target } from '../targets.js';
 import { addressPartOf } from '../mapping/address-parts.js';
 import { namePartOf, namePartOrder } from '../mapping/name-parts.js';
 import { createPostalCodeRepair } from './postal-codes.js';
-import { dateOrderOfHeader, isNoValue, normaliseDate, normaliseEmail, normaliseNumber, type DateOrder } from './value-normalisation.js';
+import { dateOrderOfHeader, dateOrderOfValue, isNoValue, normaliseDate, normaliseEmail, normaliseNumber, type DateOrder } from './value-normalisation.js';
 
 export type PreparationField = { key: string; label: string; type: FieldType };
 
@@ -32,6 +32,12 @@ export type RecordPreparer = {
   valueOf(record: PreparedRecord, key: string): string | undefined;
   /** The record's values by field key, for the rare paths (updates) that compare with a stored row. */
   fieldsOf(record: PreparedRecord): Map<string, string>;
+  /**
+   * Settles the order of each date column its header says nothing of from the file's first records (the same ones
+   * on every attempt): a column where some dates can only be day first (25/12/1990) and none only month first is
+   * read day first, so 05/03/1990 beside them is 5 March, whatever the team's order (and the other way round).
+   */
+  settleDateOrders(records: ReadonlyArray<readonly string[]>): void;
 };
 
 function requiredRule(target: Target): { fields: string[]; message: string } {
@@ -290,6 +296,17 @@ export function createRecordPreparer(input: {
     valueOf(record, key) {
       const slot = slotOf.get(key);
       return slot === undefined ? undefined : (record.values[slot] ?? undefined);
+    },
+    settleDateOrders(records) {
+      for (const column of columns) {
+        if (column.field.type !== 'date' || column.joined || dateOrderOfHeader(column.header) !== null) continue;
+        const seen = new Set<DateOrder>();
+        for (const cells of records) {
+          const order = dateOrderOfValue(cells[column.cell] ?? '');
+          if (order) seen.add(order);
+        }
+        if (seen.size === 1) column.dateOrder = [...seen][0]!;
+      }
     },
     fieldsOf(record) {
       const map = new Map<string, string>();

@@ -43,6 +43,20 @@ const YEAR = '(?:yy(?:yy)?|aa(?:aa)?|jj(?:jj)?)';
 const WRITTEN_ORDER = new RegExp(`(?:^|[^\\p{L}])(?:(${DAY})[./\\- ](${MONTH_LETTERS})|(${MONTH_LETTERS})[./\\- ](${DAY}))[./\\- ]${YEAR}(?:$|[^\\p{L}])`, 'iu');
 
 /**
+ * What a date tells of the order it is written in: `25/12/1990` can only be day first, `12/25/1990` month first;
+ * `05/03/1990`, or a date of another form, tells nothing (null).
+ */
+export function dateOrderOfValue(value: string): DateOrder | null {
+  const match = /^\s*(\d{1,2})([-/])(\d{1,2})\2(?:\d{4}|\d{2})\b/.exec(value);
+  if (!match) return null;
+  const first = Number(match[1]);
+  const second = Number(match[3]);
+  if (first > 12 && second >= 1 && second <= 12) return 'dmy';
+  if (second > 12 && first >= 1 && first <= 12) return 'mdy';
+  return null;
+}
+
+/**
  * The order a column's header says its dates are written in ("Birthday (DD/MM/YYYY)", "Geburtsdatum TT.MM.JJJJ",
  * "Date (mm/dd/yy)"), or null when it says none: it goes before the team's, for the file's author knew.
  */
