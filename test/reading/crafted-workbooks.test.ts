@@ -47,9 +47,24 @@ describe('XLSX written by hand', () => {
   test('gives formulas their cached value, never computing one, and error cells their code', async () => {
     const path = folder.write('formulas.xlsx', craftXlsx({
       sheets: [{ name: 'F', rowsXml: `<row r="1">${inlineCell('A1', 'a')}${inlineCell('B1', 'b')}${inlineCell('C1', 'c')}${inlineCell('D1', 'd')}</row>`
-        + '<row r="2"><c r="A2"><f>1+1</f><v>5</v></c><c r="B2" t="str"><f>"x"&amp;"y"</f><v>cached</v></c><c r="C2"><f>A2*2</f></c><c r="D2" t="e"><f>1/0</f><v>#DIV/0!</v></c></row>' }],
+        + '<row r="2"><c r="A2"><f>1+1</f><v>5</v></c><c r="B2" t="str"><f>"x"&amp;"y"</f><v>cached</v></c><c r="C2" t="str"><f>""</f><v></v></c><c r="D2" t="e"><f>1/0</f><v>#DIV/0!</v></c></row>' }],
     }));
     assert.deepEqual(valuesOf(await readWhole(path)), [['5', 'cached', '', '#DIV/0!']]);
+  });
+
+  test('fails the row of a formula whose result the file does not hold (written by a program, never calculated)', async () => {
+    const path = folder.write('uncalculated.xlsx', craftXlsx({
+      sheets: [{ name: 'F', rowsXml: `<row r="1">${inlineCell('A1', 'first')}${inlineCell('B1', 'name')}</row>`
+        + `<row r="2">${inlineCell('A2', 'Ann')}<c r="B2"><f>A2&amp;" "&amp;"Lee"</f><v></v></c></row>`
+        + `<row r="3">${inlineCell('A3', 'Bo')}<c r="B3"><f t="shared" si="0"/></c></row>`
+        + `<row r="4">${inlineCell('A4', 'Cy')}<c r="B4" t="str"><f>A4</f><v>Cy</v></c></row>` }],
+    }));
+    const result = await readWhole(path);
+    assert.deepEqual(result.records.map((record) => [record.line, record.error ?? null]), [
+      [2, 'Row 2, cell B2: the cell holds a formula (=A2&" "&"Lee") whose result the file does not hold (the program that wrote it did not calculate it). Open the file in Excel or LibreOffice, save it, and upload it again.'],
+      [3, 'Row 3, cell B3: the cell holds a formula whose result the file does not hold (the program that wrote it did not calculate it). Open the file in Excel or LibreOffice, save it, and upload it again.'],
+      [4, null],
+    ]);
   });
 
   test('reads shared strings with rich-text runs, leaves out phonetic runs, and decodes _xHHHH_ escapes', async () => {

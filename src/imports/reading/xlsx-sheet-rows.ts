@@ -29,6 +29,10 @@ export function createSheetRowCollector(context: SheetCellContext, rows: SourceR
   let valueText = '';
   let inlineText = '';
   let isInValue = false;
+  let hasValue = false;
+  /** The cell's formula (shortened), or null when it has none. */
+  let formula: string | null = null;
+  let isInFormula = false;
   let isInInline = false;
   let isInInlineText = false;
   let phoneticDepth = 0;
@@ -39,6 +43,14 @@ export function createSheetRowCollector(context: SheetCellContext, rows: SourceR
   const finishCell = (): void => {
     const text = cellText(context, cellType, cellStyle, valueText, inlineText);
     nextColumn = column + 1;
+    // Excel writes a formula's last result beside it (<v>; text typed t="str", even when it is ''); a file a program
+    // wrote without calculating it (openpyxl, exceljs …) has none, or an empty number, and its cell would read as
+    // empty: a customer without a name.
+    if (formula !== null && cellType !== 'inlineStr' && (!hasValue || (cellType === 'n' && valueText.trim() === ''))) {
+      const shown = formula === '' ? '' : ` (=${formula.length > 40 ? `${formula.slice(0, 39)}…` : formula})`;
+      problems.push(`Row ${rowNumber}, ${place()}: the cell holds a formula${shown} whose result the file does not hold (the program that wrote it did not calculate it). Open the file in Excel or LibreOffice, save it, and upload it again.`);
+      return;
+    }
     if (text === undefined) {
       problems.push(`Row ${rowNumber}, ${place()}: the cell refers to text number ${valueText.trim()} of the workbook's ${context.sharedStrings.size}, which it does not hold; the file is damaged.`);
       return;
@@ -77,10 +89,17 @@ export function createSheetRowCollector(context: SheetCellContext, rows: SourceR
           cellStyle = Number(attributes['s'] ?? 0);
           valueText = '';
           inlineText = '';
+          hasValue = false;
+          formula = null;
           break;
         }
         case 'v':
           isInValue = true;
+          hasValue = true;
+          break;
+        case 'f':
+          formula = '';
+          isInFormula = true;
           break;
         case 'is':
           isInInline = true;
@@ -107,6 +126,9 @@ export function createSheetRowCollector(context: SheetCellContext, rows: SourceR
         case 'v':
           isInValue = false;
           break;
+        case 'f':
+          isInFormula = false;
+          break;
         case 'is':
           isInInline = false;
           break;
@@ -121,6 +143,7 @@ export function createSheetRowCollector(context: SheetCellContext, rows: SourceR
     text(text) {
       if (isInValue) valueText += text;
       else if (isInInlineText) inlineText += text;
+      else if (isInFormula && formula !== null && formula.length <= 40) formula += text;
     },
   };
 }
