@@ -15,6 +15,7 @@ import type { Preview, ReadLimits } from './reading/source-types.js';
 import type { SavedMappingsRepository } from './saved-mappings.repository.js';
 import { fieldOwnerOf, resolveTargetFields } from './target-fields.js';
 import { STANDARD_FIELDS, type FieldDefinition, type FieldType, type Target } from './targets.js';
+import { requiredRule } from './engine/record-preparation.js';
 
 export type ImportServiceDependencies = {
   campaigns: CampaignsRepository;
@@ -123,6 +124,7 @@ export async function createImport(deps: ImportServiceDependencies, input: Creat
     for (const match of mapping) if (overrides.has(match.header)) match.field = overrides.get(match.header) ?? null;
   } else {
     mapping = matchHeaders({ headers: preview.headers, samples: preview.rows, fields, saved });
+    refuseWithoutRequiredColumn(input, mapping, fields);
     // Import & Start on an empty main table: its unmatched columns become custom fields.
     if ((input.target === 'individual' || input.target === 'organization') && (await deps.countRows(input.teamId, input.target)) === 0) {
       const unmatched = mapping.filter((m) => m.field === null && !overrides.has(m.header));
@@ -179,6 +181,20 @@ export async function createImport(deps: ImportServiceDependencies, input: Creat
     dueAt: input.at ?? null,
   });
   return { job, mapping, campaign, isCampaignCreated, createdFields };
+}
+
+/**
+ * A file none of whose columns is mapped to a field every record needs (name or phone for a customer, the number of a
+ * blacklist) would fail every record: it is refused before a job is made, naming its columns and how to map one.
+ */
+function refuseWithoutRequiredColumn(input: CreateImportInput, mapping: readonly ColumnMatch[], fields: readonly FieldDefinition[]): void {
+  const required = requiredRule(input.target).fields.filter((key) => fields.some((field) => field.key === key));
+  if (required.length === 0 || mapping.some((match) => match.field !== null && required.includes(match.field))) return;
+  const needed = required.join(' or ');
+  throw new AppError(
+    'BAD_INPUT',
+    `No column of "${input.upload.originalName}" is mapped to ${needed}, which every record of the ${input.target} target needs: each would fail. Its columns: ${mapping.map((match) => match.header).join(', ')}. Map one of them to ${needed} (--mapping '${mapping[0]?.header ?? 'Column'}=${required[0]}').`,
+  );
 }
 
 /** "Import Not Match": the file's name must contain the package's name (ignoring case, spaces and punctuation). */

@@ -132,6 +132,17 @@ describeOnBothDatabases('the intake command line', (suite) => {
     assert.equal((JSON.parse(refused.stdout) as { error: { code: string } }).error.code, 'FILE_EMPTY');
     assert.equal(run('jobs', 'show', '999999', '--json').status, 2);
     assert.equal(run('frobnicate').status, 2);
+    // A file of which no column is mapped to a name or a phone would fail every record: refused, no job made.
+    const unmapped = join(dir, 'unmapped.csv');
+    writeFileSync(unmapped, csv([['Foo', 'Bar'], ['x', 'y']]));
+    const jobsBefore = run('jobs', 'list', '--json').stdout;
+    const nothing = run('import', unmapped, '--team', 'cli-team', '--target', 'individual', '--wait', '--json');
+    assert.equal(nothing.status, 2);
+    const error = (JSON.parse(nothing.stdout) as { error: { code: string; message: string } }).error;
+    assert.equal(error.code, 'BAD_INPUT');
+    assert.match(error.message, /No column of "unmapped\.csv" is mapped to name or phone.*Its columns: Foo, Bar\. .*--mapping 'Foo=name'/);
+    assert.equal(run('jobs', 'list', '--json').stdout, jobsBefore);
+    assert.equal(run('import', unmapped, '--team', 'cli-team', '--target', 'individual', '--mapping', 'Foo=name', '--wait', '--json').status, 0);
   });
 
   it("prints a command's usage for --help and the version for --version, with status 0", () => {

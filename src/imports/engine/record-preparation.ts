@@ -40,7 +40,8 @@ export type RecordPreparer = {
   settleDateOrders(records: ReadonlyArray<readonly string[]>): void;
 };
 
-function requiredRule(target: Target): { fields: string[]; message: string } {
+/** The fields of which a record needs one, and what its reason says when it has none. */
+export function requiredRule(target: Target): { fields: string[]; message: string } {
   switch (target) {
     case 'individual':
     case 'organization':
