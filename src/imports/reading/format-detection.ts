@@ -6,9 +6,29 @@ import { AppError } from '../../shared/app-error.js';
 /**
  * zip: XLSX or ODS (decided by content); ole: XLS or encrypted OOXML; biff: bare BIFF2–4; markup: a web page (HTML
  * tables) or an Excel 2003 XML spreadsheet, as web applications' "Export to Excel" write them (mostly as .xls);
- * flat-ods: an OpenDocument spreadsheet in one XML file (.fods); text: CSV.
+ * flat-ods: an OpenDocument spreadsheet in one XML file (.fods); legacy: SYLK, DIF, SocialCalc, dBASE (isLegacySheet); text: CSV.
  */
-export type ContainerKind = 'zip' | 'ole' | 'biff' | 'markup' | 'flat-ods' | 'text';
+export type ContainerKind = 'zip' | 'ole' | 'biff' | 'markup' | 'flat-ods' | 'legacy' | 'text';
+
+/** dBASE's first byte: the version of the table (III, IV, 5, FoxPro, Visual FoxPro, with or without memos). */
+const DBASE_VERSIONS: readonly number[] = [0x02, 0x03, 0x04, 0x05, 0x30, 0x31, 0x32, 0x43, 0x63, 0x7b, 0x83, 0x8b, 0x8e, 0xcb, 0xf5, 0xfb];
+
+/**
+ * The older sheet formats Excel still opens and SheetJS reads whole: SYLK (`ID;P…` then cell records), DIF
+ * (`TABLE` / `0,1`), SocialCalc, and dBASE tables (.dbf, FoxPro's too). Told by content, and a dBASE table by its
+ * name as well (its header is a few bytes anything could start with).
+ */
+function isLegacySheet(head: Uint8Array, extension: string): boolean {
+  const text = new TextDecoder('latin1').decode(head.subarray(0, 4096));
+  if (/^ID;P[^\r\n]*\r?\n/.test(text) && /^C;(?:Y\d+;)?(?:X\d+;)?K/m.test(text)) return true;
+  if (/^TABLE\r?\n0,1\r?\n/.test(text) || text.startsWith('socialcalc:version:')) return true;
+  if (extension === 'dbf' && head.length >= 32 && DBASE_VERSIONS.includes(head[0] as number)) {
+    const headerBytes = (head[8] as number) | ((head[9] as number) << 8);
+    const recordBytes = (head[10] as number) | ((head[11] as number) << 8);
+    return headerBytes >= 33 && recordBytes >= 1;
+  }
+  return false;
+}
 
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const BINARY_SIGNATURES: readonly { bytes: number[]; what: string }[] = [
@@ -38,6 +58,7 @@ export function detectContainer(head: Uint8Array, file: string): ContainerKind {
   if (startsWith(head, [0x50, 0x4b, 0x03, 0x04]) || startsWith(head, [0x50, 0x4b, 0x05, 0x06])) return 'zip';
   if (startsWith(head, OLE_MAGIC)) return 'ole';
   if (extension === 'xls' && isBareBiff(head)) return 'biff';
+  if (isLegacySheet(head, extension)) return 'legacy';
   for (const signature of BINARY_SIGNATURES) {
     if (startsWith(head, signature.bytes)) {
       throw new AppError('FILE_FORMAT_UNSUPPORTED', `'${file}' is ${signature.what}, not a spreadsheet. Upload a CSV, TSV, TXT, XLSX, XLS or ODS file.`, { file });

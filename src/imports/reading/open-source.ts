@@ -9,7 +9,7 @@ import { detectContainer } from './format-detection.js';
 import { assembleSource } from './record-assembly.js';
 import { openFlatOds, openOds } from './ods-source.js';
 import { MAX_XML_SPREADSHEET_BYTES, openMarkupWorkbook } from './markup-workbook.js';
-import { openBareBiff, openOleWorkbook } from './sheetjs-source.js';
+import { openBareBiff, openLegacySheet, openOleWorkbook } from './sheetjs-source.js';
 import { DEFAULT_READ_LIMITS, type OpenedSource, type RawSource, type ReadContext, type ReadLimits, type ReadOptions } from './source-types.js';
 import { openXlsx } from './xlsx-source.js';
 import { openZip, type ZipArchive } from './zip-archive.js';
@@ -66,6 +66,7 @@ async function openRaw(context: ReadContext): Promise<RawSource> {
     }
     if (kind === 'ole') return await openOleWorkbook(context, size);
     if (kind === 'biff') return await openBareBiff(context, size);
+    if (kind === 'legacy') return await openLegacySheet(context, size);
     if (kind === 'markup') return await openMarkupWorkbook(context, size, head);
     if (kind === 'flat-ods') return await openFlatOds(context, size);
     return await openZipped(context);
@@ -92,7 +93,7 @@ export async function wholeReadHeapMb(path: string, displayName?: string): Promi
     try {
       const { size } = await handle.stat();
       const kind = detectContainer(await readHead(handle, size), displayName ?? basename(path));
-      if (kind === 'ole' || kind === 'biff') return Math.ceil((size / 1024 ** 2) * WHOLE_READ_HEAP_PER_MB) + 64;
+      if (kind === 'ole' || kind === 'biff' || kind === 'legacy') return Math.ceil((size / 1024 ** 2) * WHOLE_READ_HEAP_PER_MB) + 64;
       // A web page is streamed; an XML spreadsheet (no bigger than MAX_XML_SPREADSHEET_BYTES) is read whole.
       return kind === 'markup' ? Math.ceil((Math.min(size, MAX_XML_SPREADSHEET_BYTES) / 1024 ** 2) * XML_SPREADSHEET_HEAP_PER_MB) + 64 : 0;
     } finally {

@@ -1,6 +1,7 @@
 // Reads XLS (BIFF2–BIFF8) with SheetJS CE, which parses a workbook whole (an XLS holds at most
 // 65,536 rows): the file is size-checked first, an encrypted workbook is refused, and cells
-// become text by the same rules as XLSX. Also an .xls that is really an Excel 2003 XML spreadsheet (markup-workbook.ts).
+// become text by the same rules as XLSX. Also an .xls that is really an Excel 2003 XML spreadsheet (markup-workbook.ts),
+// and the older formats Excel opens: SYLK, DIF, SocialCalc, dBASE.
 
 import { readFile } from 'node:fs/promises';
 import { decodeHTML } from 'entities';
@@ -9,6 +10,7 @@ import { AppError } from '../../shared/app-error.js';
 import { formatGeneralNumber, formatNumberCell } from './cell-text.js';
 import type { RawSource, ReadContext, SourceFormat, SourceRecord } from './source-types.js';
 import { formatBytes } from './zip-archive.js';
+import { detectEncoding } from './encoding-detection.js';
 import { createChunkDecoder } from './text-decoding.js';
 import { chooseSheet } from './workbook-sheets.js';
 
@@ -63,6 +65,21 @@ export async function openOleWorkbook(context: ReadContext, size: number): Promi
 export async function openBareBiff(context: ReadContext, size: number): Promise<RawSource> {
   const XLSX = await loadSheetJs();
   return readWithSheetJs(XLSX, context, await readWhole(context, size), 'xls', []);
+}
+
+/**
+ * SYLK, DIF, SocialCalc or dBASE (format-detection.ts): SheetJS reads them whole, as Excel opens them. SYLK and
+ * SocialCalc are decoded first, in the encoding detected as for a CSV (Excel writes them in the system's code page,
+ * other programs in UTF-8); a dBASE table names its own code page; a DIF is read as Excel writes it, in Windows-1252
+ * (SheetJS reads no other).
+ */
+export async function openLegacySheet(context: ReadContext, size: number): Promise<RawSource> {
+  const XLSX = await loadSheetJs();
+  const data = await readWhole(context, size);
+  const isDecodedFirst = data[0] === 0x49 /* ID;P */ || data[0] === 0x73; /* socialcalc: */
+  if (!isDecodedFirst) return readWithSheetJs(XLSX, context, data, 'xls', []);
+  const decoder = createChunkDecoder(detectEncoding([data.subarray(0, 64 * 1024)]).encoding);
+  return readWithSheetJs(XLSX, context, decoder.decode(data).text + decoder.end().text, 'xls', []);
 }
 
 /**
