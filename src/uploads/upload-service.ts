@@ -4,6 +4,7 @@ import type { AppContext } from '../app/app-context.js';
 import { chooseTeam, requireInScope, type Actor } from '../auth/actor.js';
 import type { Campaign } from '../db/schema.js';
 import { storeUpload } from '../imports/import-workflow.js';
+import { requiredRule } from '../imports/engine/record-preparation.js';
 import { proposeFields } from '../imports/mapping/field-proposal.js';
 import { headerSignature, matchHeaders, type ColumnMatch } from '../imports/mapping/header-matching.js';
 import { listScoreOf } from '../imports/import-service.js';
@@ -83,6 +84,8 @@ export async function requireUpload(context: AppContext, actor: Actor, id: numbe
 export type UploadPreview = Head & {
   mapping: ColumnMatch[];
   fields: Array<{ key: string; label: string; type: FieldType; isRequired: boolean }>;
+  /** Fields of which each record needs one (a customer's name or phone): one must be mapped. Empty when no such rule. */
+  requiredOneOf: string[];
   /** Import & Start (a new campaign, or an empty main table): the fields that would be created from the header. */
   proposedFields: Array<{ header: string; key: string; label: string; type: FieldType }> | null;
 };
@@ -128,6 +131,7 @@ export async function previewUpload(context: AppContext, actor: Actor, id: numbe
     ...head,
     mapping,
     fields: fields.map((field) => ({ ...field, isRequired: isRequiredField(request.target, field.key) })),
+    requiredOneOf: isNewCampaign ? [] : requiredOneOf(request.target, fields),
     proposedFields,
   };
 }
@@ -141,6 +145,12 @@ async function findCampaignForUpload(context: AppContext, upload: UploadRow, req
   }
   if (request.campaignName !== undefined) return campaigns.findByName(upload.team_id, request.campaignName.trim());
   return undefined;
+}
+
+/** The fields of which a record needs one, when there are several (the import is refused when none is mapped). */
+function requiredOneOf(target: Target, fields: readonly FieldDefinition[]): string[] {
+  const keys = requiredRule(target).fields.filter((key) => fields.some((field) => field.key === key));
+  return keys.length > 1 ? keys : [];
 }
 
 /** Fields a record cannot do without (customers need a name or a phone, which no single field is). */

@@ -42,6 +42,7 @@ const previewSchema = z.object({
     }),
   ),
   fields: z.array(z.object({ key: z.string(), label: z.string(), type: fieldTypeSchema, isRequired: z.boolean() })),
+  requiredOneOf: z.array(z.string()).describe('fields of which each record needs one (a customer\'s name or phone): map at least one'),
   proposedFields: z.array(z.object({ header: z.string(), key: z.string(), label: z.string(), type: fieldTypeSchema })).nullable(),
 });
 

@@ -52,6 +52,7 @@ describeApi(
         mapping: Array<{ header: string; field: string | null; confidence: number; source: string | null }>;
         fields: Array<{ key: string; isRequired: boolean }>;
         proposedFields: Array<{ header: string; key: string; type: string }> | null;
+        requiredOneOf: string[];
         sheet: string | null;
       }>(`/api/uploads/${upload.id}/preview?target=individual`);
       assert.equal(preview.status, 200, preview.text);
@@ -61,6 +62,7 @@ describeApi(
       assert.deepEqual(preview.body.mapping.map((m) => m.field), ['name', 'phone', 'email', null]);
       assert.ok(preview.body.fields.some((field) => field.key === 'birthday'));
       assert.deepEqual(preview.body.proposedFields?.map((field) => field.key), ['lead_source']);
+      assert.deepEqual(preview.body.requiredOneOf, ['name', 'phone'], 'a customer needs a name or a phone');
       assert.equal(preview.body.sheet, null);
 
       // Skipping the header row leaves rows that start with a customer: no header, so Alice is a record, not lost.

@@ -86,6 +86,21 @@ describe('import wizard (browser)', () => {
     await page.getByRole('option', { name: 'Note (note)' }).click();
     assert.equal(await source.inputValue(), 'Note (note)');
     await page.locator('[data-testid=mapping-row][data-header=Source]').getByText('chosen by hand').waitFor();
+    // Neither the name nor the phone mapped: the step says every customer needs one, and goes no further.
+    const chooseFor = async (header: string, search: string, option: string) => {
+      const box = page.getByRole('combobox', { name: `Field for column "${header}"` });
+      await box.click();
+      await box.fill(search);
+      await page.getByRole('option', { name: option }).click();
+    };
+    await chooseFor('Tel', 'Ignore', '— Ignore this column —');
+    await chooseFor('Customer Name', 'Ignore', '— Ignore this column —');
+    await page.getByTestId('missing-one-of').waitFor();
+    assert.match((await page.getByTestId('missing-one-of').textContent()) ?? '', /Map a column to Name or Phone/);
+    assert.equal(await page.getByRole('button', { name: 'Next' }).isDisabled(), true);
+    await chooseFor('Tel', 'phone', 'Phone (phone)');
+    await chooseFor('Customer Name', 'name', 'Name (name)');
+    await page.getByTestId('missing-one-of').waitFor({ state: 'detached' });
     assert.equal(await page.getByRole('combobox', { name: 'Field for column "Tel"' }).inputValue(), 'Phone (phone)');
     assert.deepEqual(await findUnnamedControls(page), [], 'mapping step');
     await saveScreenshot(page, 'import-mapping');

@@ -59,6 +59,8 @@ export type Preview = {
   rows: string[][];
   mapping: MappingSuggestion[];
   fields: TargetField[];
+  /** Fields of which each record needs one (a customer's name or phone): at least one must be mapped. */
+  requiredOneOf: string[];
   proposedFields: ProposedField[] | null;
 };
 

@@ -132,6 +132,8 @@ export const en = {
   'mapping.manual': 'chosen by hand',
   'mapping.required': 'required',
   'mapping.missingRequired': 'Required fields not mapped: {fields}',
+  'mapping.missingOneOf': 'Map a column to {fields}: every record needs one of them, and would fail without',
+  'mapping.or': ' or ',
   'mapping.joinedField': 'Field "{field}" joins the values of {headers} (a name\'s parts given name first, or family name first as Hungarian and Vietnamese write it)',
   'mapping.duplicateField': 'Field "{field}" is mapped from more than one column: {headers}',
 

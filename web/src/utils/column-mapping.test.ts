@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { choicesFromSuggestions, confidenceLevel, fieldsJoined, fieldsMappedTwice, mappingPayload, missingRequiredFields } from './column-mapping.js';
+import { choicesFromSuggestions, confidenceLevel, fieldsJoined, fieldsMappedTwice, mappingPayload, missingOneOf, missingRequiredFields } from './column-mapping.js';
 
 const suggestions = [
   { header: 'Full Name', index: 0, field: 'name', confidence: 0.95, source: 'synonym' },
@@ -22,6 +22,17 @@ describe('column mapping', () => {
     ];
     assert.deepEqual(missingRequiredFields({ 0: 'name', 1: null }, fields).map((f) => f.key), ['phone']);
     assert.deepEqual(missingRequiredFields({ 1: 'phone' }, fields), []);
+  });
+
+  it('flags a customer list with neither name nor phone mapped, until one of them is', () => {
+    const fields = [
+      { key: 'name', label: 'Name', type: 'text' as const, isRequired: false },
+      { key: 'phone', label: 'Phone', type: 'phone' as const, isRequired: false },
+      { key: 'email', label: 'Email', type: 'email' as const, isRequired: false },
+    ];
+    assert.deepEqual(missingOneOf({ 0: 'email', 1: null }, ['name', 'phone'], fields).map((f) => f.label), ['Name', 'Phone']);
+    assert.deepEqual(missingOneOf({ 0: 'email', 1: 'phone' }, ['name', 'phone'], fields), []);
+    assert.deepEqual(missingOneOf({ 0: null }, [], fields), []);
   });
 
   it('finds a field chosen for two columns', () => {

@@ -15,6 +15,13 @@ export function missingRequiredFields(choices: ColumnChoices, fields: readonly T
   return fields.filter((field) => field.isRequired && !mapped.has(field.key));
 }
 
+/** The fields of which one must be mapped (a customer's name or phone) when none is; empty when one is. */
+export function missingOneOf(choices: ColumnChoices, requiredOneOf: readonly string[], fields: readonly TargetField[]): TargetField[] {
+  const mapped = new Set(Object.values(choices));
+  if (requiredOneOf.length === 0 || requiredOneOf.some((key) => mapped.has(key))) return [];
+  return fields.filter((field) => requiredOneOf.includes(field.key));
+}
+
 /** Fields chosen for more than one column, with the headers that chose them. */
 function fieldsOfSeveralColumns(choices: ColumnChoices, headers: readonly string[]): { field: string; headers: string[] }[] {
   const byField = new Map<string, string[]>();

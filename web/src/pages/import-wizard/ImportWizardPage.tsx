@@ -7,7 +7,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { useAsync } from '../../components/useAsync';
 import { useT } from '../../i18n/i18n';
 import { useUser } from '../../session/SessionContext';
-import { choicesFromSuggestions, fieldsMappedTwice, mappingPayload, missingRequiredFields, type ColumnChoices } from '../../utils/column-mapping';
+import { choicesFromSuggestions, fieldsMappedTwice, mappingPayload, missingOneOf, missingRequiredFields, type ColumnChoices } from '../../utils/column-mapping';
 import { DEFAULT_OPTIONS, buildImportRequest, needsCampaign, type ImportOptionsForm } from '../../utils/import-request';
 import { MatchColumnsStep } from './MatchColumnsStep/MatchColumnsStep';
 import { NameMismatchModal } from './NameMismatchModal';
@@ -43,7 +43,11 @@ export function ImportWizardPage() {
   const campaign = campaigns.data?.find((c) => c.id === campaignId);
   const hasDialer = Boolean(campaign?.hasDialer);
   const isMappingValid =
-    preview !== null && !isWaitingForCampaign && missingRequiredFields(choices, preview.fields).length === 0 && fieldsMappedTwice(choices, preview.headers, preview.fields).length === 0;
+    preview !== null &&
+    !isWaitingForCampaign &&
+    missingRequiredFields(choices, preview.fields).length === 0 &&
+    missingOneOf(choices, preview.requiredOneOf, preview.fields).length === 0 &&
+    fieldsMappedTwice(choices, preview.headers, preview.fields).length === 0;
   const canContinue = !file.isPreviewLoading && (step === 0 ? file.upload !== null && preview !== null : isMappingValid);
 
   const choose = (index: number, field: string | null) => {

@@ -2,7 +2,7 @@
 import { Alert, Loader, Stack, Text, Title } from '@mantine/core';
 import type { Campaign, Preview, Target } from '../../../api/types';
 import { useT } from '../../../i18n/i18n';
-import { fieldsJoined, fieldsMappedTwice, missingRequiredFields, type ColumnChoices } from '../../../utils/column-mapping';
+import { fieldsJoined, fieldsMappedTwice, missingOneOf, missingRequiredFields, type ColumnChoices } from '../../../utils/column-mapping';
 import { needsCampaign } from '../../../utils/import-request';
 import { MappingTable } from './MappingTable';
 import { TargetPicker } from './TargetPicker';
@@ -24,6 +24,7 @@ export function MatchColumnsStep(props: Props) {
   const { preview, choices } = props;
   const isWaitingForCampaign = needsCampaign(props.target) && props.campaignId === undefined;
   const missing = preview ? missingRequiredFields(choices, preview.fields) : [];
+  const missingOne = preview ? missingOneOf(choices, preview.requiredOneOf, preview.fields) : [];
   const doubled = preview ? fieldsMappedTwice(choices, preview.headers, preview.fields) : [];
   const joined = preview ? fieldsJoined(choices, preview.headers, preview.fields) : [];
   return (
@@ -40,6 +41,11 @@ export function MatchColumnsStep(props: Props) {
           {missing.length > 0 && (
             <Alert color="red" data-testid="missing-required">
               {t('mapping.missingRequired', { fields: missing.map((field) => field.label).join(', ') })}
+            </Alert>
+          )}
+          {missingOne.length > 0 && (
+            <Alert color="red" data-testid="missing-one-of">
+              {t('mapping.missingOneOf', { fields: missingOne.map((field) => field.label).join(t('mapping.or')) })}
             </Alert>
           )}
           {joined.map((entry) => (
