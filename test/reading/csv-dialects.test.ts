@@ -124,9 +124,11 @@ describe('CSV dialects', () => {
     assert.equal(result.emptyRowsSkipped, 1);
   });
 
-  test('drops the byte order mark from the first header', async () => {
+  test('drops the byte order mark from the first header, and those of files joined after it from their records', async () => {
     const result = await readWhole(folder.write('bom.csv', '\uFEFFname,phone\nAnn,1\n'));
     assert.deepEqual(result.headers, ['name', 'phone']);
+    const joined = await readWhole(folder.write('joined.csv', '\uFEFFname,phone\r\nAnn,1\r\n\uFEFFBo,2\r\n\uFEFFname,phone\r\nCy,3\r\n'));
+    assert.deepEqual(valuesOf(joined), [['Ann', '1'], ['Bo', '2'], ['name', 'phone'], ['Cy', '3']]);
   });
 
   test('skips the top N records, then takes the first non-empty row as the header', async () => {

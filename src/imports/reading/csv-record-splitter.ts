@@ -255,6 +255,9 @@ export class CsvRecordSplitter {
 
   private checked(line: number, values: string[], recordLength: number, hasInvalidBytes: boolean): SourceRecord {
     const { maxColumns, maxCellLength } = this.settings;
+    // A byte order mark inside the file: files joined one after another, each with its own. It is no text of the record.
+    const first = values[0];
+    if (first !== undefined && first.charCodeAt(0) === 0xfeff) values[0] = first.slice(1);
     // The common case allocates nothing beyond the record itself.
     if (!hasInvalidBytes && values.length <= maxColumns && recordLength <= maxCellLength) return { line, values };
     const problems: string[] = [];
