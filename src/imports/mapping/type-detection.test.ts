@@ -9,7 +9,8 @@ describe('detectColumnType from the header', () => {
     ['Phone', 'phone'], ['Mobile Phone No.', 'phone'], ['手机号码', 'phone'], ['联系电话', 'phone'], ['Tel', 'phone'],
     ['Fax Number', 'fax'], ['传真', 'fax'],
     ['Address', 'address'], ['Mailing Street', 'address'], ['详细地址', 'address'],
-    ['Date of Birth', 'date'], ['DOB', 'date'], ['出生日期', 'date'], ['Created Date', 'date'],
+    ['Date of Birth', 'date'], ['DOB', 'date'], ['出生日期', 'date'], ['Created Date', 'date'], ['登録日', 'date'], ['到期日', 'date'],
+    ['曜日', 'text'], ['星期日', 'text'], ['日', 'text'],
     ['Amount', 'number'], ['年龄', 'number'], ['Total Price', 'number'],
     ['Name', 'text'], ['Time Zone', 'text'], ['Country', 'text'],
   ];

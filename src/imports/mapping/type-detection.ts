@@ -81,8 +81,12 @@ function typeNamedByHeader(header: string): Exclude<FieldType, 'text'> | undefin
   for (const [type, named] of TYPE_WORDS) {
     if (named.latin.some((word) => latinWords.has(word)) || named.han.some((word) => text.includes(word))) return type;
   }
+  // "The day of …" in Chinese and Japanese: 登録日, 作成日, 到期日, 入职日 (not a weekday or a holiday).
+  if (HAN_DAY_OF.test(text.trim())) return 'date';
   return undefined;
 }
+
+const HAN_DAY_OF = /\p{Script=Han}(?<!星期|[曜节節假休])日$/u;
 
 function valuesAgreeWith(type: Exclude<FieldType, 'text'>, values: readonly string[]): boolean {
   switch (type) {
