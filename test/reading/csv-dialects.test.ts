@@ -124,6 +124,11 @@ describe('CSV dialects', () => {
     assert.equal(result.emptyRowsSkipped, 1);
   });
 
+  test('reads a text formula as its text: ="02134", as exports write values whose leading zeros Excel must keep', async () => {
+    const result = await readWhole(folder.write('text-formulas.csv', 'name,zip,note\r\nAnn,="02134","=""He said """"hi"""""""\r\nBo,"=""00501""",=SUM(A1:A2)\r\nCy,="",= "x"\r\n'));
+    assert.deepEqual(valuesOf(result), [['Ann', '02134', 'He said "hi"'], ['Bo', '00501', '=SUM(A1:A2)'], ['Cy', '', '= "x"']]);
+  });
+
   test('drops the byte order mark from the first header, and those of files joined after it from their records', async () => {
     const result = await readWhole(folder.write('bom.csv', '\uFEFFname,phone\nAnn,1\n'));
     assert.deepEqual(result.headers, ['name', 'phone']);

@@ -258,6 +258,9 @@ export class CsvRecordSplitter {
     // A byte order mark inside the file: files joined one after another, each with its own. It is no text of the record.
     const first = values[0];
     if (first !== undefined && first.charCodeAt(0) === 0xfeff) values[0] = first.slice(1);
+    for (let i = 0; i < values.length; i++) {
+      if ((values[i] as string).charCodeAt(0) === 0x3d) values[i] = textOfFormula(values[i] as string);
+    }
     // The common case allocates nothing beyond the record itself.
     if (!hasInvalidBytes && values.length <= maxColumns && recordLength <= maxCellLength) return { line, values };
     const problems: string[] = [];
@@ -336,4 +339,13 @@ function exceedsBytes(text: string, start: number, end: number, limit: number): 
   if (chars > limit) return true;
   if (chars * 3 <= limit) return false;
   return Buffer.byteLength(text.slice(start, end), 'utf8') > limit;
+}
+
+/** A text formula, `="…"` (its quotes doubled inside): how exports keep the leading zeros of `="02134"` in Excel. */
+const TEXT_FORMULA = /^="((?:[^"]|"")*)"$/s;
+
+/** The text of a cell written as a text formula (`="02134"` is 02134), or the cell as it is. */
+export function textOfFormula(value: string): string {
+  const match = TEXT_FORMULA.exec(value);
+  return match ? (match[1] as string).replaceAll('""', '"') : value;
 }
