@@ -12,6 +12,8 @@ test('gives a US ZIP its leading zeros back, also ZIP+4 and a float-written one'
   assert.equal(repair('2134.0', null, none), '02134');
   assert.equal(repair('94105', null, none), '94105');
   assert.equal(repair('94105.0', null, none), '94105');
+  assert.equal(repair("'02134", null, none), '02134');
+  assert.equal(repair("'2134", null, none), '02134');
 });
 
 test('leaves what is no lost zero alone: codes of letters, dashes, too short, or too long', () => {

@@ -48,8 +48,9 @@ function countryOf(value: string): string | null {
  */
 export function createPostalCodeRepair(teamCountry: string): (code: string, country: string | null, phoneCountry: () => string | undefined) => string {
   return (code, country, phoneCountry) => {
-    if (!/^\d{3,8}(?:\.0+)?$/.test(code)) return code;
-    const digits = code.replace(/\.0+$/, '');
+    if (!/^'?\d{3,8}(?:\.0+)?$/.test(code)) return code;
+    // Excel's text mark ('02134), written out by some exports, goes with the rest.
+    const digits = code.replace(/^'|\.0+$/g, '');
     const where = country === null ? teamCountry.toUpperCase() : countryOf(country);
     if (where === null || withZeros(digits, where) === null) return digits;
     return (country === null ? withZeros(digits, phoneCountry() ?? where) : withZeros(digits, where)) ?? digits;

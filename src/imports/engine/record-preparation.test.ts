@@ -147,6 +147,10 @@ describe('createRecordPreparer: birthdays', () => {
     assert.deepEqual(prepared(preparer, ['Cy', '3/4/05']), { name: 'Cy', birthday: '2005-03-04' });
   });
 
+  test("reads a date behind Excel's text mark ('1985-03-04), as some exports write it", () => {
+    assert.deepEqual(prepared(preparer, ['Ga', "'1985-03-04"]), { name: 'Ga', birthday: '1985-03-04' });
+  });
+
   test('fails a birthday in the future with that reason', () => {
     assert.equal(prepared(preparer, ['Di', '2031-05-04']), 'column "DOB": "2031-05-04" is in the future: no birthday can be');
     assert.equal(prepared(preparer, ['Ed', '2/1/2027']), 'column "DOB": "2/1/2027" is in the future: no birthday can be');

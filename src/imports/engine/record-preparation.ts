@@ -157,7 +157,9 @@ export function createRecordPreparer(input: {
     part.kind === 'phone' ? value : part.kind === 'email' ? value.toLowerCase() : `${part.key}:${comparable(value)}`;
   const isPrefixTarget = input.target === 'area-code';
 
-  function normaliseValue(field: PreparationField, raw: string, dateOrder: DateOrder = input.dateOrder): string | { problem: string } {
+  function normaliseValue(field: PreparationField, written: string, dateOrder: DateOrder = input.dateOrder): string | { problem: string } {
+    // Excel's text mark, written out by exports ('1985-03-04, '02134): no part of a date, number, phone or e-mail.
+    const raw = written.charCodeAt(0) === 0x27 && field.type !== 'text' && field.type !== 'address' ? written.slice(1).trim() : written;
     if (isPrefixTarget && field.key === 'prefix') {
       const digits = raw.replace(/[\s().-]/g, '').replace(/^\+/, '');
       return /^\d{1,15}$/.test(digits) ? digits : { problem: 'is not a number prefix (digits only)' };
