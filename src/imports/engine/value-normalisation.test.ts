@@ -9,7 +9,7 @@ test('accepts real-world emails and lower-cases the domain only', () => {
 });
 
 test('rejects malformed emails', () => {
-  for (const bad of ['plainaddress', 'a@b', 'a@@b.com', '.a@b.com', 'a..b@c.com', 'a b@c.com', 'a@-b.com', 'a@b.com.', '']) {
+  for (const bad of ['plainaddress', 'a@b', 'a@@b.com', '.a@b.com', 'a..b@c.com', 'a b@c.com', 'a@-b.com', 'ann@exam ple.com', 'Work: a@b.com, home: c@d.com', '']) {
     assert.equal(normaliseEmail(bad), null, bad);
   }
 });
@@ -20,6 +20,16 @@ test('reads an address as mail programs export it: inside a display name, a mail
   assert.equal(normaliseEmail('mailto:ann@example.com'), 'ann@example.com');
   assert.equal(normaliseEmail('ann@exämple.DE'), 'ann@exämple.de');
   for (const bad of ['ann@example.com; bob@example.com', 'Ann <ann@example.com> Bob <b@c.de>', 'Ann <not an address>', 'ann@exämple']) assert.equal(normaliseEmail(bad), null, bad);
+});
+
+test('reads an address beside a label or a comment, after punctuation, in full-width letters, from a mailto: link with a subject', () => {
+  for (const [written, email] of [
+    ['ann@example.com (work)', 'ann@example.com'], ['Work: Ann@Example.COM', 'Ann@example.com'], ['E-mail: (ann@example.com)', 'ann@example.com'],
+    ['ann@example.com.', 'ann@example.com'], ['ann@example.co.uk;', 'ann@example.co.uk'], ['ann@example.com,', 'ann@example.com'],
+    ['ａｎｎ＠ｅｘａｍｐｌｅ．ｃｏｍ', 'ann@example.com'], ['ann＠example.com', 'ann@example.com'], ['mailto:ann@example.com?subject=Hello', 'ann@example.com'],
+  ] as const) {
+    assert.equal(normaliseEmail(written), email, written);
+  }
 });
 
 test('reads dates in the usual shapes into ISO', () => {

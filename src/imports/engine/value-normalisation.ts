@@ -12,10 +12,23 @@ export function normaliseEmail(value: string): string | null {
   const email = value.trim();
   const checked = checkedEmail(email, EMAIL);
   if (checked !== null) return checked;
-  // Rarer forms, tried only when the plain shape failed: the address inside a display name, a mailto: link, a
-  // domain in another script.
-  const unwrapped = (NAMED_ADDRESS.exec(email)?.[1] ?? email).replace(/^mailto:/i, '');
+  // Rarer forms, tried only when the plain shape failed: the address inside a display name, a mailto: link (its
+  // ?subject= too), a domain in another script, full-width letters and ＠ (typed with a CJK input method), a label or
+  // a comment beside it ("Work: ann@example.com", "ann@example.com (home)"), punctuation after it.
+  const text = email.normalize('NFKC');
+  const named = NAMED_ADDRESS.exec(text)?.[1];
+  const unwrapped = (named ?? addressAmongWords(text) ?? text).replace(/^mailto:/i, '').replace(/\?.*$/s, '').replace(/[.,;:]+$/, '');
   return checkedEmail(unwrapped, EMAIL_IDN);
+}
+
+/** A label before an address ("Work:", "E-mail:") and a comment after it ("(home)", "[old]"). */
+const ADDRESS_LABEL = /^[\p{L}\p{M} .-]{1,30}:\s*/u;
+const ADDRESS_COMMENT = /\s*[([][^()[\]@]*[)\]]$/u;
+
+/** The address of a text that is one beside a label or a comment, without brackets or quotes around it; else null. */
+function addressAmongWords(text: string): string | null {
+  const bare = text.replace(ADDRESS_LABEL, '').replace(ADDRESS_COMMENT, '');
+  return bare === text || /\s/.test(bare) ? null : bare.replace(/^[<(["']+|[>)\]"']+$/g, '');
 }
 
 function checkedEmail(email: string, shape: RegExp): string | null {

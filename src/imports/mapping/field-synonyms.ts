@@ -207,7 +207,7 @@ export const FIELD_SYNONYMS: Readonly<Record<StandardFieldKey, FieldSynonyms>> =
       'Provincia', 'Departamento', 'Estado/Província', 'UF', 'Département', 'Bundesland', 'Regione',
       'Provincie', 'Область', 'Регион', 'Регіон', 'Tỉnh', 'Tỉnh/Thành Phố', 'Provinsi', '시/도', '시도',
       'Län', 'Fylke', 'Maakunta', 'Województwo', 'Megye', 'Județ', 'Νομός', 'Περιφέρεια', 'المحافظة', 'محافظة',
-      'الولاية', 'المنطقة', 'منطقة', 'राज्य', 'จังหวัด', 'İl',
+      'الولاية', 'राज्य', 'จังหวัด', 'İl',
       '省', '省份', '州', '所在省份', '所在省', '省/直辖市', '省市', '省/自治区', '省份/直辖市',
       '省/州', '所属省份', '都道府県',
     ],
