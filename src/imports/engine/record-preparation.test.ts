@@ -147,8 +147,10 @@ describe('createRecordPreparer: birthdays', () => {
     assert.deepEqual(prepared(preparer, ['Cy', '3/4/05']), { name: 'Cy', birthday: '2005-03-04' });
   });
 
-  test("reads a date behind Excel's text mark ('1985-03-04), as some exports write it", () => {
+  test("reads a date behind Excel's text mark ('1985-03-04), as some exports write it, and shows it without", () => {
     assert.deepEqual(prepared(preparer, ['Ga', "'1985-03-04"]), { name: 'Ga', birthday: '1985-03-04' });
+    assert.equal(preparer.prepare(['Ga', "'1985-03-04"], [], 0).originals, null);
+    assert.equal(preparer.prepare(['Ga', "'3/4/85"], [], 0).originals, '{"birthday":"3/4/85"}');
   });
 
   test('fails a birthday in the future with that reason', () => {

@@ -277,7 +277,11 @@ export function createRecordPreparer(input: {
         if (typeof result === 'string') {
           values[offset + column.slot] = result;
           filled += 1;
-          if (result !== raw && column.field.type !== 'text' && column.field.type !== 'address') (changed ??= []).push([column.field.key, raw]);
+          if (result !== raw && column.field.type !== 'text' && column.field.type !== 'address') {
+            // What the agent sees: the cell as the spreadsheet showed it, without Excel's text mark.
+            const shown = raw.charCodeAt(0) === 0x27 ? raw.slice(1).trim() : raw;
+            if (result !== shown) (changed ??= []).push([column.field.key, shown]);
+          }
         } else {
           (problems ??= []).push(`column "${column.header}": "${shorten(raw)}" ${result.problem}`);
         }
