@@ -60,6 +60,14 @@ describeOnBothDatabases('the intake command line', (suite) => {
     assert.match(result.stdout, /First record:\n {2}Lee, Ann \| 415-555-0134 \| a, b\n$/);
   });
 
+  it('previews as text a record that cannot be imported with its line and why, under what was read of it', () => {
+    const broken = join(dir, 'broken.csv');
+    writeFileSync(broken, 'Name,Phone\r\nAnn,415-555-0134\r\n"Bo,415-555-0135\r\n');
+    const result = run('preview', broken);
+    assert.equal(result.status, 0, result.stderr);
+    assert.match(result.stdout, /First 2 records:\n {2}Ann \| 415-555-0134\n(?: {2}.*\n)? {4}✗ line 3 cannot be imported: .*quote/);
+  });
+
   it('imports with --wait --json, and the four downloads add up to the input', () => {
     assert.equal(run('teams', 'create', 'cli-team', '--country', 'US').status, 0);
     const result = run('import', file, '--team', 'cli-team', '--target', 'individual', '--wait', '--json');

@@ -76,7 +76,11 @@ export async function runPreviewCommand(context: AppContext | null, args: string
     io.out(`  ${match.header} → ${match.field === null ? '(ignored)' : `${match.field} (${Math.round(match.confidence * 100)}%)`}\n`);
   }
   io.out(preview.rows.length === 0 ? '\nNo records under the header.\n' : `\nFirst ${preview.rows.length === 1 ? 'record' : `${preview.rows.length} records`}:\n`);
-  for (const row of preview.rows) io.out(`  ${row.join(' | ')}\n`);
+  preview.rows.forEach((row, index) => {
+    const problem = preview.problems.find((entry) => entry.row === index);
+    if (row.length > 0 || !problem) io.out(`  ${row.join(' | ')}\n`);
+    if (problem) io.out(`    ✗ line ${problem.line} cannot be imported: ${problem.reason}\n`);
+  });
   return 0;
 }
 

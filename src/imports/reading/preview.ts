@@ -35,8 +35,12 @@ async function previewSheet(path: string, options: ReadOptions): Promise<Preview
   const source = await openSource(path, { ...options, recordsWanted: PREVIEW_RECORDS });
   try {
     const rows: string[][] = [];
+    const problems: Preview['problems'] = [];
     for await (const batch of source.batches(PREVIEW_RECORDS)) {
-      for (const record of batch) rows.push(record.values);
+      for (const record of batch) {
+        if (record.error !== undefined) problems.push({ row: rows.length, line: record.line, reason: record.error });
+        rows.push(record.values);
+      }
       break;
     }
     return {
@@ -48,6 +52,7 @@ async function previewSheet(path: string, options: ReadOptions): Promise<Preview
       sheet: source.sheet,
       headers: source.headers,
       rows,
+      problems,
     };
   } finally {
     await source.close();

@@ -86,6 +86,8 @@ export type Preview = {
   sheet: string | null;
   headers: string[];
   rows: string[][];
+  /** The records among `rows` that could not be read whole (their row holds what was read of them), and why. */
+  problems: Array<{ row: number; line: number; reason: string }>;
 };
 
 /** What a format reader hands to the common record assembly: raw rows, header not yet taken. */
