@@ -30,7 +30,16 @@ export type UploadView = {
   expiresAt: number | null;
 };
 
-type Head = { format: SourceFormat; encoding: string | null; delimiter: string | null; sheets: string[]; sheet: string | null; headers: string[]; rows: string[][] };
+type Head = {
+  format: SourceFormat;
+  encoding: string | null;
+  delimiter: string | null;
+  sheets: string[];
+  sheet: string | null;
+  headers: string[];
+  rows: string[][];
+  problems: Array<{ row: number; line: number; reason: string }>;
+};
 
 /** The team an upload goes to, checked before a byte of it is read. */
 export async function chooseUploadTeam(context: AppContext, actor: Actor, requested: number | undefined): Promise<number> {
@@ -166,7 +175,7 @@ async function readHead(context: AppContext, upload: UploadRow, options: ReadOpt
   try {
     const limits = { maxColumns: context.config.limits.maxColumns, maxCellLength: context.config.limits.maxCellLength };
     const head = await previewSource(copy.path, { ...options, displayName: upload.original_name, limits }, listScoreOf(fields));
-    return { format: head.format, encoding: head.encoding, delimiter: head.delimiter, sheets: head.sheets, sheet: head.sheet, headers: head.headers, rows: head.rows };
+    return { format: head.format, encoding: head.encoding, delimiter: head.delimiter, sheets: head.sheets, sheet: head.sheet, headers: head.headers, rows: head.rows, problems: head.problems };
   } finally {
     await copy.release();
   }

@@ -32,6 +32,9 @@ const previewSchema = z.object({
   sheet: z.string().nullable(),
   headers: z.array(z.string()),
   rows: z.array(z.array(z.string())).describe('the first 10 records after skip-top and the header'),
+  problems: z
+    .array(z.object({ row: z.number().int(), line: z.number().int(), reason: z.string() }))
+    .describe('the records among rows that cannot be imported (row: their index in rows), with their line and why'),
   mapping: z.array(
     z.object({
       header: z.string(),

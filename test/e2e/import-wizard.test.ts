@@ -180,14 +180,16 @@ describe('import wizard (browser)', () => {
     assert.deepEqual(tab.consoleErrors, []);
   });
 
-  it("says that a name split over columns is joined, and lets the import go on (it is no field chosen twice)", async () => {
+  it("shows a record that cannot be imported in the preview; says that a name split over columns is joined, and lets the import go on", async () => {
     const { page } = tab;
     const split = join(server.dataDir, 'crm-export.csv');
-    writeFileSync(split, 'Last Name,First Name,Phone\nOkafor,Ngozi,617-555-0142\n');
+    writeFileSync(split, 'Last Name,First Name,Phone\nOkafor,Ngozi,617-555-0142\n"Broken,Quote,617-555-0143\n');
     await page.goto('/import');
     await page.getByRole('button', { name: 'Click to Upload' }).waitFor();
     await page.locator('input[type=file]').setInputFiles(split);
     await page.getByTestId('preview-table').waitFor();
+    // A record that cannot be imported says so under what was read of it, before anything is imported.
+    assert.match((await page.getByTestId('preview-problem').textContent()) ?? '', /Line 3 cannot be imported: .*never closed/);
     await page.getByRole('button', { name: 'Next' }).click();
     await page.getByTestId('mapping-table').waitFor();
     assert.equal(await page.getByRole('combobox', { name: 'Field for column "Last Name"' }).inputValue(), 'Name (name)');

@@ -57,6 +57,8 @@ export type Preview = {
   sheet: string | null;
   headers: string[];
   rows: string[][];
+  /** Records among `rows` that cannot be imported (`row`: their index in rows), with their line and why. */
+  problems: Array<{ row: number; line: number; reason: string }>;
   mapping: MappingSuggestion[];
   fields: TargetField[];
   /** Fields of which each record needs one (a customer's name or phone): at least one must be mapped. */

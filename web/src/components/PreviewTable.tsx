@@ -1,4 +1,5 @@
 // The first records of a file as they will be read.
+import { Fragment } from 'react';
 import { Paper, ScrollArea, Table, Text, Title } from '@mantine/core';
 import type { Preview } from '../api/types';
 import { useT } from '../i18n/i18n';
@@ -24,14 +25,27 @@ export function PreviewTable({ preview }: { preview: Preview }) {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {preview.rows.map((row, rowIndex) => (
-                <Table.Tr key={rowIndex}>
-                  <Table.Td c="dimmed">{rowIndex + 1}</Table.Td>
-                  {preview.headers.map((_header, index) => (
-                    <Table.Td key={index}>{row[index] ?? ''}</Table.Td>
-                  ))}
-                </Table.Tr>
-              ))}
+              {preview.rows.map((row, rowIndex) => {
+                const problem = preview.problems.find((entry) => entry.row === rowIndex);
+                return (
+                  <Fragment key={rowIndex}>
+                    <Table.Tr>
+                      <Table.Td c="dimmed">{rowIndex + 1}</Table.Td>
+                      {preview.headers.map((_header, index) => (
+                        <Table.Td key={index}>{row[index] ?? ''}</Table.Td>
+                      ))}
+                    </Table.Tr>
+                    {problem && (
+                      <Table.Tr data-testid="preview-problem">
+                        <Table.Td />
+                        <Table.Td colSpan={preview.headers.length} c="red" style={{ whiteSpace: 'normal' }}>
+                          {t('preview.problem', { line: String(problem.line), reason: problem.reason })}
+                        </Table.Td>
+                      </Table.Tr>
+                    )}
+                  </Fragment>
+                );
+              })}
             </Table.Tbody>
           </Table>
         </ScrollArea>

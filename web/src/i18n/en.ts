@@ -114,6 +114,7 @@ export const en = {
 
   'preview.title': 'First 10 records',
   'preview.empty': 'The file has no records after the header.',
+  'preview.problem': '✗ Line {line} cannot be imported: {reason}',
   'preview.line': 'Line',
 
   'target.label': 'Import to',
