@@ -85,6 +85,22 @@ test('finds the number in a labelled cell and drops an extension', () => {
   assert.equal(cn('转123').ok, false);
 });
 
+test('reads a Mexican number as written before 2019 (+52 1 mobile, 044/045/01 prefixes) as it is dialled today', () => {
+  for (const country of ['MX', 'US']) {
+    for (const normalise of [createPhoneNormaliser(country), (raw: string) => normalisePhoneReference(raw, country)]) {
+      assert.deepEqual(normalise('+52 1 55 1234 5678'), { ok: true, e164: '+525512345678', country: 'MX' });
+      assert.deepEqual(normalise('00 52 1 55 1234 5678'), { ok: true, e164: '+525512345678', country: 'MX' });
+    }
+  }
+  for (const normalise of [createPhoneNormaliser('MX'), (raw: string) => normalisePhoneReference(raw, 'MX')]) {
+    for (const written of ['044 55 1234 5678', '045 (55) 1234-5678', '01 55 1234 5678', '55 1234 5678']) {
+      assert.deepEqual(normalise(written), { ok: true, e164: '+525512345678', country: 'MX' }, written);
+    }
+  }
+  // Those prefixes are Mexico's only: for a US team, 044… is no number.
+  assert.deepEqual(createPhoneNormaliser('US')('044 55 1234 5678'), { ok: false, reason: 'invalid' });
+});
+
 test('reads full-width digits', () => {
   assert.deepEqual(us('４１５５５５０１３４'), { ok: true, e164: '+14155550134', country: 'US' });
 });

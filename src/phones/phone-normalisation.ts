@@ -44,7 +44,23 @@ export function normalisePhoneReference(raw: string, defaultCountry: string): Ph
   const result = libraryReading(raw, defaultCountry);
   if (result !== INVALID) return result;
   const withPlus = raw.replace(DOUBLE_ZERO_PREFIX, '$1+');
-  return withPlus === raw ? result : libraryReading(withPlus, defaultCountry);
+  const reading = withPlus === raw ? result : libraryReading(withPlus, defaultCountry);
+  if (reading !== INVALID) return reading;
+  const mexican = mexicanFormBefore2019(withPlus.replace(/[\s().\-/]/g, ''), defaultCountry);
+  return mexican === null ? reading : libraryReading(mexican, defaultCountry);
+}
+
+/**
+ * A Mexican number as written before August 2019, when Mexico dropped the mobile "1" after +52 and the prefixes
+ * 044, 045 (mobile) and 01 (long distance) before the 10 digits every number now has: lists kept from then still
+ * hold them. The number as it is dialled today, or null when the digits are no such number.
+ */
+export function mexicanFormBefore2019(digits: string, defaultCountry: string): string | null {
+  const international = /^\+521(\d{10})$/.exec(digits);
+  if (international) return `+52${international[1]}`;
+  if (defaultCountry !== 'MX') return null;
+  const national = /^(?:044|045|01)(\d{10})$/.exec(digits);
+  return national ? (national[1] as string) : null;
 }
 
 /** "00" as the first digits, after nothing but spaces or an opening parenthesis, before the calling code. */
@@ -76,9 +92,13 @@ export function createPhoneNormaliser(defaultCountry: string): PhoneNormaliser {
     if (number === undefined) return normalisePhoneReference(raw.replace(LOCAL_EXTENSION_WORD, ' ext. '), defaultCountry);
     if (number === '') return EMPTY;
     let parsed = parseNormalisedDigits(number, defaultCountry, defaultPlan);
+    let digits = number;
     if (!parsed.ok && parsed.reason === 'invalid' && /^00[1-9]/.test(number) && DOUBLE_ZERO_PREFIX.test(raw)) {
-      parsed = parseNormalisedDigits(`+${number.slice(2)}`, defaultCountry, defaultPlan);
+      digits = `+${number.slice(2)}`;
+      parsed = parseNormalisedDigits(digits, defaultCountry, defaultPlan);
     }
+    const mexican = !parsed.ok && parsed.reason === 'invalid' ? mexicanFormBefore2019(digits, defaultCountry) : null;
+    if (mexican !== null) parsed = parseNormalisedDigits(mexican, defaultCountry, defaultPlan);
     return parsed.ok ? parsed : parsed.reason === 'invalid' ? INVALID : TOO_LONG;
   };
 }
