@@ -18,6 +18,8 @@ test('a row of group labels over the header (merged cells: a label, then blanks)
   // A header with a few names over rows of values is the header; so is a sparse row of values above a full one.
   assert.equal(titleRowsAbove(records(['Name', '', '', 'Phone', '', ''], ['Ann Lee', 'x', 'y', '415-555-0134', 'z', 'w'])), 0);
   assert.equal(titleRowsAbove(records(['Ann', '', '', '415-555-0134', '', ''], ...grouped.slice(1))), 0);
+  // A header with blank names over a first record of words only is still the header: the row under is not full.
+  assert.equal(titleRowsAbove(records(['Name', '', 'City', '', '', ''], ['Ann Lee', 'x', 'Boston', 'MA', '', 'VIP'], ['Bo Chen', 'y', 'Austin', 'TX', 'z', 'w'])), 0);
 });
 
 test('a table that starts with its header has no title rows', () => {

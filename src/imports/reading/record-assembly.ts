@@ -35,8 +35,10 @@ export function titleRowsAbove(records: readonly SourceRecord[]): number {
   const filled = records.map((record) => (record.error === undefined ? filledCells(record) : -1));
   // A row of group labels over the header ("Contact" over Name, Phone, Email; "Address" over Street, City): merged
   // cells, read as a label in the first cell and blanks in the rest, at most half as many as the row under it.
+  // The row under them names every column it spans: no blank among its names.
+  const isFull = (at: number) => records[at] !== undefined && filled[at] === records[at]!.values.length - trailingBlanks(records[at]!.values);
   const isGroupRow = (at: number) =>
-    (filled[at] ?? 0) >= 2 && (filled[at] ?? 0) * 2 <= (filled[at + 1] ?? 0) && records[at]!.values.every((value) => !VALUE_LIKE.test(value.trim()));
+    (filled[at] ?? 0) >= 2 && (filled[at] ?? 0) * 2 <= (filled[at + 1] ?? 0) && isFull(at + 1) && records[at]!.values.every((value) => !VALUE_LIKE.test(value.trim()));
   let titles = 0;
   while (titles < MAX_TITLE_ROWS && (filled[titles] === 1 || isGroupRow(titles))) titles++;
   const header = records[titles];
@@ -49,6 +51,12 @@ export function titleRowsAbove(records: readonly SourceRecord[]): number {
   if (below.length === 0) return titles;
   const wide = below.filter((count) => count >= 2).length;
   return wide * 2 >= below.length ? titles : 0;
+}
+
+function trailingBlanks(values: readonly string[]): number {
+  let count = 0;
+  while (count < values.length && (values[values.length - 1 - count] as string).trim() === '') count++;
+  return count;
 }
 
 /** A report's totals line, by its label: "Total", "Grand Total: 1,234", "Total rows: 12 customers", "合计", "Итого". */
