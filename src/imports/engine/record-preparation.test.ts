@@ -123,6 +123,13 @@ describe('createRecordPreparer: several phones or e-mails in one cell', () => {
     assert.deepEqual(prepared(organization, ['Acme', '415-555-0136 / 415-555-0137']), { name: 'Acme', phone: '+14155550136' });
   });
 
+  test('reads a value with invisible characters pasted into it (zero-width space, direction marks, soft hyphen)', () => {
+    const preparer = preparerFor([['Name', 'name'], ['Email', 'email'], ['Birthday', 'birthday']]);
+    assert.deepEqual(prepared(preparer, ['Gi', 'gi@example.com\u200b', '\u200e3/4/1985\u200f']), { name: 'Gi', email: 'gi@example.com', birthday: '1985-03-04' });
+    assert.deepEqual(prepared(preparer, ['Ha', '\u202aha@exam\u00adple.com\u202c', '']), { name: 'Ha', email: 'ha@example.com' });
+    assert.match(String(prepared(preparer, ['Io', '\u200bnot-an-email', ''])), /is not a valid email address/);
+  });
+
   test('fails the cell when any of them is not valid', () => {
     const preparer = preparerFor([['Name', 'name'], ['Phone', 'phone'], ['Email', 'email']]);
     assert.match(String(prepared(preparer, ['Jo', '415-555-0141 / 555', ''])), /"415-555-0141 \/ 555" is not a valid phone number/);

@@ -78,6 +78,9 @@ function isFloatWritten(raw: string): boolean {
 /** What Excel shows of a long number in a General cell, and writes to CSV so: `4.15555E+09`. */
 const SCIENTIFIC_NOTATION = /^\s*\+?\d(?:[.,]\d+)?e\+?\d{1,2}\s*$/i;
 
+/** Format characters (Unicode Cf: zero-width spaces and joiners, direction marks, soft hyphens, BOM). */
+const INVISIBLE = /\p{Cf}/gu;
+
 /** What lists put between several phones or e-mails in one cell: / ; , | 、 ， ； or "or" in a few languages. */
 const SEVERAL_SEPARATOR = /\s*(?:[/;,|、，；]|\s(?:or|ou|o|oder|of)\s|或)\s*/iu;
 const MAX_SEVERAL = 5;
@@ -268,6 +271,12 @@ export function createRecordPreparer(input: {
         let result = normaliseValue(column.field, raw, column.dateOrder);
         if (typeof result !== 'string') {
           if (isNoValue(raw)) continue;
+          // Invisible characters pasted with a value (a zero-width space, the direction marks of a Hebrew or Arabic
+          // list around an address or a date, a soft hyphen): no part of a typed value. Looked for only on failure.
+          const visible = raw.replace(INVISIBLE, '').trim();
+          if (visible !== raw && visible !== '') result = normaliseValue(column.field, visible, column.dateOrder);
+        }
+        if (typeof result !== 'string') {
           const several = severalOf(column.field, raw);
           if (several) {
             result = several.values[0]!;
