@@ -25,6 +25,7 @@ describe('detectColumnType from the header', () => {
 describe('detectColumnType from the values', () => {
   test('recognises e-mails', () => {
     assert.equal(detectColumnType('Column 1', ['ann@example.com', 'bo@example.org', 'chen@example.cn']), 'email');
+    assert.equal(detectColumnType('Column 1', ['\u200eann@example.com\u200f', '\u200ebo@example.org\u200f', 'cy@example.net\u200b']), 'email');
   });
 
   test('recognises phone numbers, international, local and Chinese mobiles', () => {

@@ -30,7 +30,8 @@ const STREET_WORD =
 const HAN_ADDRESS_MARKERS = /[省市区县鎮镇乡鄉村路街道号號弄巷楼樓室栋棟座]/gu;
 
 function clean(value: string): string {
-  return value.normalize('NFKC').trim().replace(/^'/, '');
+  // Invisible characters (zero-width spaces, direction marks) are no part of a value, as when it is imported.
+  return value.normalize('NFKC').replace(/\p{Cf}/gu, '').trim().replace(/^'/, '');
 }
 
 export function isEmailValue(value: string): boolean {
