@@ -15,7 +15,7 @@ import type { Preview, ReadLimits } from './reading/source-types.js';
 import type { SavedMappingsRepository } from './saved-mappings.repository.js';
 import { fieldOwnerOf, resolveTargetFields } from './target-fields.js';
 import { STANDARD_FIELDS, type FieldDefinition, type FieldType, type Target } from './targets.js';
-import { requiredRule } from './engine/record-preparation.js';
+import { requiredFieldsAmong } from './engine/record-preparation.js';
 
 export type ImportServiceDependencies = {
   campaigns: CampaignsRepository;
@@ -188,7 +188,7 @@ export async function createImport(deps: ImportServiceDependencies, input: Creat
  * blacklist) would fail every record: it is refused before a job is made, naming its columns and how to map one.
  */
 function refuseWithoutRequiredColumn(input: CreateImportInput, mapping: readonly ColumnMatch[], fields: readonly FieldDefinition[]): void {
-  const required = requiredRule(input.target).fields.filter((key) => fields.some((field) => field.key === key));
+  const required = requiredFieldsAmong(input.target, fields);
   if (required.length === 0 || mapping.some((match) => match.field !== null && required.includes(match.field))) return;
   const needed = required.join(' or ');
   throw new AppError(

@@ -55,7 +55,7 @@ export function normalisePhoneReference(raw: string, defaultCountry: string): Ph
  * 044, 045 (mobile) and 01 (long distance) before the 10 digits every number now has: lists kept from then still
  * hold them. The number as it is dialled today, or null when the digits are no such number.
  */
-export function mexicanFormBefore2019(digits: string, defaultCountry: string): string | null {
+function mexicanFormBefore2019(digits: string, defaultCountry: string): string | null {
   const international = /^\+521(\d{10})$/.exec(digits);
   if (international) return `+52${international[1]}`;
   if (defaultCountry !== 'MX') return null;

@@ -4,11 +4,11 @@ import type { AppContext } from '../app/app-context.js';
 import { chooseTeam, requireInScope, type Actor } from '../auth/actor.js';
 import type { Campaign } from '../db/schema.js';
 import { storeUpload } from '../imports/import-workflow.js';
-import { requiredRule } from '../imports/engine/record-preparation.js';
+import { requiredFieldsAmong } from '../imports/engine/record-preparation.js';
 import { proposeFields } from '../imports/mapping/field-proposal.js';
 import { headerSignature, matchHeaders, type ColumnMatch } from '../imports/mapping/header-matching.js';
 import { listScoreOf } from '../imports/import-service.js';
-import { previewSource, type ReadOptions, type SourceFormat } from '../imports/reading/index.js';
+import { previewSource, type Preview, type ReadOptions, type SourceFormat } from '../imports/reading/index.js';
 import { fieldOwnerOf, resolveTargetFields } from '../imports/target-fields.js';
 import { STANDARD_FIELDS, type FieldDefinition, type FieldType, type Target } from '../imports/targets.js';
 import { AppError } from '../shared/app-error.js';
@@ -30,16 +30,7 @@ export type UploadView = {
   expiresAt: number | null;
 };
 
-type Head = {
-  format: SourceFormat;
-  encoding: string | null;
-  delimiter: string | null;
-  sheets: string[];
-  sheet: string | null;
-  headers: string[];
-  rows: string[][];
-  problems: Array<{ row: number; line: number; reason: string }>;
-};
+type Head = Omit<Preview, 'hiddenSheets'>;
 
 /** The team an upload goes to, checked before a byte of it is read. */
 export async function chooseUploadTeam(context: AppContext, actor: Actor, requested: number | undefined): Promise<number> {
@@ -158,7 +149,7 @@ async function findCampaignForUpload(context: AppContext, upload: UploadRow, req
 
 /** The fields of which a record needs one, when there are several (the import is refused when none is mapped). */
 function requiredOneOf(target: Target, fields: readonly FieldDefinition[]): string[] {
-  const keys = requiredRule(target).fields.filter((key) => fields.some((field) => field.key === key));
+  const keys = requiredFieldsAmong(target, fields);
   return keys.length > 1 ? keys : [];
 }
 

@@ -52,8 +52,11 @@ export function createPostalCodeRepair(teamCountry: string): (code: string, coun
     // Excel's text mark ('02134), written out by some exports, goes with the rest.
     const digits = code.replace(/^'|\.0+$/g, '');
     const where = country === null ? teamCountry.toUpperCase() : countryOf(country);
-    if (where === null || withZeros(digits, where) === null) return digits;
-    return (country === null ? withZeros(digits, phoneCountry() ?? where) : withZeros(digits, where)) ?? digits;
+    if (where === null) return digits;
+    const repaired = withZeros(digits, where);
+    // Without a country of its own, the record's phone decides, if it would change anything.
+    if (repaired === null || country !== null) return repaired ?? digits;
+    return withZeros(digits, phoneCountry() ?? where) ?? digits;
   };
 }
 

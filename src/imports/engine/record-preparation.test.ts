@@ -4,7 +4,7 @@ import { createPhoneNormaliser } from '../../phones/phone-normalisation.js';
 import { STANDARD_FIELDS } from '../targets.js';
 import { createRecordPreparer } from './record-preparation.js';
 
-function preparerFor(columns: Array<[header: string, field: string | null]>) {
+function preparerFor(columns: Array<[header: string, field: string | null]>, settings: { today?: string; country?: string } = {}) {
   return createRecordPreparer({
     target: 'individual',
     mapping: columns.map(([header, field], index) => ({ index, header, field })),
@@ -12,6 +12,7 @@ function preparerFor(columns: Array<[header: string, field: string | null]>) {
     dedupeKey: 'phone',
     normalisePhone: createPhoneNormaliser('US'),
     dateOrder: 'mdy',
+    ...settings,
   });
 }
 
@@ -138,15 +139,7 @@ describe('createRecordPreparer: several phones or e-mails in one cell', () => {
 });
 
 describe('createRecordPreparer: birthdays', () => {
-  const preparer = createRecordPreparer({
-    target: 'individual',
-    mapping: [{ index: 0, header: 'Name', field: 'name' }, { index: 1, header: 'DOB', field: 'birthday' }],
-    fields: STANDARD_FIELDS.individual,
-    dedupeKey: 'phone',
-    normalisePhone: createPhoneNormaliser('US'),
-    dateOrder: 'mdy',
-    today: '2026-11-30',
-  });
+  const preparer = preparerFor([['Name', 'name'], ['DOB', 'birthday']], { today: '2026-11-30' });
 
   test('reads a two-digit year in the past, as a birthday can only be', () => {
     assert.deepEqual(prepared(preparer, ['Al', '3/4/28']), { name: 'Al', birthday: '1928-03-04' });
@@ -169,15 +162,7 @@ describe('createRecordPreparer: birthdays', () => {
 
 describe('createRecordPreparer: postal codes', () => {
   test("gives a ZIP a spreadsheet made a number its leading zeros back, by the record's country or the team's", () => {
-    const preparer = createRecordPreparer({
-      target: 'individual',
-      mapping: [{ index: 0, header: 'Name', field: 'name' }, { index: 1, header: 'Zip', field: 'zip' }, { index: 2, header: 'Country', field: 'country' }],
-      fields: STANDARD_FIELDS.individual,
-      dedupeKey: 'phone',
-      normalisePhone: createPhoneNormaliser('US'),
-      dateOrder: 'mdy',
-      country: 'US',
-    });
+    const preparer = preparerFor([['Name', 'name'], ['Zip', 'zip'], ['Country', 'country']], { country: 'US' });
     assert.deepEqual(prepared(preparer, ['Al', '2134', '']), { name: 'Al', zip: '02134' });
     assert.deepEqual(prepared(preparer, ['Bo', '1067', 'Deutschland']), { name: 'Bo', zip: '01067', country: 'Deutschland' });
     assert.deepEqual(prepared(preparer, ['Cy', '2000', 'Australia']), { name: 'Cy', zip: '2000', country: 'Australia' });
@@ -187,15 +172,7 @@ describe('createRecordPreparer: postal codes', () => {
 
 describe('createRecordPreparer: dates in the order the header gives', () => {
   test('reads a "(DD/MM/YYYY)" column day first for a month-first team, and the other columns in the team order', () => {
-    const preparer = createRecordPreparer({
-      target: 'individual',
-      mapping: [{ index: 0, header: 'Name', field: 'name' }, { index: 1, header: 'Birthday (DD/MM/YYYY)', field: 'birthday' }],
-      fields: STANDARD_FIELDS.individual,
-      dedupeKey: 'phone',
-      normalisePhone: createPhoneNormaliser('US'),
-      dateOrder: 'mdy',
-      today: '2026-11-30',
-    });
+    const preparer = preparerFor([['Name', 'name'], ['Birthday (DD/MM/YYYY)', 'birthday']], { today: '2026-11-30' });
     assert.deepEqual(prepared(preparer, ['Al', '05/03/1985']), { name: 'Al', birthday: '1985-03-05' });
     assert.deepEqual(prepared(preparer, ['Bo', '25/12/1990']), { name: 'Bo', birthday: '1990-12-25' });
     assert.deepEqual(prepared(preparerFor([['Name', 'name'], ['Birthday', 'birthday']]), ['Cy', '05/03/1985']), { name: 'Cy', birthday: '1985-05-03' });
@@ -203,15 +180,7 @@ describe('createRecordPreparer: dates in the order the header gives', () => {
 });
 
 describe('createRecordPreparer: a date column read in the order its first records show', () => {
-  const preparerWith = (header: string) => createRecordPreparer({
-    target: 'individual',
-    mapping: [{ index: 0, header: 'Name', field: 'name' }, { index: 1, header, field: 'birthday' }],
-    fields: STANDARD_FIELDS.individual,
-    dedupeKey: 'phone',
-    normalisePhone: createPhoneNormaliser('US'),
-    dateOrder: 'mdy',
-    today: '2026-11-30',
-  });
+  const preparerWith = (header: string) => preparerFor([['Name', 'name'], [header, 'birthday']], { today: '2026-11-30' });
 
   test('reads every date of a column day first when some can only be so, for a month-first team', () => {
     const preparer = preparerWith('Birthday');

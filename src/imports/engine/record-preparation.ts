@@ -59,6 +59,16 @@ export function requiredRule(target: Target): { fields: string[]; message: strin
   }
 }
 
+/** The keys among `fields` of which each record of the target needs one (none when the fields have none of them). */
+export function requiredFieldsAmong(target: Target, fields: ReadonlyArray<{ key: string }>): string[] {
+  return requiredRule(target).fields.filter((key) => fields.some((field) => field.key === key));
+}
+
+/** Excel's text mark written out by an export ('1985-03-04, '02134): no part of a typed value (a date, a phone …). */
+function withoutTextMark(text: string): string {
+  return text.charCodeAt(0) === 0x27 ? text.slice(1).trim() : text;
+}
+
 /** `phone|email`: the first present; `name+zip`: all of them together. */
 export function parseDedupeKey(spec: string): { mode: 'first' | 'all'; fields: string[] } {
   return spec.includes('|') ? { mode: 'first', fields: spec.split('|') } : { mode: 'all', fields: spec.split('+') };
@@ -161,8 +171,7 @@ export function createRecordPreparer(input: {
   const isPrefixTarget = input.target === 'area-code';
 
   function normaliseValue(field: PreparationField, written: string, dateOrder: DateOrder = input.dateOrder): string | { problem: string } {
-    // Excel's text mark, written out by exports ('1985-03-04, '02134): no part of a date, number, phone or e-mail.
-    const raw = written.charCodeAt(0) === 0x27 && field.type !== 'text' && field.type !== 'address' ? written.slice(1).trim() : written;
+    const raw = field.type !== 'text' && field.type !== 'address' ? withoutTextMark(written) : written;
     if (isPrefixTarget && field.key === 'prefix') {
       const digits = raw.replace(/[\s().-]/g, '').replace(/^\+/, '');
       return /^\d{1,15}$/.test(digits) ? digits : { problem: 'is not a number prefix (digits only)' };
@@ -288,7 +297,7 @@ export function createRecordPreparer(input: {
           filled += 1;
           if (result !== raw && column.field.type !== 'text' && column.field.type !== 'address') {
             // What the agent sees: the cell as the spreadsheet showed it, without Excel's text mark.
-            const shown = raw.charCodeAt(0) === 0x27 ? raw.slice(1).trim() : raw;
+            const shown = withoutTextMark(raw);
             if (result !== shown) (changed ??= []).push([column.field.key, shown]);
           }
         } else {

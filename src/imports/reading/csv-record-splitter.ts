@@ -268,7 +268,7 @@ export class CsvRecordSplitter {
       problems.push(`Line ${line} contains bytes that are not valid ${this.settings.encoding} (shown as \uFFFD); choose the file's real encoding or save it again as UTF-8.`);
     }
     if (values.length > maxColumns) {
-      problems.push(`Line ${line} has ${values.length} columns, more than the limit of ${maxColumns}.`);
+      problems.push(tooManyColumnsMessage(line, values.length, maxColumns));
       values.length = maxColumns;
     }
     for (let i = 0; i < values.length; i++) {
@@ -339,6 +339,10 @@ function exceedsBytes(text: string, start: number, end: number, limit: number): 
   if (chars > limit) return true;
   if (chars * 3 <= limit) return false;
   return Buffer.byteLength(text.slice(start, end), 'utf8') > limit;
+}
+
+export function tooManyColumnsMessage(line: number, columns: number, maxColumns: number): string {
+  return `Line ${line} has ${columns} columns, more than the limit of ${maxColumns}.`;
 }
 
 /** A text formula, `="…"` (its quotes doubled inside): how exports keep the leading zeros of `="02134"` in Excel. */

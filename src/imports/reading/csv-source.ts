@@ -40,7 +40,9 @@ export async function openCsv(context: ReadContext, handle: FileHandle, size: nu
   }
 
   // Excel's `sep=;` first line names the delimiter and is left out of the records (their lines keep their numbers).
-  const declared = declaredDelimiter(decodeSample(head.subarray(0, 64), encoding));
+  const headText = decodeSample(head, encoding);
+  const isWholeFile = head.length >= size;
+  const declared = declaredDelimiter(headText);
   let delimiter: string;
   if (options.delimiter !== undefined) {
     if (options.delimiter === '' || /["\r\n\uFEFF]/.test(options.delimiter)) {
@@ -50,16 +52,18 @@ export async function openCsv(context: ReadContext, handle: FileHandle, size: nu
   } else {
     const extension = fileExtension(file);
     const preferred = extension === 'tsv' || extension === 'tab' ? '\t' : extension === 'psv' ? '|' : undefined;
-    delimiter = declared ?? sniffDelimiter(decodeSample(head, encoding), preferred, head.length >= size);
+    delimiter = declared ?? sniffDelimiter(headText, preferred, isWholeFile);
   }
   // Lines quoted whole: the delimiter is the one inside them (unless the user named one), and each record is split again.
   let unwrap: ((record: SourceRecord) => SourceRecord) | null = null;
   if (declared === null) {
-    const unwrapped = unwrappedSample(decodeSample(head, encoding), options.delimiter === undefined ? CANDIDATE_DELIMITERS : [delimiter], head.length >= size);
-    const inner = unwrapped === null ? null : (options.delimiter ?? sniffDelimiter(unwrapped, undefined, head.length >= size));
-    if (unwrapped !== null && inner !== null && isSplitByDelimiter(unwrapped, inner)) {
-      unwrap = createRecordUnwrapper(inner, limits.maxColumns);
-      delimiter = inner;
+    const unwrapped = unwrappedSample(headText, options.delimiter === undefined ? CANDIDATE_DELIMITERS : [delimiter], isWholeFile);
+    if (unwrapped !== null) {
+      const inner = options.delimiter ?? sniffDelimiter(unwrapped, undefined, isWholeFile);
+      if (isSplitByDelimiter(unwrapped, inner)) {
+        unwrap = createRecordUnwrapper(inner, limits.maxColumns);
+        delimiter = inner;
+      }
     }
   }
 

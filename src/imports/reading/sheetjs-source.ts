@@ -11,7 +11,7 @@ import { formatGeneralNumber, formatNumberCell } from './cell-text.js';
 import type { RawSource, ReadContext, SourceFormat, SourceRecord } from './source-types.js';
 import { formatBytes } from './zip-archive.js';
 import { detectEncoding } from './encoding-detection.js';
-import { createChunkDecoder } from './text-decoding.js';
+import { decodeWhole } from './text-decoding.js';
 import { chooseSheet } from './workbook-sheets.js';
 
 /**
@@ -78,8 +78,7 @@ export async function openLegacySheet(context: ReadContext, size: number): Promi
   const data = await readWhole(context, size);
   const isDecodedFirst = data[0] === 0x49 /* ID;P */ || data[0] === 0x73; /* socialcalc: */
   if (!isDecodedFirst) return readWithSheetJs(XLSX, context, data, 'xls', []);
-  const decoder = createChunkDecoder(detectEncoding([data.subarray(0, 64 * 1024)]).encoding);
-  return readWithSheetJs(XLSX, context, decoder.decode(data).text + decoder.end().text, 'xls', []);
+  return readWithSheetJs(XLSX, context, decodeWhole(data, detectEncoding([data.subarray(0, 64 * 1024)]).encoding), 'xls', []);
 }
 
 /**
@@ -90,8 +89,7 @@ export async function openXmlSpreadsheet(context: ReadContext, size: number, enc
   const { file } = context;
   const XLSX = await loadSheetJs();
   const data = await readWhole(context, size);
-  const decoder = createChunkDecoder(encoding);
-  const text = decodeCharacterReferences((decoder.decode(data).text + decoder.end().text).replace(/^\uFEFF/, ''));
+  const text = decodeCharacterReferences(decodeWhole(data, encoding).replace(/^\uFEFF/, ''));
   // SheetJS expands no entities, but an XML file that declares its own is refused as everywhere else.
   if (/<!ENTITY/i.test(text)) {
     throw new AppError('FILE_FORMAT_UNSUPPORTED', `'${file}' declares XML entities (a DTD), which are not read. Open it in Excel, save it as XLSX or CSV, and upload that.`, { file });

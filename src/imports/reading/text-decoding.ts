@@ -68,6 +68,12 @@ function hasInvalidReplacement(text: string, chunk: Uint8Array, literal: Buffer)
 }
 
 /** Decodes a whole sample (for sniffing); the result may end in a cut character. */
+/** All of a file's bytes as text (a format read whole). */
+export function decodeWhole(data: Uint8Array, encoding: string): string {
+  const decoder = createChunkDecoder(encoding);
+  return decoder.decode(data).text + decoder.end().text;
+}
+
 export function decodeSample(sample: Uint8Array, encoding: string): string {
   const decoder = createChunkDecoder(encoding);
   return decoder.decode(sample).text;

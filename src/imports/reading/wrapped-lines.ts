@@ -3,6 +3,7 @@
 // each such record is split once more, as the CSV line it holds.
 
 import Papa from 'papaparse';
+import { tooManyColumnsMessage } from './csv-record-splitter.js';
 import type { SourceRecord } from './source-types.js';
 
 const WRAPPED_LINE = /^"(?:[^"]|"")*"$/;
@@ -36,7 +37,7 @@ export function createRecordUnwrapper(delimiter: string, maxColumns: number): (r
     const parsed = Papa.parse<string[]>(record.values[0]!, { delimiter, quoteChar: '"', newline: '\n' });
     const values = parsed.data[0];
     if (parsed.data.length !== 1 || parsed.errors.length > 0 || values === undefined) return record;
-    if (values.length > maxColumns) return { line: record.line, values: [], error: `Line ${record.line} has ${values.length} columns, more than the limit of ${maxColumns}.` };
+    if (values.length > maxColumns) return { line: record.line, values: [], error: tooManyColumnsMessage(record.line, values.length, maxColumns) };
     return { line: record.line, values };
   };
 }
