@@ -184,6 +184,23 @@ describeOnBothDatabases('importing individual customers', (suite) => {
     assert.ok(!JSON.stringify(row).includes('hidden'));
   });
 
+  it('joins a name split over columns again when a list with the same header comes back, and when the mapping joins them by hand', async () => {
+    const header = ['Vorname', 'Nachname', 'Handy', 'Straße', 'Adresszusatz'];
+    for (const [given, family, mobile] of [['Uta', 'Kranz', '(617) 555-0181'], ['Veit', 'Lohr', '(617) 555-0182']]) {
+      const job = await harness.runImport({ teamId, target: 'individual', content: csv([header, [given!, family!, mobile!, 'Elm St 4', 'Hinterhaus']]) });
+      assert.equal(job.success, 1);
+    }
+    const byHand = await harness.runImport({
+      teamId,
+      target: 'individual',
+      mapping: [['Given', 'name'], ['Surname', 'name']],
+      content: csv([['Given', 'Surname', 'Phone'], ['Wim', 'Mertens', '(617) 555-0183']]),
+    });
+    assert.equal(byHand.success, 1);
+    const rows = (await harness.rows(teamId, 'individual')).filter((row) => ['+16175550181', '+16175550182', '+16175550183'].includes(String(row['mobile'] || row['phone'])));
+    assert.deepEqual(rows.map((row) => [row['name'], row['address'] || null]), [['Uta Kranz', 'Elm St 4, Hinterhaus'], ['Veit Lohr', 'Elm St 4, Hinterhaus'], ['Wim Mertens', null]]);
+  });
+
   it('fails the job with a clear reason when the file cannot be read at all', async () => {
     await assert.rejects(harness.createJob({ teamId, target: 'individual', content: Buffer.alloc(0) }), /empty/);
   });

@@ -31,6 +31,9 @@ describe('createRecordPreparer: several columns in one field', () => {
     assert.deepEqual(prepared(preparer, ['Lee', '415-555-0134', ' Ann ', 'B.']), { name: 'Ann B. Lee', phone: '+14155550134' });
     assert.deepEqual(prepared(preparer, ['Lee', '415-555-0135', '', '']), { name: 'Lee', phone: '+14155550135' });
     assert.equal(prepared(preparer, ['', '', '', '']), 'a customer needs a name or a phone');
+    // Columns mapped to the name by hand under headers of no known part: its words, in the file's order.
+    const byHand = preparerFor([['Given', 'name'], ['Surname', 'name'], ['Phone', 'phone']]);
+    assert.deepEqual(prepared(byHand, ['Wim', 'Mertens', '415-555-0136']), { name: 'Wim Mertens', phone: '+14155550136' });
   });
 
   test('joins a Hungarian or a Vietnamese name family name first, as those languages write it', () => {
@@ -98,6 +101,13 @@ describe('createRecordPreparer: several phones or e-mails in one cell', () => {
       name: 'Gi', phone: '+14155550136', email: 'gi@example.com', phone2: '+14155550137',
     });
     assert.deepEqual(prepared(preparer, ['Iv', '415-555-0139 or 415-555-0140', '']), { name: 'Iv', phone: '+14155550139', phone2: '+14155550140' });
+    // Google Contacts' separator, and two lines of one Excel cell (Alt+Enter).
+    assert.deepEqual(prepared(preparer, ['Bo', '415-555-0101 ::: 415-555-0102', 'bo@example.org ::: bo2@example.org']), {
+      name: 'Bo', phone: '+14155550101', email: 'bo@example.org', phone2: '+14155550102',
+    });
+    assert.deepEqual(prepared(preparer, ['Cy', '415-555-0103\r\n415-555-0104', 'cy@example.org\ncy@work.example.org']), {
+      name: 'Cy', phone: '+14155550103', email: 'cy@example.org', phone2: '+14155550104',
+    });
     const values: Array<string | null> = [];
     assert.equal(preparer.prepare(['Gi', '415-555-0136, 415-555-0137', ''], values, 0).originals, '{"phone":"415-555-0136","phone2":"415-555-0137"}');
     // More than two: the first keeps the cell as written, so that the agent sees every number.

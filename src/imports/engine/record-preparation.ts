@@ -91,9 +91,14 @@ const SCIENTIFIC_NOTATION = /^\s*\+?\d(?:[.,]\d+)?e\+?\d{1,2}\s*$/i;
 /** Format characters (Unicode Cf: zero-width spaces and joiners, direction marks, soft hyphens, BOM). */
 const INVISIBLE = /\p{Cf}/gu;
 
-/** What lists put between several phones or e-mails in one cell: / ; , | 、 ， ； or "or" in a few languages. */
-const SEVERAL_SEPARATOR = /\s*(?:[/;,|、，；]|\s(?:or|ou|o|oder|of)\s|或)\s*/iu;
+/**
+ * What lists put between several phones or e-mails in one cell: / ; , | 、 ， ；, "or" in a few languages, Google
+ * Contacts' " ::: ", or a line break (Alt+Enter in an Excel cell).
+ */
+const SEVERAL_SEPARATOR = /\s*(?:[/;,|、，；]|:::|\s(?:or|ou|o|oder|of)\s|或|[\r\n]+)\s*/iu;
 const MAX_SEVERAL = 5;
+/** The fields that hold a person's name. */
+const PERSON_NAME_KEYS: ReadonlySet<string> = new Set(['name', 'contact']);
 
 export function createRecordPreparer(input: {
   target: Target;
@@ -129,7 +134,7 @@ export function createRecordPreparer(input: {
   }
   for (const column of columns) {
     const joined = sources.get(column.field) ?? [];
-    if (joined.length > 1) column.joined = joinPlan(joined, column.field.type);
+    if (joined.length > 1) column.joined = joinPlan(joined, column.field);
   }
   // The second of several numbers in a Phone or Mobile cell goes to phone2 when the record has none there: mapped or
   // not, phone2 then gets a slot of its own.
@@ -364,14 +369,17 @@ type MappedColumn = {
  * address lines with commas, a house number beside its street with a space ("Musterstraße 12", "12 Main St"); other
  * text with semicolons; in the file's order.
  */
-function joinPlan(columns: ReadonlyArray<{ cell: number; header: string }>, type: FieldType): JoinPlan {
+function joinPlan(columns: ReadonlyArray<{ cell: number; header: string }>, field: { key: string; type: FieldType }): JoinPlan {
+  const type = field.type;
   const nameParts = columns.map((column) => namePartOf(column.header));
   if (type !== 'address' && nameParts.every((part) => part !== null)) {
     const order = namePartOrder(columns.map((column) => column.header));
     const ordered = columns.map((column, index) => ({ cell: column.cell, rank: order[nameParts[index]!] })).sort((a, b) => a.rank - b.rank);
     return { cells: ordered.map((entry) => entry.cell), separators: ordered.map(() => ' ') };
   }
-  if (type !== 'address') return { cells: columns.map((column) => column.cell), separators: columns.map(() => '; ') };
+  // Columns mapped to a person's name by hand ("Given", "Surname") are its words, in the file's order.
+  const separator = PERSON_NAME_KEYS.has(field.key) ? ' ' : '; ';
+  if (type !== 'address') return { cells: columns.map((column) => column.cell), separators: columns.map(() => separator) };
   // A space before a house number, and after one before its street (not before a line that follows them).
   const parts = columns.map((column) => addressPartOf(column.header));
   const separators = parts.map((part, index) => (part === 'number' || (parts[index - 1] === 'number' && part === null) ? ' ' : ', '));

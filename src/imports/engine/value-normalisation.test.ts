@@ -156,10 +156,10 @@ test('reads every value that column type detection takes for a number, amounts a
 
 test('tells the marks of a missing value (N/A, NULL, -, zero dates, formula errors) from values', () => {
   for (const missing of ['N/A', 'n/a', ' NA ', 'NULL', 'null', '(null)', '\\N', 'None', 'nan', '-', '--', '—', '?', '/', '无', '暂无',
-    '0', '000-000-0000', '0000-00-00', '0000-00-00 00:00:00', '00/00/0000', '1900-01-00', '#N/A', '#VALUE!', '#REF!', '#DIV/0!']) {
+    '0', '000-000-0000', '0000-00-00', '0000-00-00 00:00:00', '00/00/0000', '1900-01-00', '1/0/1900', '1/0/00', '0/0/00', '#N/A', '#VALUE!', '#REF!', '#DIV/0!']) {
     assert.equal(isNoValue(missing), true, missing);
   }
-  for (const value of ['Nancy', 'Nan Li', 'NAM', '0x1', '10', '2000-01-01', '#1 Main St', 'n/a street', '-1', 'non']) {
+  for (const value of ['Nancy', 'Nan Li', 'NAM', '0x1', '10', '2000-01-01', '#1 Main St', 'n/a street', '-1', 'non', '1/1/00', '10/0/00']) {
     assert.equal(isNoValue(value), false, value);
   }
 });

@@ -306,8 +306,14 @@ const ONE_GROUP = /^[+-]?[1-9]\d{0,2}[.,]\d{3}$/;
  */
 export function isNoValue(value: string): boolean {
   const text = value.trim().normalize('NFKC').toLowerCase();
-  return NO_VALUE_WORDS.has(text) || ZERO_FILLER.test(text) || SPREADSHEET_ERROR.test(text) || text === '1900-01-00';
+  return NO_VALUE_WORDS.has(text) || ZERO_FILLER.test(text) || SPREADSHEET_ERROR.test(text) || DAY_ZERO.test(text);
 }
+
+/**
+ * Excel's day zero (a date cell holding 0: 1900-01-00, 1/0/1900) and Outlook's empty birthday or anniversary in its
+ * contacts export (1/0/00, 0/0/00): no date, in a list of them.
+ */
+const DAY_ZERO = /^(?:1900-01-00|0?[01][/.]0?0[/.](?:00|1900))$/;
 
 const NO_VALUE_WORDS: ReadonlySet<string> = new Set([
   'n/a', 'na', 'n.a.', 'n.a', 'n/d', 'null', '(null)', '<null>', '\\n', 'none', '(none)', 'nil', 'nan', 'undefined', 'unknown',

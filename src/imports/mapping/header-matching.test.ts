@@ -48,6 +48,19 @@ describe('matchHeaders: how each column is matched', () => {
     assert.deepEqual(fieldsOf(match(['Nom', 'Département', 'Téléphone'])), ['name', 'state', 'phone']);
   });
 
+  test("an Outlook export's e-mail display name is no name of the person, and its second street line joins the street", () => {
+    const headers = ['First Name', 'Last Name', 'Business Street', 'Business Street 2', 'Business Street 3', 'Business City', 'Home Street',
+      'Home Street 2', 'Business Phone', 'E-mail Address', 'E-mail Type', 'E-mail Display Name', 'E-mail 2 Address', 'E-mail 2 Display Name'];
+    assert.deepEqual(fieldsOf(match(headers)), [
+      'name', 'name', 'address', 'address', 'address', 'city', null, null, 'phone', 'email', null, null, null, null,
+    ]);
+    // A list's own display name is the person's name.
+    assert.deepEqual(fieldsOf(match(['Display Name', 'Email', 'Phone'])), ['name', 'email', 'phone']);
+    assert.deepEqual(fieldsOf(match(['Email Name', 'Email'])), [null, 'email']);
+    // The lines of a home address, when that is the address mapped.
+    assert.deepEqual(fieldsOf(match(['Name', 'Home Street', 'Home Street 2', 'Work Street 2', 'Phone'])), ['name', 'address', 'address', null, 'phone']);
+  });
+
   test('a second address line, a suite or a house number joins the address column, and never stands for an address alone', () => {
     assert.deepEqual(fieldsOf(match(['Customer Name', 'Contact No.', 'Address Line 1', 'Address Line 2', 'Landmark', 'City', 'Pincode'])),
       ['name', 'phone', 'address', 'address', 'address', 'city', 'zip']);
@@ -242,6 +255,8 @@ describe('matchHeaders: a name split over columns', () => {
   test("gives an organization's split contact name to its contact person, not to the organization's name", () => {
     const matches = match(['Company', 'First Name', 'Last Name'], { fields: STANDARD_FIELDS.organization });
     assert.deepEqual(fieldsOf(matches), ['name', 'contact', 'contact']);
+    // Without a company column too: the person's first name is no organization's name.
+    assert.deepEqual(fieldsOf(match(['First Name', 'Last Name', 'Phone'], { fields: STANDARD_FIELDS.organization })), ['contact', 'contact', 'phone']);
   });
 });
 
@@ -346,6 +361,13 @@ describe('matchHeaders: saved mappings', () => {
   test('keeps a field saved for two headers on the leftmost, the other matched as usual', () => {
     const saved = new Map<string, string | null>([['Tel', 'phone'], ['Phone', 'phone']]);
     assert.deepEqual(fieldsOf(match(['Tel', 'Phone'], { saved })), ['phone', 'phone2']);
+  });
+
+  test('keeps every column saved for one text field, which the import joins (the same list imported again)', () => {
+    const saved = new Map<string, string | null>([['First Name', 'name'], ['Middle Name', 'name'], ['Last Name', 'name'], ['Phone', 'phone']]);
+    assert.deepEqual(fieldsOf(match(['First Name', 'Middle Name', 'Last Name', 'Phone'], { saved })), ['name', 'name', 'name', 'phone']);
+    const chosen = new Map<string, string | null>([['Given', 'name'], ['Surname', 'name'], ['Street', 'address'], ['Unit', 'address']]);
+    assert.deepEqual(fieldsOf(match(['Given', 'Surname', 'Street', 'Unit', 'Name'], { saved: chosen })), ['name', 'name', 'address', 'address', null]);
   });
 });
 

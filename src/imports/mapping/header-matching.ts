@@ -80,7 +80,7 @@ export function matchHeaders(input: MatchHeadersInput): ColumnMatch[] {
     hits.forEach((hit, rank) => candidates.push({ ...hit, index, rank: rank + 1, isSaved: false }));
   });
 
-  return joinAddressParts(joinNameParts(resolveConflicts(matches, candidates), vocabulary), vocabulary);
+  return joinAddressParts(joinNameParts(resolveConflicts(matches, candidates, vocabulary), vocabulary), vocabulary);
 }
 
 /**
@@ -94,8 +94,13 @@ function joinAddressParts(matches: ColumnMatch[], vocabulary: FieldVocabulary): 
   const main = matches.find((match) => match.field === address && addressPartOf(match.header) === null);
   if (!main) return matches;
   const confidence = Math.round(Math.min(main.confidence, CONFIDENCE.synonym - VARIANT_PENALTY) * 100) / 100;
+  // "Business Street 2" beside "Business Street", "Home Address 3" beside "Home Address 1": the same header numbered.
+  const stem = (header: string) => normaliseHeader(header).replace(/\d+$/, '');
+  const isNumberedLine = (header: string) => /[2-9]$/.test(normaliseHeader(header)) && stem(header) === stem(main.header);
   return matches.map((match) =>
-    match.field === null && match.source !== 'saved' && addressPartOf(match.header) !== null ? { ...match, field: address, confidence, source: 'synonym' } : match,
+    match.field === null && match.source !== 'saved' && (addressPartOf(match.header) !== null || isNumberedLine(match.header))
+      ? { ...match, field: address, confidence, source: 'synonym' }
+      : match,
   );
 }
 
@@ -112,10 +117,13 @@ function fieldKeyOf(vocabulary: FieldVocabulary, standard: string): string | und
 function joinNameParts(matches: ColumnMatch[], vocabulary: FieldVocabulary): ColumnMatch[] {
   const person = fieldKeyOf(vocabulary, 'contact') ?? fieldKeyOf(vocabulary, 'name');
   if (person === undefined) return matches;
+  // An organization's "First Name" is its contact's, never the organization's name it may have been matched to.
+  const organisationName = person === fieldKeyOf(vocabulary, 'name') ? undefined : fieldKeyOf(vocabulary, 'name');
   // The columns that may take a part: not decided by the user, and free or holding the person's name already.
   const parts = new Map<ColumnMatch, NamePart>();
   for (const match of matches) {
-    const part = match.source !== 'saved' && (match.field === null || match.field === person) ? namePartOf(match.header) : null;
+    const isFree = match.field === null || match.field === person || (organisationName !== undefined && match.field === organisationName);
+    const part = match.source !== 'saved' && isFree ? namePartOf(match.header) : null;
     if (part !== null) parts.set(match, part);
   }
   const roles = new Set(parts.values());
@@ -136,9 +144,10 @@ function joinNameParts(matches: ColumnMatch[], vocabulary: FieldVocabulary): Col
 
 /**
  * Each field takes at most one column: the strongest claim wins (saved first, then confidence,
- * then the leftmost column) and a column that lost its field falls to its next-best one.
+ * then the leftmost column) and a column that lost its field falls to its next-best one. A text or address field the
+ * user (or a saved mapping) gave several columns keeps them all: the import joins them (a name's parts, address lines).
  */
-function resolveConflicts(matches: ColumnMatch[], candidates: Candidate[]): ColumnMatch[] {
+function resolveConflicts(matches: ColumnMatch[], candidates: Candidate[], vocabulary: FieldVocabulary): ColumnMatch[] {
   const ordered = [...candidates].sort(
     (a, b) =>
       Number(b.isSaved) - Number(a.isSaved) ||
@@ -147,10 +156,14 @@ function resolveConflicts(matches: ColumnMatch[], candidates: Candidate[]): Colu
       a.rank - b.rank,
   );
   const takenFields = new Set<string>();
+  const savedJoins = new Set<string>();
   const decidedColumns = new Set<number>();
   for (const match of matches) if (match.source === 'saved') decidedColumns.add(match.index);
   for (const candidate of ordered) {
-    if (decidedColumns.has(candidate.index) || takenFields.has(candidate.field)) continue;
+    if (decidedColumns.has(candidate.index)) continue;
+    if (takenFields.has(candidate.field) && !(candidate.isSaved && savedJoins.has(candidate.field))) continue;
+    const type = vocabulary.fieldsByKey.get(candidate.field)?.type;
+    if (candidate.isSaved && (type === 'text' || type === 'address')) savedJoins.add(candidate.field);
     decidedColumns.add(candidate.index);
     takenFields.add(candidate.field);
     const match = matches[candidate.index];
@@ -207,6 +220,11 @@ function headerHits(header: string, vocabulary: FieldVocabulary): Hit[] {
   if (isEmailAddressHeader(header)) {
     for (const field of best.keys()) if (vocabulary.standardKeys.get(field) === 'address') best.delete(field);
   }
+  // Outlook's "E-mail Display Name" ("John Public (john@contoso.com)") is what a mail program shows for the address,
+  // not the person's name (which its First and Last Name columns hold).
+  if (isEmailNameHeader(header)) {
+    for (const field of best.keys()) if (PERSON_NAMES.includes(vocabulary.standardKeys.get(field) ?? '')) best.delete(field);
+  }
   return [...best.values()].sort((a, b) => b.confidence - a.confidence);
 }
 
@@ -223,6 +241,16 @@ function isEmailAddressHeader(header: string): boolean {
   const words = splitHeaderWords(removeBracketedText(header)).filter((word) => !/^\d+$/.test(word));
   const addressed = withoutTail(words, ADDRESS_TAILS);
   return addressed !== undefined && endsWithEmailName(addressed);
+}
+
+const PERSON_NAMES: readonly string[] = ['name', 'contact'];
+
+/** A header whose name words follow a name of the e-mail ("E-mail Display Name", "E-mail 2 Display Name", "Email Name"). */
+function isEmailNameHeader(header: string): boolean {
+  const words = splitHeaderWords(removeBracketedText(header)).filter((word) => !/^\d+$/.test(word));
+  if (words.at(-1) !== 'name') return false;
+  const named = words.at(-2) === 'display' ? words.slice(0, -2) : words.slice(0, -1);
+  return named.length > 0 && endsWithEmailName(named);
 }
 
 /** Whether the last one to three words are a name of the e-mail ("email", "e mail", "correo electronico"). */
