@@ -163,6 +163,19 @@ describe('createRecordPreparer: birthdays', () => {
     assert.equal(preparer.prepare(['Ga', "'3/4/85"], [], 0).originals, '{"birthday":"3/4/85"}');
   });
 
+  test("keeps a birthday without its year (a mailing list's 03/04) as the day of the year, and shows it as written", () => {
+    assert.deepEqual(prepared(preparer, ['Ha', '03/04']), { name: 'Ha', birthday: '--03-04' });
+    assert.deepEqual(prepared(preparer, ['Ha', '29.2.']), { name: 'Ha', birthday: '--02-29' });
+    assert.equal(preparer.prepare(['Ha', 'March 4th'], [], 0).originals, '{"birthday":"March 4th"}');
+    assert.equal(prepared(preparer, ['Ha', '13/14']), 'column "DOB": "13/14" is not a date');
+    // Other dates need their year.
+    const due = createRecordPreparer({
+      target: 'individual', mapping: [{ index: 0, header: 'Name', field: 'name' }, { index: 1, header: 'Due', field: 'due' }],
+      fields: [...STANDARD_FIELDS.individual, { key: 'due', label: 'Due', type: 'date' }], dedupeKey: 'phone', normalisePhone: createPhoneNormaliser('US'), dateOrder: 'mdy',
+    });
+    assert.equal(prepared(due, ['Ha', '03/04']), 'column "Due": "03/04" is not a date');
+  });
+
   test('fails a birthday in the future with that reason', () => {
     assert.equal(prepared(preparer, ['Di', '2031-05-04']), 'column "DOB": "2031-05-04" is in the future: no birthday can be');
     assert.equal(prepared(preparer, ['Ed', '2/1/2027']), 'column "DOB": "2/1/2027" is in the future: no birthday can be');

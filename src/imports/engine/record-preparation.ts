@@ -6,7 +6,7 @@ import type { FieldType, Target } from '../targets.js';
 import { addressPartOf } from '../mapping/address-parts.js';
 import { namePartOf, namePartOrder } from '../mapping/name-parts.js';
 import { createPostalCodeRepair } from './postal-codes.js';
-import { dateOrderOfHeader, dateOrderOfValue, isNoValue, normaliseDate, normaliseEmail, normaliseNumber, type DateOrder } from './value-normalisation.js';
+import { dateOrderOfHeader, dateOrderOfValue, isNoValue, normaliseDate, normaliseEmail, normaliseYearlessDate, normaliseNumber, type DateOrder } from './value-normalisation.js';
 
 export type PreparationField = { key: string; label: string; type: FieldType };
 
@@ -195,7 +195,8 @@ export function createRecordPreparer(input: {
         return normaliseEmail(raw) ?? { problem: 'is not a valid email address' };
       case 'date': {
         if (field.key !== 'birthday') return normaliseDate(raw, dateOrder) ?? { problem: 'is not a date' };
-        const date = normaliseDate(raw, dateOrder, today);
+        // A birthday without its year (a mailing list's `03/04`) is kept as the day it is: `--03-04`.
+        const date = normaliseDate(raw, dateOrder, today) ?? normaliseYearlessDate(raw, dateOrder);
         if (date === null) return { problem: 'is not a date' };
         return date.slice(0, 10) > today ? { problem: 'is in the future: no birthday can be' } : date;
       }

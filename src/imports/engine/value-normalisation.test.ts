@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { dateOrderOfHeader, isNoValue, normaliseDate, normaliseEmail, normaliseNumber } from './value-normalisation.js';
+import { dateOrderOfHeader, isNoValue, normaliseDate, normaliseEmail, normaliseNumber, normaliseYearlessDate } from './value-normalisation.js';
 import { isDateValue, isNumberValue } from '../mapping/value-patterns.js';
 
 test('accepts real-world emails and lower-cases the domain only', () => {
@@ -170,4 +170,13 @@ test("reads the order a header writes its dates in, in the languages' letters, o
   }
   for (const header of ['Date (mm/dd/yy)', 'DOB MM-DD-YYYY', 'Mm/Dd/Yyyy']) assert.equal(dateOrderOfHeader(header), 'mdy', header);
   for (const header of ['Birthday', 'YYYY-MM-DD', 'Comment dd/mm', 'Amount', 'Address']) assert.equal(dateOrderOfHeader(header), null, header);
+});
+
+test('reads a day of the year without its year as --MM-DD, in the team\'s order, or nothing', () => {
+  const cases: Array<[string, 'mdy' | 'dmy', string | null]> = [
+    ['03/04', 'mdy', '--03-04'], ['03/04', 'dmy', '--04-03'], ['25/12', 'mdy', '--12-25'], ['4.3.', 'mdy', '--03-04'], ['02-29', 'mdy', '--02-29'],
+    ['March 4th', 'dmy', '--03-04'], ['4 mars', 'mdy', '--03-04'], ['3月4日', 'dmy', '--03-04'], ['--0304', 'dmy', '--03-04'], ['--03-04', 'mdy', '--03-04'],
+    ['02/30', 'mdy', null], ['13/14', 'mdy', null], ['March', 'mdy', null], ['3/4/85', 'mdy', null], ['1234', 'mdy', null], ['March 4 85', 'mdy', null],
+  ];
+  for (const [value, order, expected] of cases) assert.equal(normaliseYearlessDate(value, order), expected, `${value} (${order})`);
 });

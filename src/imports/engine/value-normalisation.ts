@@ -249,6 +249,38 @@ function namedMonthDate(text: string, latest: string | undefined): string | null
   return inCentury(year, latest, (fullYear) => isoDate(fullYear, month, Number(day)));
 }
 
+/**
+ * A day of the year without its year, as mailing lists keep birthdays (Mailchimp's `03/04`, `4 March`, `March 4th`,
+ * `3月4日`, vCard's `--0304`): ISO 8601's `--MM-DD`, or null. Numbers are read in the team's order, day first when
+ * written with dots or when the first cannot be a month (`25/12`).
+ */
+export function normaliseYearlessDate(value: string, order: DateOrder): string | null {
+  const text = value.trim().normalize('NFKC');
+  let month: number;
+  let day: number;
+  let match = /^--(\d{2})-?(\d{2})$/.exec(text) ?? /^(\d{1,2})\s*月\s*(\d{1,2})\s*日$/.exec(text);
+  if (match) {
+    [month, day] = [Number(match[1]), Number(match[2])];
+  } else if ((match = /^(\d{1,2})([/.-])(\d{1,2})\.?$/.exec(text))) {
+    const [first, second] = [Number(match[1]), Number(match[3])];
+    const isDayFirst = first > 12 || ((order === 'dmy' || match[2] === '.') && second <= 12);
+    [month, day] = isDayFirst ? [second, first] : [first, second];
+  } else {
+    const words = text
+      .normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase()
+      .split(/[\s,./-]+/)
+      .filter((word) => word !== '' && !DATE_FILLER.test(word))
+      .map((word) => word.replace(/^(\d{1,2})(?:st|nd|rd|th|er|o|º)$/, '$1'));
+    const at = words.findIndex((word) => MONTH_OF.has(word));
+    const other = words[1 - at];
+    if (words.length !== 2 || at < 0 || other === undefined || !/^\d{1,2}$/.test(other)) return null;
+    [month, day] = [MONTH_OF.get(words[at]!)!, Number(other)];
+  }
+  // Checked against a leap year: 29 February is a birthday.
+  const date = isoDate(2000, month, day);
+  return date === null ? null : `--${date.slice(5)}`;
+}
+
 /** A plain decimal that is already its own normal form. */
 const PLAIN_NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?$/;
 
