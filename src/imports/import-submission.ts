@@ -50,10 +50,12 @@ export async function submitImport(context: AppContext, actor: Actor, request: I
     if (!campaign || campaign.team_id !== upload.team_id) throw new AppError('NOT_FOUND', `There is no campaign ${request.campaignId} in the upload's team.`);
     campaignName = campaign.name;
   }
+  const team = await context.repositories.teams.findById(upload.team_id);
   const copy = await context.storage.localCopy(upload.storage_key);
   try {
     const created = await createImport(importServiceDependencies(context), {
       teamId: upload.team_id,
+      country: team?.default_country,
       userId: actor.userId,
       upload: { id: upload.id, path: copy.path, originalName: upload.original_name },
       target: request.target,

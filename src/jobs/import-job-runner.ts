@@ -123,6 +123,7 @@ async function runClaimedJob(deps: RunnerDependencies, job: ImportJob, workerId:
         delimiter: options.delimiter,
         skipTop: options.skipTop,
         displayName: job.file_name,
+        country: team.default_country,
         limits: { maxColumns: deps.config.limits.maxColumns, maxCellLength: deps.config.limits.maxCellLength },
       },
       target: options.target,

@@ -165,7 +165,8 @@ async function readHead(context: AppContext, upload: UploadRow, options: ReadOpt
   const copy = await context.storage.localCopy(upload.storage_key);
   try {
     const limits = { maxColumns: context.config.limits.maxColumns, maxCellLength: context.config.limits.maxCellLength };
-    const head = await previewSource(copy.path, { ...options, displayName: upload.original_name, limits }, listScoreOf(fields));
+    const country = (await context.repositories.teams.findById(upload.team_id))?.default_country;
+    const head = await previewSource(copy.path, { ...options, country, displayName: upload.original_name, limits }, listScoreOf(fields));
     return { format: head.format, encoding: head.encoding, delimiter: head.delimiter, sheets: head.sheets, sheet: head.sheet, headers: head.headers, rows: head.rows, problems: head.problems };
   } finally {
     await copy.release();

@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
+import iconv from 'iconv-lite';
 import { describeOnBothDatabases } from '../support/databases.js';
 import { csv } from '../support/import-harness.js';
 
@@ -94,6 +95,17 @@ describeOnBothDatabases('the intake command line', (suite) => {
     assert.deepEqual(shown.files.map((f) => f.kind).sort(), ['duplicated', 'error', 'original', 'success']);
     const listed = JSON.parse(run('jobs', 'list', '--json').stdout) as Array<{ id: number }>;
     assert.ok(listed.some((job) => String(job.id) === id));
+  });
+
+  it("previews and imports a short list in its team country's code page (Windows-1254 for a Turkish team)", () => {
+    const turkish = join(dir, 'musteriler.csv');
+    writeFileSync(turkish, iconv.encode('Ad Soyad,Telefon,Şehir\r\nAyşe Yılmaz,+90 212 123 45 67,İstanbul\r\n', 'windows-1254'));
+    assert.equal(run('teams', 'create', 'cli-team-tr', '--country', 'TR').status, 0);
+    const preview = JSON.parse(run('preview', turkish, '--team', 'cli-team-tr', '--json').stdout) as { headers: string[]; rows: string[][] };
+    assert.deepEqual([preview.headers, ...preview.rows], [['Ad Soyad', 'Telefon', 'Şehir'], ['Ayşe Yılmaz', '+90 212 123 45 67', 'İstanbul']]);
+    assert.equal(run('import', turkish, '--team', 'cli-team-tr', '--target', 'individual', '--wait').status, 0);
+    const rows = JSON.parse(run('customers', 'export', '--team', 'cli-team-tr', '--target', 'individual', '--json').stdout) as Array<Record<string, string>>;
+    assert.deepEqual(rows.map((row) => [row['name'], row['city']]), [['Ayşe Yılmaz', 'İstanbul']]);
   });
 
   it('exports the table as CSV and JSON, with status and agent', () => {

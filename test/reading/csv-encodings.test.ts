@@ -156,6 +156,25 @@ describe('CSV encodings', () => {
     }
   }
 
+  test("reads a one-line list whose bytes fit two encodings in the team country's, unless chardet is sure of another", async () => {
+    // "Ayşe Yılmaz … İstanbul" in Windows-1254 is "Ayþe Yýlmaz … Ýstanbul" in Windows-1252 (Icelandic letters all);
+    // 氏名 in EUC-JP is 会叹 in GB18030; a Korean list's EUC-KR bytes are kanji in EUC-JP.
+    const cases: Array<[rows: string[][], encoding: string, country: string]> = [
+      [[['Ad Soyad', 'Telefon', 'Şehir'], ['Ayşe Yılmaz', '+90 212 123 45 67', 'İstanbul']], 'windows-1254', 'TR'],
+      [[['氏名', '電話番号', '住所'], ['山田太郎', '03-1234-5678', '東京都千代田区']], 'euc-jp', 'JP'],
+      [[['姓名', '电话', '城市'], ['张三', '13800138000', '北京']], 'gbk', 'CN'],
+      [[['이름', '전화번호', '도시'], ['김철수', '010-1234-5678', '서울']], 'euc-kr', 'JP'],
+      // Shift_JIS read as GB18030 gives characters no standard counts as common: the country does not overrule that.
+      [[['氏名', '電話番号', '住所'], ['山田太郎', '03-1234-5678', '東京都千代田区']], 'shift_jis', 'CN'],
+      [LISTS['westernEuropean'] as string[][], 'windows-1252', 'TR'],
+    ];
+    for (const [rows, encoding, country] of cases) {
+      const path = folder.write(`country-${encoding}-${country}.csv`, iconv.encode(csvText(rows), encoding));
+      const result = await readWhole(path, { country });
+      assert.deepEqual([result.headers, ...result.records.map((record) => record.values)], rows, `${encoding} for ${country}, read as ${result.encoding}`);
+    }
+  });
+
   test('refuses a file in ISO-2022-JP (JIS), which it cannot read, saying how to save it', async () => {
     // 氏名,電話 / 山田,03-1234-5678 in JIS: escape sequences switch between ASCII and JIS X 0208.
     const jis = Buffer.from('\x1b$B;aL>\x1b(B,\x1b$BEEOC\x1b(B\r\n\x1b$B;3ED\x1b(B,03-1234-5678\r\n', 'latin1');

@@ -40,7 +40,7 @@ export async function runPreviewCommand(context: AppContext | null, args: string
   );
   const path = requireFile(positionals, PREVIEW_USAGE);
   const target = parseTarget(values.target ?? 'individual');
-  const readOptions = {
+  const readOptions: Parameters<typeof previewForTarget>[1] = {
     target,
     encoding: values.encoding,
     sheet: values.sheet,
@@ -52,6 +52,7 @@ export async function runPreviewCommand(context: AppContext | null, args: string
   let known: Parameters<typeof previewForTarget>[2];
   if (context && values.team) {
     const team = await requireTeamByName(context.repositories.teams, values.team);
+    readOptions.country = team.default_country;
     const campaign = values.campaign ? await context.repositories.campaigns.findByName(team.id, values.campaign) : undefined;
     known = { fields: await resolveTargetFields(context.repositories.fields, team.id, target, campaign?.id ?? null) };
   }
@@ -130,6 +131,7 @@ export async function runImportCommand(context: AppContext, args: string[], io: 
   const isDialed = ['dial-phone', 'dial-priority', 'dial-at', 'dial-duplicates'].some((flag) => values[flag as keyof typeof values] !== undefined);
   const input: Omit<CreateImportInput, 'upload'> = {
     teamId: team.id,
+    country: team.default_country,
     userId: null,
     target,
     campaign: values.campaign,

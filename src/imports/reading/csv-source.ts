@@ -30,7 +30,7 @@ export async function openCsv(context: ReadContext, handle: FileHandle, size: nu
     encoding = options.encoding.toLowerCase();
     encodingConfidence = null;
   } else {
-    ({ encoding, confidence: encodingConfidence } = detectEncoding([head, ...(await sliceSamples(handle, size))]));
+    ({ encoding, confidence: encodingConfidence } = detectEncoding([head, ...(await sliceSamples(handle, size))], options.country));
     if (!isKnownEncoding(encoding)) {
       throw new AppError('ENCODING_INVALID', `'${file}' is written in ${encoding.toUpperCase()}, which cannot be read. Save it as UTF-8 (Excel: Save As, "CSV UTF-8"), or as Shift_JIS or EUC-JP, and upload it again.`, { file });
     }

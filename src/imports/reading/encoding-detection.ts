@@ -9,8 +9,12 @@ export type DetectedEncoding = { encoding: string; confidence: number };
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
-/** Detects the encoding; `samples[0]` is the head of the file, the rest slices from further in. */
-export function detectEncoding(samples: Uint8Array[]): DetectedEncoding {
+/**
+ * Detects the encoding; `samples[0]` is the head of the file, the rest slices from further in. `country` (the team's,
+ * ISO 3166 alpha-2) decides between readings the bytes allow equally well: a short Turkish list's "Ayşe Yılmaz" reads
+ * as Icelandic letters in Windows-1252 too, and a few Japanese names in EUC-JP as Chinese in GB18030.
+ */
+export function detectEncoding(samples: Uint8Array[], country?: string): DetectedEncoding {
   const head = samples[0] ?? new Uint8Array(0);
   const bom = encodingFromBom(head);
   if (bom) return { encoding: bom, confidence: 1 };
@@ -28,7 +32,31 @@ export function detectEncoding(samples: Uint8Array[]): DetectedEncoding {
   if (utf8.valid >= 4 && utf8.invalid * 20 <= utf8.valid) return { encoding: 'utf-8', confidence: 0.6 };
 
   const joined = Buffer.concat(trimmed.map((sample) => Buffer.from(sample.buffer, sample.byteOffset, sample.byteLength)));
-  return mostReadable(readingsOf(linesWithNonAscii(trimmed), joined)) ?? { encoding: 'windows-1252', confidence: 0.1 };
+  const regional = regionalCodePages(country);
+  return mostReadable(readingsOf(linesWithNonAscii(trimmed), joined, regional), regional) ?? { encoding: 'windows-1252', confidence: 0.1 };
+}
+
+/** The legacy code pages of a country's languages, as its Windows and its older systems wrote text. */
+const REGIONAL_CODE_PAGES: ReadonlyArray<readonly [countries: string, codePages: readonly string[]]> = [
+  ['TR', ['windows-1254', 'iso-8859-9']],
+  ['JP', ['shift_jis', 'euc-jp']],
+  ['CN SG', ['gb18030']],
+  ['TW HK MO', ['big5']],
+  ['KR', ['euc-kr']],
+  ['RU BY KZ KG UA BG RS MK MN TJ', ['windows-1251', 'koi8-r', 'koi8-u', 'ibm866']],
+  ['GR CY', ['windows-1253', 'iso-8859-7']],
+  ['IL', ['windows-1255', 'iso-8859-8']],
+  ['SA AE EG IQ JO KW LB LY MA OM QA SY TN YE BH DZ SD PS IR', ['windows-1256']],
+  ['TH', ['windows-874']],
+  ['VN', ['windows-1258']],
+  ['PL CZ SK HU RO HR SI BA AL', ['windows-1250', 'iso-8859-2']],
+  ['EE LV LT', ['windows-1257']],
+];
+
+function regionalCodePages(country: string | undefined): readonly string[] {
+  const code = country?.toUpperCase() ?? '';
+  if (!/^[A-Z]{2}$/.test(code)) return [];
+  return REGIONAL_CODE_PAGES.find(([countries]) => countries.split(' ').includes(code))?.[1] ?? [];
 }
 
 /**
@@ -43,11 +71,12 @@ type Reading = { detected: DetectedEncoding; oddness: number; languageFit: numbe
  * chardet's guesses, each with its sibling code page (Windows-1250 beside ISO-8859-2), and last the code pages it does
  * not know: those that decode the samples without an invalid byte.
  */
-function readingsOf(samples: Uint8Array[], joined: Buffer): Reading[] {
+function readingsOf(samples: Uint8Array[], joined: Buffer, regional: readonly string[]): Reading[] {
   const readings: Reading[] = [];
   const classes = new CharClasses();
   const guesses = chardet.analyse(joined).map((guess) => ({ name: iconvName(guess.name), confidence: Math.round(guess.confidence) / 100 }));
-  for (const guess of [...guesses, ...UNGUESSED_CODE_PAGES.map((name) => ({ name, confidence: 0.1 }))]) {
+  const others = [...regional, ...UNGUESSED_CODE_PAGES].map((name) => ({ name, confidence: 0.1 }));
+  for (const guess of [...guesses, ...others]) {
     for (const encoding of withSiblingCodePage(guess.name)) {
       if (encoding.startsWith('utf-') || readings.some((reading) => reading.detected.encoding === encoding)) continue;
       const decoded = decodeCleanly(samples, encoding);
@@ -63,13 +92,18 @@ function readingsOf(samples: Uint8Array[], joined: Buffer): Reading[] {
  * and e-mail addresses. Its first guess is then often a neighbouring code page that turns letters into symbols
  * ("£ukasz" for "Łukasz"), capitals inside words or letters of another script. So the reading that looks least
  * misread wins; among those about as good, the one whose accented letters best fit one language's alphabet
- * ("Şehir İstanbul" rather than "Žehir Żstanbul"); among those, chardet's order.
+ * ("Şehir İstanbul" rather than "Žehir Żstanbul"); among those, a code page of the team's country; then chardet's order.
  */
-function mostReadable(readings: Reading[]): DetectedEncoding | null {
+function mostReadable(readings: Reading[], regional: readonly string[]): DetectedEncoding | null {
   const leastOdd = Math.min(...readings.map((reading) => reading.oddness));
   const clean = readings.filter((reading) => reading.oddness <= leastOdd + ODDNESS_TIE);
   const bestFit = Math.max(...clean.map((reading) => reading.languageFit));
-  const chosen = clean.find((reading) => reading.languageFit >= bestFit - LANGUAGE_FIT_TIE);
+  const best = clean.filter((reading) => reading.languageFit >= bestFit - LANGUAGE_FIT_TIE);
+  const first = best[0];
+  const local = best.find((reading) => regional.includes(reading.detected.encoding));
+  // chardet sure of another encoding (a Korean list's EUC-KR in a Japanese team) keeps it.
+  const isChardetSure = first !== undefined && local !== undefined && first.detected.confidence >= CHARDET_SURE && first.detected.confidence - local.detected.confidence >= CHARDET_MARGIN;
+  const chosen = local !== undefined && !isChardetSure ? local : first;
   if (chosen === undefined) return null;
   if (chosen === readings[0]) return chosen.detected;
   return { encoding: chosen.detected.encoding, confidence: Math.max(0.1, chosen.detected.confidence / 2) };
@@ -78,6 +112,9 @@ function mostReadable(readings: Reading[]): DetectedEncoding | null {
 /** Readings whose oddness differs by no more than this are told apart by their letters' language, then chardet's order. */
 const ODDNESS_TIE = 0.05;
 const LANGUAGE_FIT_TIE = 0.1;
+/** chardet's confidence in its first guess, and its margin over the team's code page, that the team's country does not overrule. */
+const CHARDET_SURE = 0.75;
+const CHARDET_MARGIN = 0.3;
 
 /** The lines of the samples that hold a non-ASCII byte, up to a budget: all that tells one reading from another. */
 function linesWithNonAscii(samples: Uint8Array[]): Uint8Array[] {
@@ -136,6 +173,7 @@ function oddness(text: string, classes: CharClasses): number {
     }
     if (point < 0x80) continue;
     nonAscii++;
+    if ((flags & RARE) !== 0) odd++;
     if (isInWord || (flags & SPACE) !== 0) continue;
     const isNextToLetter = (i > 0 && (classes.of(points[i - 1] as number) & LETTER) !== 0) || (i + 1 < points.length && (classes.of(points[i + 1] as number) & LETTER) !== 0);
     if ((flags & CONTROL) !== 0 || isNextToLetter) odd++;
@@ -180,6 +218,8 @@ const SMALL = 4;
 const CAPITAL = 8;
 const CONTROL = 16;
 const SPACE = 32;
+/** A Han character none of the Chinese, Japanese and Taiwanese standards counts among its common ones. */
+const RARE = 64;
 const SCRIPT_SHIFT = 8;
 const LATIN = 1;
 /** Scripts a word keeps to; Chinese, Japanese and Korean count as one, for Japanese mixes kanji and kana in a word. */
@@ -211,7 +251,23 @@ function classify(char: string): number {
   if (/^\p{Cc}$/u.test(char)) flags |= CONTROL;
   if (/^\s$/u.test(char)) flags |= SPACE;
   const script = SCRIPTS.findIndex((pattern) => pattern.test(char)) + 1;
+  if (/^\p{Script=Han}$/u.test(char) && !isCommonHan(char)) flags |= RARE;
   return flags | (script << SCRIPT_SHIFT);
+}
+
+/**
+ * Whether a Han character is among the common ones of GB 2312 (its first level, 3,755 hanzi), JIS X 0208 (its first
+ * level, 2,965 kanji) or Big5 (its 5,401 frequent characters): Shift_JIS names read as GB18030, or the other way
+ * round, are mostly characters none of them counts as common ("巵柤揹榖" for "氏名電話"), where a right reading's names
+ * and places are nearly all common.
+ */
+function isCommonHan(char: string): boolean {
+  const inRange = (encoding: string, from: number, to: number): boolean => {
+    const bytes = iconv.encode(char, encoding);
+    const code = bytes.length === 2 ? ((bytes[0] as number) << 8) | (bytes[1] as number) : 0;
+    return code >= from && code <= to && (bytes[1] as number) >= 0x40;
+  };
+  return inRange('gb2312', 0xb0a1, 0xd7fe) || inRange('shift_jis', 0x889f, 0x9872) || inRange('big5', 0xa440, 0xc67e);
 }
 
 /**

@@ -20,7 +20,7 @@ export async function openMarkupWorkbook(context: ReadContext, size: number, hea
   if (options.encoding !== undefined && !isKnownEncoding(options.encoding)) {
     throw new AppError('ENCODING_INVALID', `'${options.encoding}' is not an encoding that can be read. Use a name such as utf-8, utf-16le, gb18030, big5, shift_jis, euc-kr or windows-1252.`, { file });
   }
-  const detected = options.encoding === undefined ? markupEncoding(head) : { encoding: options.encoding.toLowerCase(), confidence: null };
+  const detected = options.encoding === undefined ? markupEncoding(head, options.country) : { encoding: options.encoding.toLowerCase(), confidence: null };
   const headText = createChunkDecoder(detected.encoding).decode(head).text.replace(/^\uFEFF/, '').trimStart();
   const isXmlSpreadsheet = /^<\?xml/i.test(headText) && /<\?mso-application\s+progid="Excel\.Sheet"|<(?:ss:)?Workbook[\s>]|urn:schemas-microsoft-com:office:spreadsheet/.test(headText);
   if (!isXmlSpreadsheet) return openHtmlWorkbook(context, size, detected.encoding, detected.confidence);
@@ -35,13 +35,13 @@ export async function openMarkupWorkbook(context: ReadContext, size: number, hea
 export const MAX_XML_SPREADSHEET_BYTES = 4 * 1024 * 1024;
 
 /** The encoding a web page or XML file declares (BOM, `<meta charset>`, `<?xml encoding?>`), else the one detected. */
-export function markupEncoding(data: Uint8Array): { encoding: string; confidence: number | null } {
+export function markupEncoding(data: Uint8Array, country?: string): { encoding: string; confidence: number | null } {
   const bom = encodingFromBom(data);
   if (bom) return { encoding: bom, confidence: 1 };
   const head = Buffer.from(data.buffer, data.byteOffset, Math.min(data.byteLength, 4096)).toString('latin1');
   const declared = /<meta[^>]*?charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(head)?.[1] ?? /^\s*<\?xml[^>]*?encoding\s*=\s*["']([\w.:-]+)["']/i.exec(head)?.[1];
   if (declared !== undefined && isKnownEncoding(declared)) return { encoding: declared.toLowerCase(), confidence: 1 };
-  return detectEncoding([textBytesOf(data)]);
+  return detectEncoding([textBytesOf(data)], country);
 }
 
 /**

@@ -78,7 +78,7 @@ export async function openLegacySheet(context: ReadContext, size: number): Promi
   const data = await readWhole(context, size);
   const isDecodedFirst = data[0] === 0x49 /* ID;P */ || data[0] === 0x73; /* socialcalc: */
   if (!isDecodedFirst) return readWithSheetJs(XLSX, context, data, 'xls', []);
-  return readWithSheetJs(XLSX, context, decodeWhole(data, detectEncoding([data.subarray(0, 64 * 1024)]).encoding), 'xls', []);
+  return readWithSheetJs(XLSX, context, decodeWhole(data, detectEncoding([data.subarray(0, 64 * 1024)], context.options.country).encoding), 'xls', []);
 }
 
 /**

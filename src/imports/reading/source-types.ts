@@ -42,6 +42,11 @@ export const DEFAULT_READ_LIMITS: Readonly<ReadLimits> = Object.freeze({
 export type ReadOptions = {
   /** Override the detected encoding of a CSV (any name iconv-lite knows). */
   encoding?: string;
+  /**
+   * The team's country (ISO 3166 alpha-2): of the encodings a file's bytes read equally well in, its languages' code
+   * page is chosen.
+   */
+  country?: string;
   /** Override the sniffed delimiter of a CSV. */
   delimiter?: string;
   /** Sheet name of a workbook; default the first visible sheet. */
