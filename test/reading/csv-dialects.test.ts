@@ -3,7 +3,9 @@ import assert from 'node:assert/strict';
 import { previewSource } from '../../src/imports/reading/index.js';
 import { matchHeaders } from '../../src/imports/mapping/header-matching.js';
 import { STANDARD_FIELDS } from '../../src/imports/targets.js';
+import { Worker } from 'node:worker_threads';
 import { createFixtureFolder, readWhole, valuesOf } from './support/reading-fixtures.js';
+import type { PreviewOutcome } from './support/preview-worker.js';
 
 describe('CSV dialects', () => {
   const folder = createFixtureFolder();
@@ -31,6 +33,26 @@ describe('CSV dialects', () => {
       assert.deepEqual([result.headers, ...valuesOf(result)], ROWS);
     });
   }
+
+  test('previews a list followed by a million empty rows (Excel saves its formatted empty rows as ",,,") in a small heap', async () => {
+    const path = folder.write('empty-tail.csv', `Name,Phone,Email,City\nAnn Lee,415-555-0134,ann@example.com,SF\n${',,,\n'.repeat(1_000_000)}`);
+    // The empty rows were kept while the reader looked for the header's records below it: a job ran out of memory.
+    const worker = new Worker(new URL('./support/preview-worker.js', import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: 48 } });
+    try {
+      const outcome = await new Promise<PreviewOutcome>((resolve, reject) => {
+        worker.once('message', resolve);
+        worker.once('error', reject);
+        worker.postMessage(path);
+      });
+      assert.equal(outcome.kind, 'read', JSON.stringify(outcome).slice(0, 300));
+      if (outcome.kind === 'read') assert.deepEqual(outcome.rows, [['Ann Lee', '415-555-0134', 'ann@example.com', 'SF']]);
+    } finally {
+      await worker.terminate();
+    }
+    const whole = await readWhole(path);
+    assert.deepEqual(whole.records.length, 1);
+    assert.equal(whole.emptyRowsSkipped, 1_000_000);
+  });
 
   test('sniffs the delimiter past commas inside values', async () => {
     const text = 'name;note;amount\n"Lee, Ann";"call back, after 5";"1,50"\n"Chen, Bo";"VIP";"2,75"\n';

@@ -105,28 +105,34 @@ export async function assembleSource(raw: RawSource, context: ReadContext): Prom
   const skipTop = context.options.skipTop ?? 0;
   let header: SourceRecord | undefined;
   let leftover: SourceRecord[] = [];
+  /** Empty rows read ahead after the header: counted, not kept (a sheet of a million empty rows holds no memory). */
+  let emptyRowsAhead = 0;
   try {
-    // The records after the skipped ones, read ahead (whole batches of the reader) far enough to see title rows.
-    const ahead: SourceRecord[] = [];
-    /** The non-empty ones among them. */
+    // The non-empty records after the skipped ones, read ahead (whole batches of the reader) far enough to see title
+    // rows, and how many empty rows follow each.
     const candidates: SourceRecord[] = [];
+    const emptiesAfter: number[] = [];
     let skipped = 0;
     while (candidates.length < HEADER_LOOKAHEAD) {
       const next = await raw.rows.next();
       if (next.done) break;
       for (const record of next.value) {
-        const isEmpty = isEmptyRecord(record);
-        if (isEmpty && ahead.length === 0) continue;
-        if (!isEmpty && skipped < skipTop) {
+        if (isEmptyRecord(record)) {
+          if (candidates.length > 0) emptiesAfter[candidates.length - 1]! += 1;
+          continue;
+        }
+        if (skipped < skipTop) {
           skipped++;
           continue;
         }
-        ahead.push(record);
-        if (!isEmpty) candidates.push(record);
+        candidates.push(record);
+        emptiesAfter.push(0);
       }
     }
-    header = candidates[titleRowsAbove(candidates.slice(0, HEADER_LOOKAHEAD))];
-    leftover = header === undefined ? [] : ahead.slice(ahead.indexOf(header) + 1);
+    const at = titleRowsAbove(candidates.slice(0, HEADER_LOOKAHEAD));
+    header = candidates[at];
+    leftover = candidates.slice(at + 1);
+    for (let i = at; i < emptiesAfter.length; i++) emptyRowsAhead += emptiesAfter[i]!;
   } catch (error) {
     await raw.close();
     throw error;
@@ -154,7 +160,7 @@ export async function assembleSource(raw: RawSource, context: ReadContext): Prom
   if (isHeaderless) leftover = [headerRecord, ...leftover];
   const headerValues = isHeaderless ? [] : headerRecord.values;
   const unit = raw.format === 'csv' ? 'Line' : 'Row';
-  let emptyRowsSkipped = 0;
+  let emptyRowsSkipped = emptyRowsAhead;
   let recordsRead = 0;
   let isClosed = false;
   const close = async (): Promise<void> => {
