@@ -16,7 +16,8 @@ export type StandardFieldKey = (typeof STANDARD_FIELD_KEYS)[number];
  * - synonyms: the header means this field (confidence 0.95).
  * - related: the header means this field when the closer one is not a field of the target, e.g.
  *   "Company" is the organization's `name` but the individual's `company` (0.9).
- * - partial: the header holds part of this field, e.g. "First Name" for `name` (0.7).
+ * - partial: the header holds part of this field, e.g. "First Name" for `name`, or what is mostly it, e.g. "WhatsApp"
+ *   for `mobile` (0.7).
  */
 export type FieldSynonyms = {
   synonyms: readonly string[];
@@ -51,7 +52,7 @@ const MOBILE = [
   'Mobile', 'Cell', 'Cellphone', 'Cell Phone', 'Mobile Phone', 'Mobile No', 'Mobile No.', 'Mobile #',
   'Mobile Number', 'Mobile Phone Number', 'Mobile Tel', 'Cell Number', 'Cell No', 'Cell #',
   'Cellular', 'Cellular Phone', 'Handphone', 'Hand Phone', 'HP', 'HP No', 'Mob', 'Mob No',
-  'Personal Mobile', 'Mobile 1', 'Cell 1', 'SMS Number', 'WhatsApp', 'WhatsApp Number', 'MSISDN', 'MSISDN Number',
+  'Personal Mobile', 'Mobile 1', 'Cell 1', 'SMS Number', 'MSISDN', 'MSISDN Number',
   '手机', '手机号', '手机号码', '移动电话', '手提电话', '联系手机', '客户手机', '手机1', '手机号1',
   '移动号码', '手机电话', '手機', '手機號', '手機號碼', '行動電話', '流動電話', '携帯', '携帯電話', '携帯番号', '携帯電話番号',
   'Móvil', 'Teléfono Móvil', 'Celular', 'Número de Celular', 'Número de Móvil', 'Telemóvel', 'Telefone Celular',
@@ -147,7 +148,8 @@ export const FIELD_SYNONYMS: Readonly<Record<StandardFieldKey, FieldSynonyms>> =
     synonyms: PHONE,
     related: ['Number', 'Phone/Mobile', 'Tel/Mobile', '号码', '联系方式', '聯絡方式', 'Contact Info', ...MOBILE],
   },
-  mobile: { synonyms: MOBILE, related: ['Mobile 2', 'Cell 2', '手机2', '手机号2'] },
+  // A messenger's number is mostly the mobile, but a column that says "Mobile" is surer of it.
+  mobile: { synonyms: MOBILE, related: ['Mobile 2', 'Cell 2', '手机2', '手机号2'], partial: ['WhatsApp', 'WhatsApp Number', 'WhatsApp No', 'Viber'] },
   phone2: {
     synonyms: [
       'Phone 2', 'Phone2', 'Tel 2', 'Telephone 2', 'Other Phone', 'Alternate Phone', 'Alternative Phone',

@@ -48,6 +48,26 @@ describe('matchHeaders: how each column is matched', () => {
     assert.deepEqual(fieldsOf(match(['Nom', 'Département', 'Téléphone'])), ['name', 'state', 'phone']);
   });
 
+  test('reads the abbreviated column names of a database export (FRST_NM, PHN_NBR, ADDR_LINE_2, ZIP_CD, BIRTH_DT)', () => {
+    const headers = ['CUST_ID', 'FRST_NM', 'LST_NM', 'PHN_NBR', 'MBL_NBR', 'EMAIL_ADDR', 'ADDR_LINE_1', 'ADDR_LINE_2', 'CITY_NM', 'state_cd', 'ZIP_CD',
+      'CNTRY_CD', 'BIRTH_DT', 'GNDR_CD', 'LAST_UPD_DT'];
+    assert.deepEqual(fieldsOf(match(headers)), [
+      null, 'name', 'name', 'phone', 'mobile', 'email', 'address', 'address', 'city', 'state', 'zip', 'country', 'birthday', 'gender', null,
+    ]);
+    assert.deepEqual(fieldsOf(match(['cust_nm', 'cust_phone_no'])), ['name', 'phone']);
+  });
+
+  test("reads a template's numbered columns (1. Name, 02 - Phone, 3) E-mail)", () => {
+    assert.deepEqual(fieldsOf(match(['1. Name', '02 - Phone', '3) E-mail', '4.Address'])), ['name', 'phone', 'email', 'address']);
+    // A number after the name is a second one of the field.
+    assert.deepEqual(fieldsOf(match(['Name', 'Phone', 'Phone 2'])), ['name', 'phone', 'phone2']);
+  });
+
+  test('gives the mobile to a column that says so over a messenger\'s number, which is the mobile only when alone', () => {
+    assert.deepEqual(fieldsOf(match(['Contact Person', 'Tel. (Office)', 'Tel. (Mobile)', 'WhatsApp'])), ['name', 'phone', 'mobile', 'phone2']);
+    assert.deepEqual(fieldsOf(match(['Name', 'WhatsApp'])), ['name', 'mobile']);
+  });
+
   test("an Outlook export's e-mail display name is no name of the person, and its second street line joins the street", () => {
     const headers = ['First Name', 'Last Name', 'Business Street', 'Business Street 2', 'Business Street 3', 'Business City', 'Home Street',
       'Home Street 2', 'Business Phone', 'E-mail Address', 'E-mail Type', 'E-mail Display Name', 'E-mail 2 Address', 'E-mail 2 Display Name'];

@@ -8,6 +8,7 @@ import { bracketedTexts, isHanWord, normaliseHeader, removeBracketedText, splitH
 import { similarity } from './string-similarity.js';
 import { namePartOf, type NamePart } from './name-parts.js';
 import { addressPartOf } from './address-parts.js';
+import { expandAbbreviations } from './header-abbreviations.js';
 import { isNotAPhoneHeader } from './type-detection.js';
 import { isEmailValue, isPhoneValue, shareOfValues } from './value-patterns.js';
 
@@ -335,6 +336,8 @@ const OWNER_TAILS: readonly string[] = [
 /** Chinese "located in / belonging to": 所在城市 is the city, 所属公司 the company. */
 const LEADING_QUALIFIERS: readonly string[] = ['所在', '所属', '现在', '现'];
 const SLASH = /[/|\\、]/u;
+/** A number before a header's name, as templates number their columns: "1. Name", "02 - Phone", "3) E-mail". */
+const LEADING_NUMBER = /^\s*\d{1,2}\s*[.):-]?\s+\D/u;
 
 /** The words before `tails` when the header ends with one of them, else undefined. */
 function withoutTail(words: readonly string[], tails: readonly string[]): string[] | undefined {
@@ -358,6 +361,8 @@ function headerWordVariants(header: string): WordVariant[] {
   const bases: WordVariant[] = [
     { words: splitHeaderWords(header), penalty: VARIANT_PENALTY },
     { words: splitHeaderWords(unbracketed), penalty: VARIANT_PENALTY },
+    // A template's numbered columns: "1. Name", "02 - Phone".
+    { words: splitHeaderWords(unbracketed).slice(LEADING_NUMBER.test(unbracketed) ? 1 : 0), penalty: VARIANT_PENALTY },
     // The brackets refine what is outside them, so they count a little more.
     ...bracketedTexts(header).map((inner) => ({ words: splitHeaderWords(inner), penalty: VARIANT_PENALTY - PER_LEADING_WORD_PENALTY })),
   ];
@@ -367,6 +372,11 @@ function headerWordVariants(header: string): WordVariant[] {
     unbracketed.split(SLASH).forEach((part, position) => {
       bases.push({ words: splitHeaderWords(part), penalty: VARIANT_PENALTY + SLASH_PART_PENALTY * Math.min(position, 1) });
     });
+  }
+  // FRST_NM, PHN_NBR, ZIP_CD: each base with the abbreviations of database column names written out.
+  for (const base of [...bases]) {
+    const expanded = expandAbbreviations(base.words);
+    if (expanded) bases.push({ words: expanded, penalty: base.penalty });
   }
   const variants: WordVariant[] = [];
   for (const base of bases) {
