@@ -142,6 +142,24 @@ describeApi(
       assert.equal((await manager.delete(`/api/uploads/${next.id}`)).status, 204);
     });
 
+    it("joins a name split over columns when the mapping names every column, as the wizard sends it, and again for the same header", async () => {
+      for (const [index, row] of ['Okafor,Ngozi,617-555-0142,12 Elm St,Apt 3', 'Nakamura,Kenji,617-555-0143,4 Oak Ave,Suite 9'].entries()) {
+        const response = await manager.upload<Upload>(`split-${index}.csv`, `Last Name,First Name,Phone,Address,Address Line 2\r\n${row}\r\n`);
+        assert.equal(response.status, 201, response.text);
+        const preview = await manager.get<{ mapping: Array<{ header: string; field: string | null }> }>(`/api/uploads/${response.body.id}/preview?target=individual`);
+        assert.deepEqual(preview.body.mapping.map((m) => m.field), ['name', 'name', 'phone', 'address', 'address']);
+        const mapping = Object.fromEntries(preview.body.mapping.map((m) => [m.header, m.field]));
+        const created = await manager.post<Created>('/api/imports', { uploadId: response.body.id, target: 'individual', mapping });
+        assert.equal(created.status, 201, created.text);
+        const stream = await readEventStream(manager, `/api/jobs/${created.body.job.id}/events`);
+        assert.equal((stream.events.at(-1)?.data as Job).success, 1);
+      }
+      for (const [phone, name, address] of [['617-555-0142', 'Ngozi Okafor', '12 Elm St, Apt 3'], ['617-555-0143', 'Kenji Nakamura', '4 Oak Ave, Suite 9']]) {
+        const found = await manager.get<{ customers: Array<{ values: Record<string, string | null> }> }>(`/api/customers?target=individual&q=${phone}`);
+        assert.deepEqual(found.body.customers.map((customer) => [customer.values['name'], customer.values['address']]), [[name, address]]);
+      }
+    });
+
     it('keeps an upload a job uses: it cannot be deleted and never expires', async () => {
       const kept = await manager.get<Upload>(`/api/uploads/${upload.id}`);
       assert.equal(kept.body.expiresAt, null);
