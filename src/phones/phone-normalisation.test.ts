@@ -101,6 +101,14 @@ test('reads a Mexican number as written before 2019 (+52 1 mobile, 044/045/01 pr
   assert.deepEqual(createPhoneNormaliser('US')('044 55 1234 5678'), { ok: false, reason: 'invalid' });
 });
 
+test('reads a Brazilian area code written after "0xx", the place of the carrier code, for a Brazilian team', () => {
+  const br = createPhoneNormaliser('BR');
+  for (const written of ['0xx11 91234-5678', '(0xx11) 91234-5678', '0 XX 11 91234 5678', '011 91234-5678', '(11) 91234-5678']) {
+    assert.deepEqual(br(written), { ok: true, e164: '+5511912345678', country: 'BR' }, written);
+  }
+  assert.deepEqual(createPhoneNormaliser('US')('0xx11 91234-5678'), { ok: false, reason: 'invalid' });
+});
+
 test('reads full-width digits', () => {
   assert.deepEqual(us('４１５５５５０１３４'), { ok: true, e164: '+14155550134', country: 'US' });
 });

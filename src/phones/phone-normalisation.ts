@@ -37,6 +37,7 @@ export function isSupportedCountry(country: string): boolean {
  * ("… ext. 22", "… x22") is accepted and dropped: E.164 cannot hold it.
  * One rule of ours on top: a number written with 00, the international prefix most of the world dials ("0044 20 7946
  * 0958"), that is not valid for the team's country (whose own prefix may be 011, 0011, 010…), is read as +44 20….
+ * Others, for forms of the past or of a country's lists: Mexico's before 2019, Brazil's "0xx11".
  */
 export function normalisePhoneReference(raw: string, defaultCountry: string): PhoneResult {
   assertSupportedCountry(defaultCountry);
@@ -46,9 +47,16 @@ export function normalisePhoneReference(raw: string, defaultCountry: string): Ph
   const withPlus = raw.replace(DOUBLE_ZERO_PREFIX, '$1+');
   const reading = withPlus === raw ? result : libraryReading(withPlus, defaultCountry);
   if (reading !== INVALID) return reading;
+  if (defaultCountry === 'BR' && BRAZILIAN_CARRIER_PLACEHOLDER.test(raw)) return libraryReading(raw.replace(BRAZILIAN_CARRIER_PLACEHOLDER, (_, before: string) => `${before}0`), defaultCountry);
   const mexican = mexicanFormBefore2019(withPlus.replace(/[\s().\-/]/g, ''), defaultCountry);
   return mexican === null ? reading : libraryReading(mexican, defaultCountry);
 }
+
+/**
+ * Brazil's "0xx11 91234-5678", "(0xx11)": the long-distance 0 with "xx" where the caller puts the carrier's code, as
+ * Brazilian lists and business cards write an area code; dialled as 0 + carrier + 11 …, stored as +55 11 ….
+ */
+const BRAZILIAN_CARRIER_PLACEHOLDER = /^(\s*\(?\s*)0\s*xx\s*(?=\(?\d{2})/i;
 
 /**
  * A Mexican number as written before August 2019, when Mexico dropped the mobile "1" after +52 and the prefixes
