@@ -8,7 +8,7 @@ import type { JobsRepository } from '../jobs/jobs.repository.js';
 import type { UploadsRepository } from '../uploads/uploads.repository.js';
 import { AppError } from '../shared/app-error.js';
 import { headerSignature, matchHeaders, type ColumnMatch } from './mapping/header-matching.js';
-import { proposeFields } from './mapping/field-proposal.js';
+import { isBlankColumn, proposeFields } from './mapping/field-proposal.js';
 import { importOptionsSchema, type ImportOptionsInput } from './import-options.js';
 import { previewSource } from './reading/index.js';
 import type { Preview, ReadLimits } from './reading/source-types.js';
@@ -106,10 +106,16 @@ export async function createImport(deps: ImportServiceDependencies, input: Creat
   // Import & Start: a new campaign gets its fields from the file's header.
   let isCampaignCreated = false;
   let createdFields: FieldDefinition[] = [];
+  /** Import & Start: the field each column gets, none for a column left out (mapped to nothing) or blank. */
+  let fieldOfColumn: Array<FieldDefinition | undefined> = [];
   if (input.target === 'campaign' && !campaign && input.campaign) {
     campaign = await createCampaign(deps, { teamId: input.teamId, name: input.campaign, copyMainFields: false, hasDialer: input.options?.dial != null });
     isCampaignCreated = true;
-    createdFields = applyTypes(proposeFields(preview.headers, preview.rows), preview.headers, input.fieldTypes);
+    fieldOfColumn = applyTypes(proposeFields(preview.headers, preview.rows), preview.headers, input.fieldTypes).map((field, index) => {
+      const header = preview.headers[index] ?? '';
+      return (overrides.has(header) && overrides.get(header) === null) || isBlankColumn(header, index, preview.rows) ? undefined : field;
+    });
+    createdFields = fieldOfColumn.filter((field): field is FieldDefinition => field !== undefined);
     await storeFields(deps.fields, input.teamId, campaignOwner(campaign.id), createdFields, 0);
   }
 
@@ -122,14 +128,14 @@ export async function createImport(deps: ImportServiceDependencies, input: Creat
   for (const [header, field] of overrides) saved.set(header, field);
   let mapping: ColumnMatch[];
   if (isCampaignCreated) {
-    mapping = preview.headers.map((header, index) => ({ header, index, field: createdFields[index]?.key ?? null, confidence: 1, source: 'exact' }));
+    mapping = preview.headers.map((header, index) => ({ header, index, field: fieldOfColumn[index]?.key ?? null, confidence: 1, source: 'exact' }));
     for (const match of mapping) if (overrides.has(match.header)) match.field = overrides.get(match.header) ?? null;
   } else {
     mapping = matchHeaders({ headers: preview.headers, samples: preview.rows, fields, saved });
     refuseWithoutRequiredColumn(input, mapping, fields);
     // Import & Start on an empty main table: its unmatched columns become custom fields.
     if ((input.target === 'individual' || input.target === 'organization') && (await deps.countRows(input.teamId, input.target)) === 0) {
-      const unmatched = mapping.filter((m) => m.field === null && !overrides.has(m.header));
+      const unmatched = mapping.filter((m) => m.field === null && !overrides.has(m.header) && !isBlankColumn(m.header, m.index, preview.rows));
       if (unmatched.length > 0) {
         const taken = new Set(fields.map((f) => f.key));
         const proposed = applyTypes(proposeFields(preview.headers, preview.rows), preview.headers, input.fieldTypes);

@@ -149,6 +149,27 @@ describeOnBothDatabases('every target', (suite) => {
     assert.deepEqual(Object.values(row ?? {}).slice(0, 8), ['Eve Ng', '+16175550190', 'eve@example.com', '+16175550191', '1 Main St, Boston MA', '2024-03-05', '42', 'teal']);
   });
 
+  it('Import & Start gives a column left out, or a nameless empty one, no field of the campaign', async () => {
+    const job = await harness.runImport({
+      teamId,
+      target: 'campaign',
+      campaign: 'Left Out',
+      fileName: 'left out.csv',
+      mapping: [['Internal Id', null]],
+      content: csv([
+        ['', 'Customer Name', 'Mobile Phone', 'Internal Id', 'Lead Source'],
+        ['', 'Fay Wu', '617-555-0192', '77', 'web'],
+      ]),
+    });
+    assert.equal(job.success, 1);
+    const campaign = await harness.context.repositories.campaigns.findByName(teamId, 'Left Out');
+    assert.ok(campaign);
+    const fields = await harness.context.repositories.fields.list(teamId, `campaign:${campaign.id}`);
+    assert.deepEqual(fields.map((field) => field.label), ['Customer Name', 'Mobile Phone', 'Lead Source']);
+    const [row] = await harness.rows(teamId, 'campaign', campaign.id);
+    assert.ok(!JSON.stringify(row).includes('77'), 'the column left out is not stored');
+  });
+
   it('deduplicates on a chosen key (email) and across the team when asked', async () => {
     const first = await harness.runImport({ teamId, target: 'individual', options: { dedupeKey: 'email' }, content: csv([['name', 'email'], ['Key One', 'key@example.com'], ['Key Two', 'KEY@example.com']]) });
     assert.deepEqual([first.success, first.duplicated], [1, 1]);

@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { MAX_KEY_LENGTH, RESERVED_COLUMN_NAMES, proposeFields, slugifyHeader } from './field-proposal.js';
+import { MAX_KEY_LENGTH, RESERVED_COLUMN_NAMES, isBlankColumn, proposeFields, slugifyHeader } from './field-proposal.js';
 
 const SAFE_KEY = /^[a-z][a-z0-9_]*$/;
 
@@ -73,4 +73,12 @@ describe('proposeFields', () => {
     );
     assert.deepEqual(fields.map((field) => field.type), ['email', 'date', 'number', 'address']);
   });
+});
+
+test('tells a nameless column without values (a sheet margin) from a nameless column of values or a named empty one', () => {
+  const rows = [['', 'Ann', ''], ['', 'Bo', '']];
+  assert.equal(isBlankColumn('Column 1', 0, rows), true);
+  assert.equal(isBlankColumn('Name', 1, rows), false);
+  assert.equal(isBlankColumn('Notes', 2, rows), false, 'a named column may fill later');
+  assert.equal(isBlankColumn('Column 2', 1, rows), false, 'a headerless list has values under its Column N');
 });

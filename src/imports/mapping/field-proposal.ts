@@ -49,6 +49,15 @@ export function proposeFields(headers: string[], samples: string[][]): FieldDefi
 }
 
 /**
+ * A column with no name in the file (read as "Column N") and no value in the records sampled: the margin of a sheet
+ * whose list starts at column C, or an empty column between two lists. It gets no field of its own (an Import & Start
+ * would otherwise add "column_1", "column_2" to the campaign or table).
+ */
+export function isBlankColumn(header: string, index: number, samples: readonly (readonly string[])[]): boolean {
+  return header === `Column ${index + 1}` && samples.every((row) => (row[index] ?? '').trim() === '');
+}
+
+/**
  * A column name from a Latin header: "Lead Source" → lead_source, "LeadSource" → lead_source,
  * "2nd Phone" → field_2nd_phone; '' for a header with non-Latin letters ("客户来源"), which gets
  * `field_<column number>` instead.
