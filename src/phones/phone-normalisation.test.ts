@@ -109,6 +109,14 @@ test('reads a Brazilian area code written after "0xx", the place of the carrier 
   assert.deepEqual(createPhoneNormaliser('US')('0xx11 91234-5678'), { ok: false, reason: 'invalid' });
 });
 
+test('reads a number spaced with the narrow no-break space of French typography, or thin, figure or no-break spaces', () => {
+  const fr = createPhoneNormaliser('FR');
+  for (const space of ['\u202f', '\u00a0', '\u2009', '\u2007']) {
+    assert.deepEqual(fr(['06', '12', '34', '56', '78'].join(space)), { ok: true, e164: '+33612345678', country: 'FR' }, JSON.stringify(space));
+  }
+  assert.deepEqual(us('(415)\u2009555-0134'), { ok: true, e164: '+14155550134', country: 'US' });
+});
+
 test('reads full-width digits', () => {
   assert.deepEqual(us('４１５５５５０１３４'), { ok: true, e164: '+14155550134', country: 'US' });
 });

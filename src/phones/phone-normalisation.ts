@@ -37,11 +37,14 @@ export function isSupportedCountry(country: string): boolean {
  * ("… ext. 22", "… x22") is accepted and dropped: E.164 cannot hold it.
  * One rule of ours on top: a number written with 00, the international prefix most of the world dials ("0044 20 7946
  * 0958"), that is not valid for the team's country (whose own prefix may be 011, 0011, 010…), is read as +44 20….
- * Others, for forms of the past or of a country's lists: Mexico's before 2019, Brazil's "0xx11".
+ * Others, for forms of the past or of a country's lists: Mexico's before 2019, Brazil's "0xx11"; and every Unicode
+ * space is a space.
  */
-export function normalisePhoneReference(raw: string, defaultCountry: string): PhoneResult {
+export function normalisePhoneReference(written: string, defaultCountry: string): PhoneResult {
   assertSupportedCountry(defaultCountry);
-  if (isBlank(raw)) return EMPTY;
+  if (isBlank(written)) return EMPTY;
+  // French typography's narrow no-break space (06 12 34 56 78 from Word or Outlook), thin and figure spaces: spaces.
+  const raw = written.replace(OTHER_SPACES, ' ');
   const result = libraryReading(raw, defaultCountry);
   if (result !== INVALID) return result;
   const withPlus = raw.replace(DOUBLE_ZERO_PREFIX, '$1+');
@@ -70,6 +73,9 @@ function mexicanFormBefore2019(digits: string, defaultCountry: string): string |
   const national = /^(?:044|045|01)(\d{10})$/.exec(digits);
   return national ? (national[1] as string) : null;
 }
+
+/** Unicode's space separators other than the space, which the library does not take for one (except U+3000). */
+const OTHER_SPACES = /[\u00a0\u1680\u2000-\u200a\u202f\u205f]/g;
 
 /** "00" as the first digits, after nothing but spaces or an opening parenthesis, before the calling code. */
 const DOUBLE_ZERO_PREFIX = /^([\s(]*)00[\s.\-/)]*(?=[1-9])/;

@@ -133,7 +133,7 @@ test('reads numbers with thousands separators', () => {
 
 test('reads a decimal comma and groups of digits as continental Europe and South America write them', () => {
   for (const [value, number] of [['1.234,50', '1234.50'], ['99,90', '99.90'], ['0,5', '0.5'], ['-1.234,5', '-1234.5'], ['1.234.567', '1234567'],
-    ['1 234,50', '1234.50'], ['1\u00a0234,50 €', '1234.50'], ['1\u202f234,5', '1234.5'], ["1'234.50", '1234.50'], ['12,5%', '12.5'], ['(1.234,50)', '-1234.50'],
+    ['1 234,50', '1234.50'], ['1\u00a0234,50 €', '1234.50'], ['1\u202f234,5', '1234.5'], ["1'234.50", '1234.50'], ['12,5%', '12.5'], ['12,5\u202f%', '12.5'], ['12 %', '12'], ['(1.234,50)', '-1234.50'],
     // Only these read two ways: as a spreadsheet's number cell is written, a comma groups and a point is a decimal mark.
     ['1,234', '1234'], ['1.234', '1.234']] as const) {
     assert.ok(isNumberValue(value), `detected: ${value}`);

@@ -299,7 +299,7 @@ export function normaliseNumber(value: string): string | null {
     .replace(/^([$€£¥]?)\s?\((.+)\)$/u, '-$1$2')
     .replace(/^([-+]?)[$€£¥]\s?(?=[\d.,])/u, '$1')
     .replace(/(?<=\d)\s?[$€£¥]$/u, '')
-    .replace(/(?<=\d)%$/, '');
+    .replace(/(?<=\d)\s?%$/u, '');
   const text = withDecimalPoint(amount);
   if (!/^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i.test(text)) return null;
   const number = Number(text);

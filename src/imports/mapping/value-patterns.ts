@@ -22,7 +22,7 @@ const CURRENCY = '[$€£¥￥]';
  * format's negatives and zero: `(1,234.50)`, `$(0.50)`, `$ -`.
  */
 const NUMBER = new RegExp(
-  `^(?:[-+]?${CURRENCY}?\\s?${AMOUNT}%?|[-+]?${AMOUNT}\\s?${CURRENCY}|${CURRENCY}?\\s?\\(${CURRENCY}?\\s?${AMOUNT}\\)|${CURRENCY}\\s*-)$`,
+  `^(?:[-+]?${CURRENCY}?\\s?${AMOUNT}(?:\\s?%)?|[-+]?${AMOUNT}\\s?${CURRENCY}|${CURRENCY}?\\s?\\(${CURRENCY}?\\s?${AMOUNT}\\)|${CURRENCY}\\s*-)$`,
   'u',
 );
 const STREET_WORD =
