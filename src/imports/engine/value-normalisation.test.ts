@@ -98,7 +98,9 @@ test('reads dates with the month by name, in English and other European language
     assert.equal(normaliseDate(written, 'mdy'), iso, written);
     assert.equal(normaliseDate(written, 'dmy'), iso, written);
   }
-  for (const bad of ['Feb 30, 2024', 'Jan 2', 'Janvember 2, 2024', 'Jan 2, 1980 10:30', 'May the fourth', 'Jan 123 2024']) assert.equal(normaliseDate(bad, 'mdy'), null, bad);
+  for (const bad of ['Feb 30, 2024', 'Jan 2', 'Janvember 2, 2024', 'Jan 2, 1980 25:30', 'May the fourth', 'Jan 123 2024']) assert.equal(normaliseDate(bad, 'mdy'), null, bad);
+  // With the time of day, as Google Sheets and Salesforce write a date and time.
+  assert.equal(normaliseDate('Jan 2, 1980 10:30', 'mdy'), '1980-01-02T10:30:00');
 });
 
 test('reads the time after a day-month-year date, in 24 or 12 hours', () => {
@@ -179,4 +181,14 @@ test('reads a day of the year without its year as --MM-DD, in the team\'s order,
     ['02/30', 'mdy', null], ['13/14', 'mdy', null], ['March', 'mdy', null], ['3/4/85', 'mdy', null], ['1234', 'mdy', null], ['March 4 85', 'mdy', null],
   ];
   for (const [value, order, expected] of cases) assert.equal(normaliseYearlessDate(value, order), expected, `${value} (${order})`);
+});
+
+test('reads a date among what programs and languages write around it: a weekday, Hungarian dots, the Russian year mark, a time', () => {
+  const cases: Array<[string, string | null]> = [
+    ['2024年3月5日(火)', '2024-03-05'], ['2024年3月5日（火曜日）', '2024-03-05'], ['2024. 03. 05.', '2024-03-05'], ['2024.03.05.', '2024-03-05'],
+    ['5.3.2024 г.', '2024-03-05'], ['Mar 5, 2024, 10:00 PM', '2024-03-05T22:00:00'], ['5 mars 2024 10:30', '2024-03-05T10:30:00'],
+    ['Mon Mar 04 1985 00:00:00 GMT+0000 (Coordinated Universal Time)', '1985-03-04'], ['1985-03-04 00:00:00.0', '1985-03-04'],
+    ['hello 10:00', null], ['March 2024', null], ['5 (five)', null], ['2024.13.05.', null],
+  ];
+  for (const [value, expected] of cases) assert.equal(normaliseDate(value, 'mdy'), expected, value);
 });

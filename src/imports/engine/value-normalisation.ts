@@ -122,6 +122,30 @@ function digitsAt(value: string, at: number): number {
 export function normaliseDate(value: string, order: DateOrder, latest?: string): string | null {
   if (isIsoDate(value)) return value;
   const text = value.trim().normalize('NFKC');
+  return readDate(text, order, latest) ?? readDecoratedDate(text, order, latest);
+}
+
+/**
+ * What some programs and languages write around a date, taken off when the date as written was not read: the weekday
+ * after a Japanese date ("2024年3月5日(火)"), Hungarian dots and spaces ("2024. 03. 05."), the Russian and Ukrainian
+ * year mark ("5.3.2024 г."), JavaScript's time zone ("… 00:00:00 GMT+0000 (…)"), and a time of day after a date with
+ * a month's name ("Mar 5, 2024, 10:00 AM"), kept as the time.
+ */
+function readDecoratedDate(text: string, order: DateOrder, latest: string | undefined): string | null {
+  const bare = text
+    .replace(/\s*[(（][^()（）]{1,12}[)）]$/u, '')
+    .replace(/\s+GMT[+-]\d{4}(?:\s*\([^()]*\))?$/u, '')
+    .replace(/^(\d{4})\.\s*(\d{1,2})\.\s*(\d{1,2})\.?$/u, '$1.$2.$3')
+    .replace(/(\d)\s*(?:г|р|гг)\.?$/u, '$1');
+  if (bare !== text && bare !== '') return readDate(bare, order, latest) ?? readDecoratedDate(bare, order, latest);
+  const timed = /^(.*\p{L}.*?)[,\s]+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([ap])?\.?(?:m\.?)?$/iu.exec(text);
+  if (timed === null) return null;
+  const [, date, hours, minutes, seconds, half] = timed;
+  const day = readDate(date!, order, latest);
+  return day === null || day.includes('T') ? null : withTime(day, hours, minutes, seconds, half);
+}
+
+function readDate(text: string, order: DateOrder, latest: string | undefined): string | null {
   let match = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?(Z|[+-]\d{2}:?\d{2})?)?$/.exec(text);
   if (match) {
     return withTime(isoDate(Number(match[1]), Number(match[2]), Number(match[3])), match[4], match[5], match[6]);
