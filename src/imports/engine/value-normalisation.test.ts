@@ -27,6 +27,9 @@ test('reads an address beside a label or a comment, after punctuation, in full-w
     ['ann@example.com (work)', 'ann@example.com'], ['Work: Ann@Example.COM', 'Ann@example.com'], ['E-mail: (ann@example.com)', 'ann@example.com'],
     ['ann@example.com.', 'ann@example.com'], ['ann@example.co.uk;', 'ann@example.co.uk'], ['ann@example.com,', 'ann@example.com'],
     ['ａｎｎ＠ｅｘａｍｐｌｅ．ｃｏｍ', 'ann@example.com'], ['ann＠example.com', 'ann@example.com'], ['mailto:ann@example.com?subject=Hello', 'ann@example.com'],
+    // Outlook's display name, a stray bracket, spaces typed around the @.
+    ['John Public (john@contoso.com)', 'john@contoso.com'], ['<ann@example.com', 'ann@example.com'], ['ann@example.com>', 'ann@example.com'],
+    ['ann @ example.com', 'ann@example.com'], ['ann@ Example.com', 'ann@example.com'],
   ] as const) {
     assert.equal(normaliseEmail(written), email, written);
   }

@@ -5,8 +5,11 @@ const EMAIL = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61
 
 /** The same with the letters of any script in the domain (an internationalised domain name: exämple.de). */
 const EMAIL_IDN = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?(?:\.[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?)+$/u;
-/** An address as mail programs export it: `Ann Lee <ann@example.com>`, `"Lee, Ann" <ann@example.com>`. */
-const NAMED_ADDRESS = /^(?:"[^"]*"\s*|[^<>"]*)<\s*([^<>\s]+)\s*>$/;
+/**
+ * An address as mail programs export it: `Ann Lee <ann@example.com>`, `"Lee, Ann" <ann@example.com>`, and Outlook's
+ * display name `Ann Lee (ann@example.com)`.
+ */
+const NAMED_ADDRESS = /^(?:"[^"]*"\s*|[^<>"]*)<\s*([^<>\s]+)\s*>$|^[^<>()"@]*\(\s*([^<>()\s]+@[^<>()\s]+)\s*\)$/;
 
 export function normaliseEmail(value: string): string | null {
   const email = value.trim();
@@ -16,9 +19,18 @@ export function normaliseEmail(value: string): string | null {
   // ?subject= too), a domain in another script, full-width letters and ＠ (typed with a CJK input method), a label or
   // a comment beside it ("Work: ann@example.com", "ann@example.com (home)"), punctuation after it.
   const text = email.normalize('NFKC');
-  const named = NAMED_ADDRESS.exec(text)?.[1];
-  const unwrapped = (named ?? addressAmongWords(text) ?? text).replace(/^mailto:/i, '').replace(/\?.*$/s, '').replace(/[.,;:]+$/, '');
-  return checkedEmail(unwrapped, EMAIL_IDN);
+  const match = NAMED_ADDRESS.exec(text);
+  const named = match?.[1] ?? match?.[2];
+  const unwrapped = (named ?? addressAmongWords(text) ?? text)
+    .replace(/^mailto:/i, '')
+    .replace(/\?.*$/s, '')
+    .replace(/[.,;:]+$/, '')
+    .replace(/^[<(["']+|[>)\]"']+$/g, '');
+  const read = checkedEmail(unwrapped, EMAIL_IDN);
+  if (read !== null) return read;
+  // "ann @ example.com": spaces typed around the @.
+  const closed = unwrapped.replace(/\s*@\s*/, '@');
+  return closed === unwrapped ? null : checkedEmail(closed, EMAIL_IDN);
 }
 
 /** A label before an address ("Work:", "E-mail:") and a comment after it ("(home)", "[old]"). */
