@@ -117,6 +117,19 @@ test('reads a number spaced with the narrow no-break space of French typography,
   assert.deepEqual(us('(415)\u2009555-0134'), { ok: true, e164: '+14155550134', country: 'US' });
 });
 
+test("reads a number as systems store E.164 without its + in the team's own country, where the library took it for a national one", () => {
+  for (const [country, written, e164] of [
+    ['DE', '4915123456789', '+4915123456789'], ['DE', '49 30 1234567', '+49301234567'], ['ID', '62812345678', '+62812345678'], ['XK', '38343201234', '+38343201234'],
+    // Written as the country writes its own numbers, with the national prefix, they are national numbers as before.
+    ['DE', '0491 2345678', '+494912345678'], ['DE', '01512 3456789', '+4915123456789'], ['US', '14155550134', '+14155550134'], ['GB', '447911123456', '+447911123456'],
+  ] as const) {
+    for (const normalise of [createPhoneNormaliser(country), (raw: string) => normalisePhoneReference(raw, country)]) {
+      const result = normalise(written);
+      assert.equal(result.ok ? result.e164 : result.reason, e164, `${written} (${country})`);
+    }
+  }
+});
+
 test('reads full-width digits', () => {
   assert.deepEqual(us('４１５５５５０１３４'), { ok: true, e164: '+14155550134', country: 'US' });
 });

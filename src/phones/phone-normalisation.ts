@@ -46,6 +46,11 @@ export function normalisePhoneReference(written: string, defaultCountry: string)
   // French typography's narrow no-break space (06 12 34 56 78 from Word or Outlook), thin and figure spaces: spaces.
   const raw = written.replace(OTHER_SPACES, ' ');
   const result = libraryReading(raw, defaultCountry);
+  if (result.ok && PLAIN_DIGITS.test(raw)) {
+    const international = internationalWithoutPlus(raw.replace(/\D/g, ''), numberingPlanOf(defaultCountry) as NumberingPlan);
+    const reading = international === null ? INVALID : libraryReading(international, defaultCountry);
+    if (reading.ok) return reading;
+  }
   if (result !== INVALID) return result;
   const withPlus = raw.replace(DOUBLE_ZERO_PREFIX, '$1+');
   const reading = withPlus === raw ? result : libraryReading(withPlus, defaultCountry);
@@ -72,6 +77,21 @@ function mexicanFormBefore2019(digits: string, defaultCountry: string): string |
   if (defaultCountry !== 'MX') return null;
   const national = /^(?:044|045|01)(\d{10})$/.exec(digits);
   return national ? (national[1] as string) : null;
+}
+
+/** A cell of ASCII digits and the separators the library drops, without a "+". */
+const PLAIN_DIGITS = /^[\s().\-/]*\d[\d\s().\-/]*$/;
+
+/**
+ * A number of the team's country as systems store E.164 without its "+" ("4915123456789" for +49 1512 3456789),
+ * which the library reads as a national number where the country's numbers have many lengths (Germany, Indonesia,
+ * Kosovo): "+" and the digits, when they do not start with the national prefix the country's own numbers are written
+ * with (0 in Germany; a country without one is left alone) and start with its calling code; null otherwise. It counts
+ * when that reading is a valid number.
+ */
+function internationalWithoutPlus(digits: string, plan: NumberingPlan): string | null {
+  if (plan.nationalPrefix === undefined || plan.nationalPrefix.test(digits) || !digits.startsWith(plan.callingCode)) return null;
+  return `+${digits}`;
 }
 
 /** Unicode's space separators other than the space, which the library does not take for one (except U+3000). */
@@ -106,6 +126,11 @@ export function createPhoneNormaliser(defaultCountry: string): PhoneNormaliser {
     if (number === undefined) return normalisePhoneReference(raw.replace(LOCAL_EXTENSION_WORD, ' ext. '), defaultCountry);
     if (number === '') return EMPTY;
     let parsed = parseNormalisedDigits(number, defaultCountry, defaultPlan);
+    if (parsed.ok && number.charCodeAt(0) !== 43 /* + */) {
+      const international = internationalWithoutPlus(number, defaultPlan);
+      const reading = international === null ? null : parseNormalisedDigits(international, defaultCountry, defaultPlan);
+      if (reading?.ok) parsed = reading;
+    }
     let digits = number;
     if (!parsed.ok && parsed.reason === 'invalid' && /^00[1-9]/.test(number) && DOUBLE_ZERO_PREFIX.test(raw)) {
       digits = `+${number.slice(2)}`;
