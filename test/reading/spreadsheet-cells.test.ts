@@ -95,6 +95,17 @@ describe('spreadsheet cells', () => {
       ]);
     });
 
+    test(`${bookType}: a report's footer under its records and an empty row fails as no records (Salesforce's)`, async () => {
+      const sheet = XLSX.utils.aoa_to_sheet([
+        ['Full Name', 'Title', 'Phone'], ['Ann Lee', 'CEO', '415-555-0134'], ['Bo Chen', 'CTO', '212-555-0199'], [],
+        ['Confidential Information - Do Not Distribute'], ['Copyright (c) 2000-2026 salesforce.com, inc. All rights reserved.'], [], ['Acme Corp'],
+      ]);
+      const result = await readWhole(write('footer', workbook([['Report', sheet]])));
+      assert.deepEqual(result.records.map((record) => [record.line, record.error === undefined ? record.values[0] : /report's footer/.test(record.error)]), [
+        [2, 'Ann Lee'], [3, 'Bo Chen'], [5, true], [6, true], [8, true],
+      ]);
+    });
+
     test(`${bookType}: an empty cell in the middle of a row keeps the columns in place`, async () => {
       const result = await readWhole(write('gaps', workbook([['Customers', customersSheet({ withDateTime })]])));
       assert.deepEqual(result.records[2], { line: 4, values: ['Cleo Diaz', '', '', '5'] });

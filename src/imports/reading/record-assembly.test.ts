@@ -62,7 +62,7 @@ test('the header row again (files joined together) is no record, and says so', (
 });
 
 test("a report's totals line or a SQL tool's row count is no record", () => {
-  for (const label of ['Total', 'TOTAL:', 'Grand Total', 'Total: 2 customers', 'Total rows: 1,234', 'Subtotal', '合计', '共 1,234 条记录', 'Итого', '(1234 rows)', '12 rows selected.', '3 row(s) affected']) {
+  for (const label of ['Total', 'TOTAL:', 'Grand Total', 'Total: 2 customers', 'Total rows: 1,234', 'Subtotal', '合计', '共 1,234 条记录', 'Итого', '(1234 rows)', '12 rows selected.', '3 row(s) affected', 'Grand Totals (12 records)']) {
     assert.equal(reasonFor([label, '', '', '']), `Line 7 is a totals line ("${label}"), not a record.`, label);
   }
   assert.match(String(reasonFor(['', 'Total', '1,234', '17'])), /is a totals line \("Total"\)/);
