@@ -64,6 +64,10 @@ describe('CSV dialects', () => {
       'Ann Lee', 'Bo Chen', "Line 5 is a line of a report's footer", "Line 7 is a line of a report's footer", "Line 8 is a line of a report's footer",
       "Line 9 is a line of a report's footer", "Line 10 is a line of a report's footer",
     ]);
+    const totalled = await readWhole(folder.write('totalled.csv', 'Name,Phone,Calls\nAnn,415-555-0134,3\nTotal,,3\n\nPrinted on 28/11/2026\n'));
+    assert.deepEqual(totalled.records.map((record) => record.error?.replace(/ \(.*/, '') ?? record.values[0]), [
+      'Ann', 'Line 3 is a totals line', "Line 5 is a line of a report's footer",
+    ]);
     const names = await readWhole(folder.write('lone-names.csv', 'Name,Phone,City\nAnn,415-555-0134,SF\n\nBo\nCy\n\nDi,415-555-0135,LA\nEd\n'));
     assert.deepEqual(names.records.map((record) => record.error ?? record.values[0]), ['Ann', 'Bo', 'Cy', 'Di', 'Ed']);
   });

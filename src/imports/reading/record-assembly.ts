@@ -204,7 +204,8 @@ export async function assembleSource(raw: RawSource, context: ReadContext): Prom
     /** Records that may be a report's footer (see isFooterLine), held until the file ends or a record follows them. */
     let footer: SourceRecord[] = [];
     let isAfterBlank = false;
-    let lastFilled = 0;
+    /** The last record taken as one, which a footer follows. */
+    let lastRecord: SourceRecord | undefined;
     /** A sheet's row numbers: a gap is empty rows its reader left out. */
     let lastLine = headerRecord.line;
     const push = (record: SourceRecord, full: SourceRecord[][]): void => {
@@ -233,14 +234,17 @@ export async function assembleSource(raw: RawSource, context: ReadContext): Prom
         const isAfterGap = isAfterBlank || (unit === 'Row' && record.line > lastLine + 1);
         isAfterBlank = false;
         lastLine = record.line;
-        if (isFooterLine(record, headerValues.length) && (footer.length > 0 || (isAfterGap && lastFilled >= 2))) {
+        // Looked at only after an empty row (or while holding a footer), so that nothing is spent on other records.
+        const mayBeFooter = footer.length > 0 || (isAfterGap && lastRecord !== undefined && filledCells(lastRecord) >= 2);
+        if (mayBeFooter && isFooterLine(record, headerValues.length)) {
           footer.push(record);
           if (footer.length > MAX_FOOTER_LINES) release(full);
           continue;
         }
         release(full);
         push(record, full);
-        lastFilled = record.error === undefined ? filledCells(record) : 0;
+        // A totals line between the records and the footer is passed over: what the footer follows is the records.
+        if (record.error === undefined) lastRecord = record;
       }
       return full;
     };
