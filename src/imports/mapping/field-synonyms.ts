@@ -324,6 +324,9 @@ export const FIELD_SYNONYMS: Readonly<Record<StandardFieldKey, FieldSynonyms>> =
     synonyms: [
       'Industry', 'Sector', 'Business Type', 'Vertical', 'Industry Type', 'Industry Sector',
       '行业', '所属行业', '行业类别', '行业类型', '行業', '所屬行業', '業種',
+      'Branche', 'Wirtschaftszweig', 'Industrie', 'Secteur', "Secteur d'activité", "Secteur d'activite", 'Industria',
+      'Sector de Actividad', 'Rubro', 'Setor', 'Ramo de Atividade', 'Settore', 'Sektor', 'Branża', 'Odvětví', 'Iparág',
+      'Sektör', 'Отрасль', 'Галузь', 'Ngành', 'Ngành Nghề', 'Industri', '업종', '산업',
     ],
   },
   number: {

@@ -282,6 +282,8 @@ const OTHER_TARGETS: Array<[Target, ...Spelling]> = [
   ['organization', 'Hjemmeside', 'website'], ['organization', 'Ιστοσελίδα', 'website'], ['organization', 'אתר', 'website'],
   ['organization', 'الموقع الإلكتروني', 'website'], ['organization', 'เว็บไซต์', 'website'],
   ['organization', 'ホームページ', 'website'], ['organization', 'Weboldal', 'website'],
+  ['organization', 'Branche', 'industry'], ['organization', "Secteur d'activité", 'industry'], ['organization', 'Rubro', 'industry'],
+  ['organization', 'Settore', 'industry'], ['organization', 'Отрасль', 'industry'], ['organization', '업종', 'industry'],
   ['area-code', 'Miasto', 'city'], ['area-code', 'Kraj', null],
 ];
 
