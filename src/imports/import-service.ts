@@ -8,7 +8,7 @@ import type { JobsRepository } from '../jobs/jobs.repository.js';
 import type { UploadsRepository } from '../uploads/uploads.repository.js';
 import { AppError } from '../shared/app-error.js';
 import { headerSignature, matchHeaders, type ColumnMatch } from './mapping/header-matching.js';
-import { isBlankColumn, proposeFields } from './mapping/field-proposal.js';
+import { proposeFields } from './mapping/field-proposal.js';
 import { importOptionsSchema, type ImportOptionsInput } from './import-options.js';
 import { previewSource } from './reading/index.js';
 import type { Preview, ReadLimits } from './reading/source-types.js';
@@ -111,10 +111,9 @@ export async function createImport(deps: ImportServiceDependencies, input: Creat
   if (input.target === 'campaign' && !campaign && input.campaign) {
     campaign = await createCampaign(deps, { teamId: input.teamId, name: input.campaign, copyMainFields: false, hasDialer: input.options?.dial != null });
     isCampaignCreated = true;
-    fieldOfColumn = applyTypes(proposeFields(preview.headers, preview.rows), preview.headers, input.fieldTypes).map((field, index) => {
-      const header = preview.headers[index] ?? '';
-      return (overrides.has(header) && overrides.get(header) === null) || isBlankColumn(header, index, preview.rows) ? undefined : field;
-    });
+    fieldOfColumn = applyTypes(proposeFields(preview.headers, preview.rows), preview.headers, input.fieldTypes).map((field, index) =>
+      overrides.get(preview.headers[index] ?? '') === null ? undefined : field,
+    );
     createdFields = fieldOfColumn.filter((field): field is FieldDefinition => field !== undefined);
     await storeFields(deps.fields, input.teamId, campaignOwner(campaign.id), createdFields, 0);
   }
@@ -135,7 +134,7 @@ export async function createImport(deps: ImportServiceDependencies, input: Creat
     refuseWithoutRequiredColumn(input, mapping, fields);
     // Import & Start on an empty main table: its unmatched columns become custom fields.
     if ((input.target === 'individual' || input.target === 'organization') && (await deps.countRows(input.teamId, input.target)) === 0) {
-      const unmatched = mapping.filter((m) => m.field === null && !overrides.has(m.header) && !isBlankColumn(m.header, m.index, preview.rows));
+      const unmatched = mapping.filter((m) => m.field === null && !overrides.has(m.header));
       if (unmatched.length > 0) {
         const taken = new Set(fields.map((f) => f.key));
         const proposed = applyTypes(proposeFields(preview.headers, preview.rows), preview.headers, input.fieldTypes);
@@ -213,12 +212,12 @@ export function namesMatch(fileName: string, packageName: string): boolean {
   return pkg.length > 0 && file.includes(pkg);
 }
 
-function applyTypes(fields: FieldDefinition[], headers: string[], types: Array<[string, FieldType]> | undefined): FieldDefinition[] {
+function applyTypes(fields: Array<FieldDefinition | undefined>, headers: string[], types: Array<[string, FieldType]> | undefined): Array<FieldDefinition | undefined> {
   if (!types) return fields;
   const byHeader = new Map(types);
   return fields.map((field, index) => {
     const type = byHeader.get(headers[index] ?? '');
-    return type ? { ...field, type } : field;
+    return field && type ? { ...field, type } : field;
   });
 }
 

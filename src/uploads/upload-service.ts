@@ -5,7 +5,7 @@ import { chooseTeam, requireInScope, type Actor } from '../auth/actor.js';
 import type { Campaign } from '../db/schema.js';
 import { storeUpload } from '../imports/import-workflow.js';
 import { requiredFieldsAmong } from '../imports/engine/record-preparation.js';
-import { isBlankColumn, proposeFields } from '../imports/mapping/field-proposal.js';
+import { proposeFields } from '../imports/mapping/field-proposal.js';
 import { headerSignature, matchHeaders, type ColumnMatch } from '../imports/mapping/header-matching.js';
 import { listScoreOf } from '../imports/import-service.js';
 import { previewSource, type Preview, type ReadOptions, type SourceFormat } from '../imports/reading/index.js';
@@ -121,7 +121,7 @@ export async function previewUpload(context: AppContext, actor: Actor, id: numbe
   if (isNewCampaign || isEmptyMainTable) {
     const proposed = proposeFields(head.headers, head.rows);
     // An empty main table keeps its standard fields; only the columns that match none of them become new fields.
-    const columns = (isNewCampaign ? mapping : mapping.filter((match) => match.field === null)).filter((match) => !isBlankColumn(match.header, match.index, head.rows));
+    const columns = isNewCampaign ? mapping : mapping.filter((match) => match.field === null);
     proposedFields = columns.flatMap((match) => {
       const field = proposed[match.index];
       return field ? [{ header: match.header, key: field.key, label: field.label, type: field.type }] : [];

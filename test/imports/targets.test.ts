@@ -120,6 +120,15 @@ describeOnBothDatabases('every target', (suite) => {
     assert.equal(confirmed.duplicated, 1);
   });
 
+  /** The fields of a campaign an Import & Start made, and its first row. */
+  const campaignMade = async (name: string) => {
+    const campaign = await harness.context.repositories.campaigns.findByName(teamId, name);
+    assert.ok(campaign);
+    const fields = await harness.context.repositories.fields.list(teamId, `campaign:${campaign.id}`);
+    const [row] = await harness.rows(teamId, 'campaign', campaign.id);
+    return { fields, row };
+  };
+
   it('Import & Start creates a new campaign with typed fields from the header, in the file order', async () => {
     const job = await harness.runImport({
       teamId,
@@ -132,9 +141,7 @@ describeOnBothDatabases('every target', (suite) => {
       ]),
     });
     assert.equal(job.success, 1);
-    const campaign = await harness.context.repositories.campaigns.findByName(teamId, 'Fresh Start');
-    assert.ok(campaign);
-    const fields = await harness.context.repositories.fields.list(teamId, `campaign:${campaign.id}`);
+    const { fields, row } = await campaignMade('Fresh Start');
     assert.deepEqual(fields.map((field) => [field.label, field.type]), [
       ['Customer Name', 'text'],
       ['Mobile Phone', 'phone'],
@@ -145,7 +152,6 @@ describeOnBothDatabases('every target', (suite) => {
       ['Score', 'number'],
       ['Favourite Colour', 'text'],
     ]);
-    const [row] = await harness.rows(teamId, 'campaign', campaign.id);
     assert.deepEqual(Object.values(row ?? {}).slice(0, 8), ['Eve Ng', '+16175550190', 'eve@example.com', '+16175550191', '1 Main St, Boston MA', '2024-03-05', '42', 'teal']);
   });
 
@@ -162,11 +168,8 @@ describeOnBothDatabases('every target', (suite) => {
       ]),
     });
     assert.equal(job.success, 1);
-    const campaign = await harness.context.repositories.campaigns.findByName(teamId, 'Left Out');
-    assert.ok(campaign);
-    const fields = await harness.context.repositories.fields.list(teamId, `campaign:${campaign.id}`);
+    const { fields, row } = await campaignMade('Left Out');
     assert.deepEqual(fields.map((field) => field.label), ['Customer Name', 'Mobile Phone', 'Lead Source']);
-    const [row] = await harness.rows(teamId, 'campaign', campaign.id);
     assert.ok(!JSON.stringify(row).includes('77'), 'the column left out is not stored');
   });
 

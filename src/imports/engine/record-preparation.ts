@@ -4,7 +4,7 @@ import type { PhoneNormaliser } from '../../phones/phone-normalisation.js';
 import type { ColumnMapping } from '../import-options.js';
 import type { FieldType, Target } from '../targets.js';
 import { addressPartOf } from '../mapping/address-parts.js';
-import { namePartOf, namePartOrder } from '../mapping/name-parts.js';
+import { PERSON_NAME_FIELDS, namePartOf, namePartOrder } from '../mapping/name-parts.js';
 import { createPostalCodeRepair } from './postal-codes.js';
 import { dateOrderOfHeader, dateOrderOfValue, isNoValue, normaliseDate, normaliseEmail, normaliseYearlessDate, normaliseNumber, type DateOrder } from './value-normalisation.js';
 
@@ -97,8 +97,6 @@ const INVISIBLE = /\p{Cf}/gu;
  */
 const SEVERAL_SEPARATOR = /\s*(?:[/;,|、，；]|:::|\s(?:or|ou|o|oder|of)\s|或|[\r\n]+)\s*/iu;
 const MAX_SEVERAL = 5;
-/** The fields that hold a person's name. */
-const PERSON_NAME_KEYS: ReadonlySet<string> = new Set(['name', 'contact']);
 
 export function createRecordPreparer(input: {
   target: Target;
@@ -379,7 +377,7 @@ function joinPlan(columns: ReadonlyArray<{ cell: number; header: string }>, fiel
     return { cells: ordered.map((entry) => entry.cell), separators: ordered.map(() => ' ') };
   }
   // Columns mapped to a person's name by hand ("Given", "Surname") are its words, in the file's order.
-  const separator = PERSON_NAME_KEYS.has(field.key) ? ' ' : '; ';
+  const separator = PERSON_NAME_FIELDS.has(field.key) ? ' ' : '; ';
   if (type !== 'address') return { cells: columns.map((column) => column.cell), separators: columns.map(() => separator) };
   // A space before a house number, and after one before its street (not before a line that follows them).
   const parts = columns.map((column) => addressPartOf(column.header));

@@ -168,11 +168,7 @@ function readDate(text: string, order: DateOrder, latest: string | undefined): s
   if (match) return excelSerialDate(Number(match[1]), Number(`0${match[2] ?? ''}`));
   match = /^(\d{1,2})([-/.])(\d{1,2})\2(\d{4}|\d{2})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([ap])?\.?(?:m\.?)?)?$/i.exec(text);
   if (match) {
-    const first = Number(match[1]);
-    const second = Number(match[3]);
-    // Dots are how day-first countries write dates (05.03.2024), whatever the team's order.
-    const isDayFirst = first > 12 || ((order === 'dmy' || match[2] === '.') && second <= 12);
-    const [month, day] = isDayFirst ? [second, first] : [first, second];
+    const [month, day] = monthAndDay(Number(match[1]), Number(match[3]), match[2]!, order);
     const [, , , , , hours, minutes, seconds, half] = match;
     return inCentury(match[4]!, latest, (year) => withTime(isoDate(year, month, day), hours, minutes, seconds, half));
   }
@@ -264,16 +260,30 @@ const MONTH_OF: ReadonlyMap<string, number> = new Map(MONTH_NAMES.flatMap((names
 const DATE_FILLER = /^(?:mon|monday|tue|tues|tuesday|wed|wednesday|thu|thur|thurs|thursday|fri|friday|sat|saturday|sun|sunday|de|del|of|the)$/;
 
 /**
+ * The numbers of a date written with numbers only, in the order the team writes them, as [month, day]: dots are how
+ * day-first countries write dates (05.03.2024), whatever the team's order, and a first number above 12 is a day.
+ */
+function monthAndDay(first: number, second: number, separator: string, order: DateOrder): [number, number] {
+  const isDayFirst = first > 12 || ((order === 'dmy' || separator === '.') && second <= 12);
+  return isDayFirst ? [second, first] : [first, second];
+}
+
+/** The words of a date written with the month's name, without accents, weekdays and fillers ("2nd" is "2"). */
+function dateWords(text: string): string[] {
+  return text
+    .normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase()
+    .split(/[\s,./-]+/)
+    .filter((word) => word !== '' && !DATE_FILLER.test(word))
+    .map((word) => word.replace(/^(\d{1,2})(?:st|nd|rd|th|er|o|º)$/, '$1'));
+}
+
+/**
  * A date written with the month's name, in English, Spanish, French, German, Portuguese, Italian or Dutch: "Jan 2,
  * 2024", "2 January 2024", "02-Jan-24" (Excel's d-mmm-yy), "Wednesday, January 2, 2024", "2 de enero de 2024",
  * "2. März 2024", "2024 Jan 02".
  */
 function namedMonthDate(text: string, latest: string | undefined): string | null {
-  const words = text
-    .normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase()
-    .split(/[\s,./-]+/)
-    .filter((word) => word !== '' && !DATE_FILLER.test(word))
-    .map((word) => word.replace(/^(\d{1,2})(?:st|nd|rd|th|er|o|º)$/, '$1'));
+  const words = dateWords(text);
   if (words.length !== 3) return null;
   const at = words.findIndex((word) => MONTH_OF.has(word));
   if (at < 0 || words.some((word, index) => index !== at && !/^\d{1,4}$/.test(word))) return null;
@@ -298,15 +308,9 @@ export function normaliseYearlessDate(value: string, order: DateOrder): string |
   if (match) {
     [month, day] = [Number(match[1]), Number(match[2])];
   } else if ((match = /^(\d{1,2})([/.-])(\d{1,2})\.?$/.exec(text))) {
-    const [first, second] = [Number(match[1]), Number(match[3])];
-    const isDayFirst = first > 12 || ((order === 'dmy' || match[2] === '.') && second <= 12);
-    [month, day] = isDayFirst ? [second, first] : [first, second];
+    [month, day] = monthAndDay(Number(match[1]), Number(match[3]), match[2]!, order);
   } else {
-    const words = text
-      .normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase()
-      .split(/[\s,./-]+/)
-      .filter((word) => word !== '' && !DATE_FILLER.test(word))
-      .map((word) => word.replace(/^(\d{1,2})(?:st|nd|rd|th|er|o|º)$/, '$1'));
+    const words = dateWords(text);
     const at = words.findIndex((word) => MONTH_OF.has(word));
     const other = words[1 - at];
     if (words.length !== 2 || at < 0 || other === undefined || !/^\d{1,2}$/.test(other)) return null;

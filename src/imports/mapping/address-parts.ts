@@ -2,8 +2,8 @@
 // house number apart from its street ("Straße", "Hausnummer"). Beside a column mapped to the address, these join it
 // (header-matching), so that no part of the address is left out of the import: lines after a comma, a house number
 // beside its street with a space ("Musterstraße 12", "12 Main St"), in the file's order.
-import { expandAbbreviations } from './header-abbreviations.js';
-import { normaliseHeader, splitHeaderWords } from './header-normalisation.js';
+import { lookUpHeader } from './header-abbreviations.js';
+import { normaliseHeader } from './header-normalisation.js';
 
 export type AddressPart = 'line' | 'number';
 
@@ -33,8 +33,5 @@ for (const [part, headers] of Object.entries(PARTS) as Array<[AddressPart, reado
 
 /** Which part of an address a header holds beside the address column, or null when it is none. */
 export function addressPartOf(header: string): AddressPart | null {
-  const part = PART_OF.get(normaliseHeader(header));
-  if (part !== undefined) return part;
-  const expanded = expandAbbreviations(splitHeaderWords(header));
-  return (expanded && PART_OF.get(expanded.join(''))) ?? null;
+  return lookUpHeader(PART_OF, header) ?? null;
 }

@@ -1,17 +1,26 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import type { FieldDefinition } from '../targets.js';
 import { MAX_KEY_LENGTH, RESERVED_COLUMN_NAMES, isBlankColumn, proposeFields, slugifyHeader } from './field-proposal.js';
 
 const SAFE_KEY = /^[a-z][a-z0-9_]*$/;
 
+/** The fields proposed for columns that each get one. */
+function proposed(headers: string[], samples: string[][]): FieldDefinition[] {
+  return proposeFields(headers, samples).map((field) => {
+    assert.ok(field);
+    return field;
+  });
+}
+
 function keysOf(headers: string[], samples: string[][] = []): string[] {
-  return proposeFields(headers, samples).map((field) => field.key);
+  return proposed(headers, samples).map((field) => field.key);
 }
 
 describe('proposeFields', () => {
   test('proposes one field per column, in order, labelled with the header as in the file', () => {
     const headers = ['客户姓名', 'Phone', 'E-Mail', 'Lead Source'];
-    const fields = proposeFields(headers, [['王伟', '13800138000', 'wang@example.cn', 'Web']]);
+    const fields = proposed(headers, [['王伟', '13800138000', 'wang@example.cn', 'Web']]);
     assert.deepEqual(fields, [
       { key: 'name', label: '客户姓名', type: 'text' },
       { key: 'phone', label: 'Phone', type: 'phone' },
@@ -34,7 +43,7 @@ describe('proposeFields', () => {
   });
 
   test('labels a column without a header by its position', () => {
-    assert.deepEqual(proposeFields(['Name', ' '], []).map((field) => field.label), ['Name', 'Column 2']);
+    assert.deepEqual(proposed(['Name', ' '], []).map((field) => field.label), ['Name', 'Column 2']);
   });
 
   test('never gives two columns the same key', () => {
@@ -64,7 +73,7 @@ describe('proposeFields', () => {
   });
 
   test('detects the type of a column that is no standard field', () => {
-    const fields = proposeFields(
+    const fields = proposed(
       ['Column 1', 'Renewal', 'Premium', 'Office'],
       [
         ['ann@example.com', '2024-03-01', '1,200.00', '12 Main St'],

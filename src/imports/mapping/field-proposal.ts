@@ -24,7 +24,8 @@ function campaignStandardFields(): FieldDefinition[] {
   return fields;
 }
 
-export function proposeFields(headers: string[], samples: string[][]): FieldDefinition[] {
+/** A field for each column, in order; none for a blank column (isBlankColumn). */
+export function proposeFields(headers: string[], samples: string[][]): Array<FieldDefinition | undefined> {
   const standardFields = campaignStandardFields();
   const standardTypes = new Map(standardFields.map((field) => [field.key, field.type]));
   const matches = matchHeaders({ headers, samples, fields: standardFields });
@@ -37,6 +38,7 @@ export function proposeFields(headers: string[], samples: string[][]): FieldDefi
   });
 
   return headers.map((header, index) => {
+    if (isBlankColumn(header, index, samples)) return undefined;
     const standardKey = keys[index];
     const label = header.trim() === '' ? `Column ${index + 1}` : header;
     if (standardKey !== undefined) {

@@ -6,7 +6,7 @@ import { AMBIGUOUS_FIELD_NAMES, GENERIC_HEAD_WORDS } from './field-synonyms.js';
 import { buildFieldVocabulary, CONFIDENCE, getSynonymOwners, type FieldVocabulary } from './field-vocabulary.js';
 import { bracketedTexts, isHanWord, normaliseHeader, removeBracketedText, splitHeaderWords } from './header-normalisation.js';
 import { similarity } from './string-similarity.js';
-import { namePartOf, type NamePart } from './name-parts.js';
+import { PERSON_NAME_FIELDS, namePartOf, type NamePart } from './name-parts.js';
 import { addressPartOf } from './address-parts.js';
 import { expandAbbreviations } from './header-abbreviations.js';
 import { isNotAPhoneHeader } from './type-detection.js';
@@ -224,7 +224,7 @@ function headerHits(header: string, vocabulary: FieldVocabulary): Hit[] {
   // Outlook's "E-mail Display Name" ("John Public (john@contoso.com)") is what a mail program shows for the address,
   // not the person's name (which its First and Last Name columns hold).
   if (isEmailNameHeader(header)) {
-    for (const field of best.keys()) if (PERSON_NAMES.includes(vocabulary.standardKeys.get(field) ?? '')) best.delete(field);
+    for (const field of best.keys()) if (PERSON_NAME_FIELDS.has(vocabulary.standardKeys.get(field) ?? '')) best.delete(field);
   }
   return [...best.values()].sort((a, b) => b.confidence - a.confidence);
 }
@@ -243,8 +243,6 @@ function isEmailAddressHeader(header: string): boolean {
   const addressed = withoutTail(words, ADDRESS_TAILS);
   return addressed !== undefined && endsWithEmailName(addressed);
 }
-
-const PERSON_NAMES: readonly string[] = ['name', 'contact'];
 
 /** A header whose name words follow a name of the e-mail ("E-mail Display Name", "E-mail 2 Display Name", "Email Name"). */
 function isEmailNameHeader(header: string): boolean {
@@ -358,11 +356,12 @@ type WordVariant = { words: string[]; penalty: number };
 
 function headerWordVariants(header: string): WordVariant[] {
   const unbracketed = removeBracketedText(header);
+  const unbracketedWords = splitHeaderWords(unbracketed);
   const bases: WordVariant[] = [
     { words: splitHeaderWords(header), penalty: VARIANT_PENALTY },
-    { words: splitHeaderWords(unbracketed), penalty: VARIANT_PENALTY },
+    { words: unbracketedWords, penalty: VARIANT_PENALTY },
     // A template's numbered columns: "1. Name", "02 - Phone".
-    { words: splitHeaderWords(unbracketed).slice(LEADING_NUMBER.test(unbracketed) ? 1 : 0), penalty: VARIANT_PENALTY },
+    ...(LEADING_NUMBER.test(unbracketed) ? [{ words: unbracketedWords.slice(1), penalty: VARIANT_PENALTY }] : []),
     // The brackets refine what is outside them, so they count a little more.
     ...bracketedTexts(header).map((inner) => ({ words: splitHeaderWords(inner), penalty: VARIANT_PENALTY - PER_LEADING_WORD_PENALTY })),
   ];

@@ -2,10 +2,13 @@
 // CRM and address-book exports write it: the parts are joined into the one name field, given name first; Hungarian
 // and Vietnamese parts family name first ("Nagy János", "Nguyễn Văn An"), as those languages write names. Japanese,
 // Chinese and Korean headers of a part ("姓", "名", "이름") also mean a whole name too often to be listed here.
-import { expandAbbreviations } from './header-abbreviations.js';
-import { normaliseHeader, splitHeaderWords } from './header-normalisation.js';
+import { lookUpHeader } from './header-abbreviations.js';
+import { normaliseHeader } from './header-normalisation.js';
 
 export type NamePart = 'given' | 'middle' | 'family';
+
+/** The standard fields that hold a person's name: a customer's, an organization's contact's. */
+export const PERSON_NAME_FIELDS: ReadonlySet<string> = new Set(['name', 'contact']);
 
 const PARTS: Record<NamePart, readonly string[]> = {
   given: [
@@ -48,10 +51,7 @@ for (const [parts, isFamilyFirst] of [[PARTS, false], [FAMILY_FIRST_PARTS, true]
 
 /** Which part of a name a header holds, or null when it is none (or a whole name). */
 export function namePartOf(header: string): NamePart | null {
-  const part = PART_OF.get(normaliseHeader(header));
-  if (part !== undefined) return part;
-  const expanded = expandAbbreviations(splitHeaderWords(header));
-  return (expanded && PART_OF.get(expanded.join(''))) ?? null;
+  return lookUpHeader(PART_OF, header) ?? null;
 }
 
 /** The order the parts under these headers are joined in: given, middle, family; family first for those languages. */
