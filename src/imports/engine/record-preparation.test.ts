@@ -92,6 +92,15 @@ describe('createRecordPreparer: the marks of a missing value', () => {
     // A value that is wrong is still wrong.
     assert.match(String(prepared(preparer, ['Cy', '555-0134', '', 'none@', '', ''])), /"555-0134" is not a valid phone number; column "Email": "none@" is not a valid email address/);
   });
+
+  test("drops a program's NULL, nan or #N/A from a text field, a name's parts and an address's lines, and keeps a person's words", () => {
+    const preparer = preparerFor([['First Name', 'name'], ['Middle Name', 'name'], ['Last Name', 'name'], ['Phone', 'phone'], ['City', 'city'], ['Company', 'company'], ['Note', 'note']]);
+    // A database dump's NULL in every empty cell: the agent saw "Ann NULL Lee" from "NULL", a company "nan".
+    assert.deepEqual(prepared(preparer, ['Ann', 'NULL', 'Lee', '4155550139', '\\N', 'nan', '#N/A']), { name: 'Ann Lee', phone: '+14155550139' });
+    assert.deepEqual(prepared(preparer, ['Bo', '', 'Null', '4155550135', 'NaN', 'undefined', 'N/A']), { name: 'Bo Null', phone: '+14155550135', note: 'N/A' });
+    // A name of nothing but such marks is no name.
+    assert.equal(prepared(preparer, ['NULL', 'NULL', 'NULL', '', 'Paris', '', '']), 'a customer needs a name or a phone');
+  });
 });
 
 describe('createRecordPreparer: several phones or e-mails in one cell', () => {

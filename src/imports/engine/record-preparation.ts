@@ -6,7 +6,7 @@ import type { FieldType, Target } from '../targets.js';
 import { addressPartOf } from '../mapping/address-parts.js';
 import { PERSON_NAME_FIELDS, namePartOf, namePartOrder } from '../mapping/name-parts.js';
 import { createPostalCodeRepair } from './postal-codes.js';
-import { dateOrderOfHeader, dateOrderOfValue, isNoValue, normaliseDate, normaliseEmail, normaliseYearlessDate, normaliseNumber, type DateOrder } from './value-normalisation.js';
+import { dateOrderOfHeader, dateOrderOfValue, isNoValue, isWrittenNull, normaliseDate, normaliseEmail, normaliseYearlessDate, normaliseNumber, type DateOrder } from './value-normalisation.js';
 
 export type PreparationField = { key: string; label: string; type: FieldType };
 
@@ -121,7 +121,7 @@ export function createRecordPreparer(input: {
     if (!field) continue;
     const source = { cell: column.index, header: column.header };
     if (!fields.includes(field)) {
-      columns.push({ ...source, slot: fields.length, field, joined: null, dateOrder: dateOrderOfHeader(column.header) ?? input.dateOrder });
+      columns.push({ ...source, slot: fields.length, field, joined: null, isText: field.type === 'text' || field.type === 'address', dateOrder: dateOrderOfHeader(column.header) ?? input.dateOrder });
       fields.push(field);
       sources.set(field, [source]);
     } else if (field.type === 'text' || field.type === 'address') {
@@ -281,6 +281,7 @@ export function createRecordPreparer(input: {
         if (cell === undefined || cell === '') continue;
         const raw = isTrimmed(cell) ? cell : cell.trim();
         if (raw === '') continue;
+        if (column.isText && isWrittenNull(raw)) continue;
         let result = normaliseValue(column.field, raw, column.dateOrder);
         if (typeof result !== 'string') {
           if (isNoValue(raw)) continue;
@@ -358,6 +359,8 @@ type MappedColumn = {
   slot: number;
   field: PreparationField;
   joined: JoinPlan | null;
+  /** A text or address field: a program's mark of a missing value (`NULL`, `nan`, `#N/A`) is no value in it. */
+  isText: boolean;
   /** How its dates are written: as its header says ("Birthday (DD/MM/YYYY)"), else in the team's order. */
   dateOrder: DateOrder;
 };
@@ -390,7 +393,7 @@ function joinedCell(cells: readonly string[], plan: JoinPlan): string {
   let joined = '';
   for (let index = 0; index < plan.cells.length; index++) {
     const value = cells[plan.cells[index] as number]?.trim();
-    if (value) joined = joined === '' ? value : `${joined}${plan.separators[index]}${value}`;
+    if (value && !isWrittenNull(value)) joined = joined === '' ? value : `${joined}${plan.separators[index]}${value}`;
   }
   return joined;
 }

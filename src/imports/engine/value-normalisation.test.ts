@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { dateOrderOfHeader, isNoValue, normaliseDate, normaliseEmail, normaliseNumber, normaliseYearlessDate } from './value-normalisation.js';
+import { dateOrderOfHeader, isNoValue, isWrittenNull, normaliseDate, normaliseEmail, normaliseNumber, normaliseYearlessDate } from './value-normalisation.js';
 import { isDateValue, isNumberValue } from '../mapping/value-patterns.js';
 
 test('accepts real-world emails and lower-cases the domain only', () => {
@@ -166,6 +166,15 @@ test('tells the marks of a missing value (N/A, NULL, -, zero dates, formula erro
   }
   for (const value of ['Nancy', 'Nan Li', 'NAM', '0x1', '10', '2000-01-01', '#1 Main St', 'n/a street', '-1', 'non', '1/1/00', '10/0/00']) {
     assert.equal(isNoValue(value), false, value);
+  }
+});
+
+test("tells a program's mark of a missing value by its spelling, not a person's word or a name", () => {
+  for (const missing of ['NULL', 'null', '(null)', '<NULL>', '\\N', 'nan', 'NaN', 'NaT', 'None', 'undefined', '#N/A', '#REF!', '#VALUE!', '#DIV/0!']) {
+    assert.equal(isWrittenNull(missing), true, missing);
+  }
+  for (const value of ['Null', 'Nan', 'N/A', 'none', 'Unknown', '-', '\\n', '#1', 'NULL Street', 'Nancy', '#n/a']) {
+    assert.equal(isWrittenNull(value), false, value);
   }
 });
 

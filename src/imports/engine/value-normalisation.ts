@@ -382,6 +382,22 @@ export function isNoValue(value: string): boolean {
 }
 
 /**
+ * What a program, not a person, writes for a missing value: a database dump's `NULL` and `\N`, `(null)`, `<null>`, a
+ * data tool's `nan`, `NaN`, `NaT`, `None`, JavaScript's `undefined`, and a spreadsheet formula's error values (`#N/A`,
+ * `#REF!`). Asked of text fields too, where the agent would see them as the customer's city or company: none of them
+ * is written by hand for a value, and they are told by their spelling (a surname "Null" is not `NULL`). The words a
+ * person writes (`N/A`, `none`, `-`, `unknown`) stay in a text field, which keeps what the file says.
+ */
+export function isWrittenNull(value: string): boolean {
+  return value.length <= 14 && (WRITTEN_NULLS.has(value) || SPREADSHEET_ERROR_AS_WRITTEN.test(value));
+}
+
+const WRITTEN_NULLS: ReadonlySet<string> = new Set([
+  'NULL', 'null', '(null)', '(NULL)', '<null>', '<NULL>', '[null]', '\\N', 'nan', 'NaN', 'NAN', 'NaT', 'None', 'undefined',
+]);
+const SPREADSHEET_ERROR_AS_WRITTEN = /^#(?:N\/A|NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|SPILL!|CALC!|GETTING_DATA)$/;
+
+/**
  * Excel's day zero (a date cell holding 0: 1900-01-00, 1/0/1900) and Outlook's empty birthday or anniversary in its
  * contacts export (1/0/00, 0/0/00): no date, in a list of them.
  */
