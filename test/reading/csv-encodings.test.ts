@@ -77,6 +77,8 @@ const SHORT_LISTS: Array<[language: string, encodings: string[], rows: string[][
   ['Lithuanian', ['windows-1257', 'iso-8859-13'], [['Vardas', 'Telefonas', 'Miestas'], ['Jonas Petraitis', '+370 5 123 4567', 'Vilnius'], ['Žydrūnas Šimkus', '+370 37 123 456', 'Kaunas'], ['Aušra Čiurlionienė', '+370 46 555 666', 'Klaipėda']]],
   ['Ukrainian', ['koi8-u', 'windows-1251'], [['ПІБ', 'Телефон', 'Місто'], ['Шевченко Тарас', '+380 44 123 4567', 'Київ'], ['Ковальчук Олена', '+380 32 765 4321', 'Львів']]],
   ['Russian', ['ibm866'], [['ФИО', 'Телефон', 'Город'], ['Иванов Иван Петрович', '+7 495 123-45-67', 'Москва'], ['Смирнова Ольга', '+7 812 765-43-21', 'Санкт-Петербург']]],
+  // Windows-1258 writes most tone marks apart from their vowel (toneMarksApart): read, they are composed again.
+  ['Vietnamese', ['windows-1258'], [['Họ và tên', 'Số điện thoại', 'Địa chỉ'], ['Nguyễn Văn An', '0912 345 678', 'Hà Nội'], ['Trần Thị Bình', '0987 654 321', 'Thành phố Hồ Chí Minh'], ['Lê Hoàng Cường', '0901 234 567', 'Đà Nẵng']]],
   ['Icelandic', ['windows-1252'], [['Nafn', 'Sími', 'Bær'], ['Þórður Guðmundsson', '+354 555 1234', 'Reykjavík'], ['Sigríður Jónsdóttir', '+354 555 4321', 'Akureyri']]],
   ['German', ['macintosh'], [['Name', 'Telefon', 'Ort'], ['Jürgen Müller', '+49 30 901820', 'Düsseldorf'], ['Bärbel Schäfer', '+49 89 123456', 'München']]],
   // Excel's "CSV (MS-DOS)" and "Text (MS-DOS)" write the DOS code page of the Windows they run on.
@@ -112,6 +114,15 @@ function csvText(rows: string[][]): string {
   return `${rows.map((row) => row.join(',')).join('\r\n')}\r\n`;
 }
 
+/** Vietnamese as Windows-1258 writes it: a letter with its other marks (ă, ê, ơ) and its tone mark apart, after it. */
+function toneMarksApart(text: string): string {
+  const tone = /[\u0300\u0301\u0303\u0309\u0323]/gu;
+  return [...text].map((char) => {
+    const tones = char.normalize('NFD').match(tone)?.join('') ?? '';
+    return tones === '' ? char : char.normalize('NFD').replace(tone, '').normalize('NFC') + tones;
+  }).join('');
+}
+
 const BOMS: Record<string, number[]> = { 'utf-8': [0xef, 0xbb, 0xbf], 'utf-16le': [0xff, 0xfe], 'utf-16be': [0xfe, 0xff] };
 
 describe('CSV encodings', () => {
@@ -137,7 +148,8 @@ describe('CSV encodings', () => {
   for (const [language, encodings, rows] of SHORT_LISTS) {
     for (const encoding of encodings) {
       test(`reads a short ${language} list in ${encoding} as written`, async () => {
-        const path = folder.write(`short-${language}-${encoding}.csv`, iconv.encode(csvText(rows), encoding));
+        const text = encoding === 'windows-1258' ? toneMarksApart(csvText(rows)) : csvText(rows);
+        const path = folder.write(`short-${language}-${encoding}.csv`, iconv.encode(text, encoding));
         const result = await readWhole(path);
         assert.deepEqual([result.headers, ...result.records.map((record) => record.values)], rows, `read as ${result.encoding}`);
       });

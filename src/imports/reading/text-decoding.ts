@@ -43,7 +43,7 @@ export function createChunkDecoder(encoding: string): ChunkDecoder {
     };
   }
   const decoder = iconv.getDecoder(encoding, { stripBOM: true });
-  return {
+  const iconvDecoder: ChunkDecoder = {
     decode(chunk) {
       const text = decoder.write(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
       return { text, hasInvalidBytes: text.includes(REPLACEMENT) };
@@ -53,7 +53,41 @@ export function createChunkDecoder(encoding: string): ChunkDecoder {
       return { text, hasInvalidBytes: text.includes(REPLACEMENT) };
     },
   };
+  return WRITES_TONE_MARKS_APART.has(encoding.toLowerCase().replace(/[^a-z0-9]/g, '')) ? composing(iconvDecoder) : iconvDecoder;
 }
+
+/** Vietnamese Windows-1258 writes most tone marks as characters of their own after the vowel. */
+const WRITES_TONE_MARKS_APART: ReadonlySet<string> = new Set(['windows1258', 'cp1258', 'win1258']);
+
+/**
+ * The text composed (NFC): decoded as written, "Nguyễn" from Windows-1258 is a vowel and a combining tone mark, which
+ * looks the same but is not the "Nguyễn" an agent types to search, nor that of the same customer from a UTF-8 list
+ * (a duplicate by name not found). A chunk's last letter waits for the next chunk, which may begin with its marks.
+ */
+function composing(decoder: ChunkDecoder): ChunkDecoder {
+  let pending = '';
+  const composed = (text: string): DecodedText => {
+    const normalised = text.normalize('NFC');
+    return { text: normalised, hasInvalidBytes: normalised.includes(REPLACEMENT) };
+  };
+  return {
+    decode(chunk) {
+      const text = pending + decoder.decode(chunk).text;
+      let cut = text.length;
+      while (cut > 0 && COMBINING_MARK.test(text.charAt(cut - 1))) cut--;
+      cut = Math.max(0, cut - 1);
+      pending = text.slice(cut);
+      return composed(text.slice(0, cut));
+    },
+    end() {
+      const text = pending + decoder.end().text;
+      pending = '';
+      return composed(text);
+    },
+  };
+}
+
+const COMBINING_MARK = /^\p{M}$/u;
 
 /** U+FFFD in the text means invalid bytes unless the file itself holds that many U+FFFD. */
 function hasInvalidReplacement(text: string, chunk: Uint8Array, literal: Buffer): boolean {
@@ -67,13 +101,13 @@ function hasInvalidReplacement(text: string, chunk: Uint8Array, literal: Buffer)
   return decodedCount > literalCount;
 }
 
-/** Decodes a whole sample (for sniffing); the result may end in a cut character. */
 /** All of a file's bytes as text (a format read whole). */
 export function decodeWhole(data: Uint8Array, encoding: string): string {
   const decoder = createChunkDecoder(encoding);
   return decoder.decode(data).text + decoder.end().text;
 }
 
+/** Decodes a whole sample (for sniffing); the result may end in a cut character. */
 export function decodeSample(sample: Uint8Array, encoding: string): string {
   const decoder = createChunkDecoder(encoding);
   return decoder.decode(sample).text;
