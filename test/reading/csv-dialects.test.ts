@@ -191,6 +191,19 @@ describe('CSV dialects', () => {
     assert.deepEqual(result.headers, ['phone', 'Column 2', 'Phone (2)', 'phone (3)', 'name', 'Column 6']);
   });
 
+  test("fails a line with a value right of the header's columns (a comma not quoted moved it right), not its trailing empty cells", async () => {
+    const result = await readWhole(folder.write('ragged.csv', 'Name,Phone,Address\nAnn Lee,415-555-0134,12 Main St,\nBo Chen,212-555-0199,9 Elm St, Apt 4\nCleo Diaz,212-555-0100\nDi Poe,212-555-0101,1 Oak Rd,,,\n'));
+    assert.deepEqual(result.headers, ['Name', 'Phone', 'Address']);
+    assert.deepEqual(result.records.map((record) => record.error?.replace(/: no column takes it.*$/s, '') ?? record.values[0]), [
+      'Ann Lee', `Line 3 has a value in column 4 ("Apt 4"), right of the header's last column (3, "Address")`, 'Cleo Diaz', 'Di Poe',
+    ]);
+    assert.match(result.records[1]?.error ?? '', /quote it\. If the column holds values of its own, give it a name in the header row\.$/);
+    // Values in a column without a name in two or more of the first records: a column, named "Column 4".
+    const unnamed = await readWhole(folder.write('unnamed.csv', 'Name,Phone,City\nAnn Lee,415-555-0134,Boston,VIP\nBo Chen,212-555-0199,Austin\nCleo Diaz,212-555-0100,Dallas,call after 5\n'));
+    assert.deepEqual(unnamed.headers, ['Name', 'Phone', 'City', 'Column 4']);
+    assert.ok(unnamed.records.every((record) => record.error === undefined));
+  });
+
   test('skips and counts empty rows, including rows of empty cells', async () => {
     const result = await readWhole(folder.write('empty-rows.csv', 'name,phone\n\nAnn,1\n,\n  ,  \nBo,2\n\n'));
     assert.deepEqual(valuesOf(result), [['Ann', '1'], ['Bo', '2']]);

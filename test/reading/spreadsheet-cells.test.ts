@@ -106,6 +106,17 @@ describe('spreadsheet cells', () => {
       ]);
     });
 
+    test(`${bookType}: a value right of the header's columns fails its row, naming its cell; a column of values without a name is one`, async () => {
+      const stray = XLSX.utils.aoa_to_sheet([['Name', 'Phone'], ['Ann Lee', '415-555-0134'], ['Bo Chen', '212-555-0199', 'stray'], ['Cleo Diaz', '212-555-0100']]);
+      const strays = await readWhole(write('stray', workbook([['Customers', stray]])));
+      assert.deepEqual(strays.headers, ['Name', 'Phone']);
+      assert.deepEqual(strays.records.map((record) => record.error ?? record.values[0]), ['Ann Lee', `Row 3 has a value in cell C3 ("stray"), right of the header's last column (2, "Phone"): no column takes it, so nothing of the row is imported. Give that column a name in the header row.`, 'Cleo Diaz']);
+      const unnamed = XLSX.utils.aoa_to_sheet([['Name', 'Phone'], ['Ann Lee', '415-555-0134', 'VIP'], ['Bo Chen', '212-555-0199'], ['Cleo Diaz', '212-555-0100', 'call after 5']]);
+      const notes = await readWhole(write('unnamed', workbook([['Customers', unnamed]])));
+      assert.deepEqual(notes.headers, ['Name', 'Phone', 'Column 3']);
+      assert.ok(notes.records.every((record) => record.error === undefined));
+    });
+
     test(`${bookType}: an empty cell in the middle of a row keeps the columns in place`, async () => {
       const result = await readWhole(write('gaps', workbook([['Customers', customersSheet({ withDateTime })]])));
       assert.deepEqual(result.records[2], { line: 4, values: ['Cleo Diaz', '', '', '5'] });

@@ -118,6 +118,42 @@ function isHeaderAgain(values: readonly string[], header: readonly string[]): bo
   return named >= 2;
 }
 
+/**
+ * How many columns the first records fill, counting a column right of the header's last only when two or more of them
+ * (or the only one) have a value in it: a column left without a name (its values are then "Column 4"), not one row's
+ * values shifted by a delimiter inside a value that is not quoted (beyondTheHeader).
+ */
+function unnamedWidth(records: readonly SourceRecord[]): number {
+  const rows = records.filter((record) => record.error === undefined && !isEmptyRecord(record)).slice(0, HEADER_LOOKAHEAD);
+  const widths = rows.map((record) => record.values.length - trailingBlanks(record.values)).sort((a, b) => b - a);
+  return widths.length === 1 ? widths[0]! : (widths[1] ?? 0);
+}
+
+/**
+ * Why a record with a value right of the header's columns fails: no column holds that value, and a row so wide is most
+ * often one whose values moved right (a comma in an address or a name that is not quoted), every one of them then in
+ * the wrong column; imported, the value would be lost unseen. Empty cells there (trailing delimiters) are nothing.
+ */
+function beyondTheHeader(record: SourceRecord, columns: number, names: readonly string[], unit: string): string | undefined {
+  const { values } = record;
+  let at = columns;
+  while (at < values.length && (values[at] as string).trim() === '') at++;
+  if (at === values.length) return undefined;
+  const last = columns === 0 ? '' : `, "${shortLabel(names[columns - 1] ?? '')}"`;
+  const shifted = unit === 'Line'
+    ? ' If a value before it holds the delimiter without quotes around it, the values after that one moved right: quote it. If the column holds values of its own, give it a name in the header row.'
+    : ' Give that column a name in the header row.';
+  const place = unit === 'Line' ? `column ${at + 1}` : `cell ${columnLetters(at)}${record.line}`;
+  return `${unit} ${record.line} has a value in ${place} ("${shortLabel(values[at] as string)}"), right of the header's last column (${columns}${last}): no column takes it, so nothing of the ${unit === 'Line' ? 'line' : 'row'} is imported.${shifted}`;
+}
+
+/** A sheet's column letters: 0 → A, 25 → Z, 26 → AA. */
+function columnLetters(index: number): string {
+  let letters = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
+}
+
 /** Whether a would-be header holds an e-mail address or a phone number: no column is named so, a record is. */
 export function isRecordOfValues(record: SourceRecord): boolean {
   return record.values.some((value) => isEmailValue(value) || isPhoneValue(value));
@@ -189,6 +225,8 @@ export async function assembleSource(raw: RawSource, context: ReadContext): Prom
   if (isHeaderless) leftover = [headerRecord, ...leftover];
   const headerValues = isHeaderless ? [] : headerRecord.values;
   const unit = raw.format === 'csv' ? 'Line' : 'Row';
+  const columns = Math.min(Math.max(headerRecord.values.length, unnamedWidth(leftover)), context.limits.maxColumns);
+  const headerNames = makeHeaderNames(Array.from({ length: columns }, (_, i) => (isHeaderless ? '' : (headerRecord.values[i] ?? ''))));
   let emptyRowsSkipped = emptyRowsAhead;
   let recordsRead = 0;
   let isClosed = false;
@@ -210,7 +248,7 @@ export async function assembleSource(raw: RawSource, context: ReadContext): Prom
     let lastLine = headerRecord.line;
     const push = (record: SourceRecord, full: SourceRecord[][]): void => {
       if (record.error === undefined) {
-        const reason = notARecordReason(record, headerValues, unit);
+        const reason = notARecordReason(record, headerValues, unit) ?? (record.values.length > columns ? beyondTheHeader(record, columns, headerNames, unit) : undefined);
         if (reason !== undefined) record.error = reason;
       }
       out.push(record);
@@ -291,7 +329,7 @@ export async function assembleSource(raw: RawSource, context: ReadContext): Prom
     sheets: raw.sheets,
     hiddenSheets: raw.hiddenSheets,
     sheet: raw.sheet,
-    headers: makeHeaderNames(isHeaderless ? headerRecord.values.map(() => '') : headerRecord.values),
+    headers: headerNames,
     batches,
     stats: () => ({ emptyRowsSkipped, recordsRead, fractionRead: isClosed ? 1 : raw.fractionRead() }),
     close,
