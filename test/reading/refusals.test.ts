@@ -177,13 +177,14 @@ describe('refusals', () => {
       await expectAppError(readWhole(folder.write('leads.gsheet', shortcut)), 'FILE_FORMAT_UNSUPPORTED', /^'leads\.gsheet' is a Google Sheets shortcut, not the sheet's data/);
     });
 
-    test('says what a vCard, a calendar or a JSON file is instead of reading it as a CSV of garbage', async () => {
+    test('says what a vCard, a calendar, a JSON or an RTF file is instead of reading it as a CSV of garbage', async () => {
       const card = 'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ann Lee\r\nTEL;TYPE=CELL:+1 415 555 0134\r\nEND:VCARD\r\n';
       await expectAppError(readWhole(folder.write('contacts.vcf', card)), 'FILE_FORMAT_UNSUPPORTED', /^'contacts\.vcf' is a vCard file \(address-book contacts\), not a list\. Export the contacts as CSV/);
       await expectAppError(readWhole(folder.write('contacts.csv', `\uFEFF${card.toLowerCase()}`)), 'FILE_FORMAT_UNSUPPORTED', /is a vCard file/);
       await expectAppError(readWhole(folder.write('calls.ics', 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n')), 'FILE_FORMAT_UNSUPPORTED', /^'calls\.ics' is a calendar \(iCalendar\) file/);
       await expectAppError(readWhole(folder.write('leads.txt', '[{"name": "Ann Lee", "phone": "+14155550134"}]')), 'FILE_FORMAT_UNSUPPORTED', /^'leads\.txt' is a JSON file, not a spreadsheet/);
       await expectAppError(readWhole(folder.write('leads.json', '\n  []')), 'FILE_FORMAT_UNSUPPORTED', /^'leads\.json' is a JSON file/);
+      await expectAppError(readWhole(folder.write('table.csv', '{\\rtf1\\ansi\\trowd\\cellx1\\pard\\intbl Name\\cell\\row}')), 'FILE_FORMAT_UNSUPPORTED', /^'table\.csv' is an RTF document \(a word processor's\), not a list\. Copy its table into a spreadsheet/);
       // A CSV whose first header merely starts with a brace is still a CSV.
       const result = await readWhole(folder.write('braces.csv', '{id},Name\r\n1,Ann\r\n'));
       assert.deepEqual(result.headers, ['{id}', 'Name']);

@@ -85,6 +85,10 @@ export function detectContainer(head: Uint8Array, file: string): ContainerKind {
   if (lower.startsWith('begin:vcalendar')) {
     throw new AppError('FILE_FORMAT_UNSUPPORTED', `'${file}' is a calendar (iCalendar) file, not a list. Upload a CSV, TSV, TXT, XLSX, XLS or ODS file.`, { file });
   }
+  // A table saved from a word processor (or a CRM's "export to Word") as Rich Text: its cells are markup.
+  if (lower.startsWith('{\\rtf')) {
+    throw new AppError('FILE_FORMAT_UNSUPPORTED', `'${file}' is an RTF document (a word processor's), not a list. Copy its table into a spreadsheet, save that as XLSX or CSV, and upload it.`, { file });
+  }
   if (extension === 'json' || /^(?:\[\s*)?\{\s*"/.test(lower)) {
     throw new AppError('FILE_FORMAT_UNSUPPORTED', `'${file}' is a JSON file, not a spreadsheet. Export the list as CSV or XLSX from the program that made it, and upload that.`, { file });
   }
