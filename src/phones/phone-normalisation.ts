@@ -3,6 +3,7 @@
 import {
   ParseError,
   isSupportedCountry as isSupportedByLibrary,
+  parsePhoneNumber,
   parsePhoneNumberWithError,
 } from 'libphonenumber-js/max';
 import type { CountryCode } from 'libphonenumber-js/max';
@@ -58,6 +59,17 @@ export function normalisePhoneReference(written: string, defaultCountry: string)
   if (defaultCountry === 'BR' && BRAZILIAN_CARRIER_PLACEHOLDER.test(raw)) return libraryReading(raw.replace(BRAZILIAN_CARRIER_PLACEHOLDER, (_, before: string) => `${before}0`), defaultCountry);
   const mexican = mexicanFormBefore2019(withPlus.replace(/[\s().\-/]/g, ''), defaultCountry);
   return mexican === null ? reading : libraryReading(mexican, defaultCountry);
+}
+
+/**
+ * Whether a number is written as it is at home: its digits begin as those of its country's national form do, the
+ * trunk prefix of "030 1234567" (Germany) or "07911 123456" (Britain) included where that country writes one. "415
+ * 555 0135" read as a German number (+49 4155 550135: Germany's numbers have many lengths) is not: a German writes
+ * "04155 550135".
+ */
+export function isWrittenAsAtHome(written: string, e164: string): boolean {
+  const national = parsePhoneNumber(e164).formatNational().replace(/\D/g, '');
+  return written.replace(/\D/g, '').startsWith(national);
 }
 
 /**

@@ -1,43 +1,13 @@
 // Postal codes that lost their leading zeros: a spreadsheet takes "02134" (Boston) for the number 2134 as soon as the
 // list is opened and saved again, and exports write it so. Where a country's codes are all digits of one length, a
 // shorter code of digits can only be such a number: its zeros go back in front.
+import { countryNamed } from '../../phones/country-names.js';
 
 /** Countries whose postal codes are digits of one length and may begin with 0, by the length. */
 const POSTAL_CODE_DIGITS: ReadonlyMap<string, number> = new Map([
   ['US', 5], ['PR', 5], ['DE', 5], ['FR', 5], ['IT', 5], ['ES', 5], ['MX', 5], ['FI', 5], ['MY', 5], ['KR', 5],
   ['CN', 6], ['JP', 7],
 ]);
-/** The names people write for these countries besides their English and own-language names and codes. */
-const COUNTRY_ALIASES: ReadonlyMap<string, string> = new Map([
-  ['usa', 'US'], ['us', 'US'], ['u s', 'US'], ['u s a', 'US'], ['united states of america', 'US'], ['america', 'US'],
-  ['puerto rico', 'PR'], ['brd', 'DE'], ['south korea', 'KR'], ['republic of korea', 'KR'], ['korea', 'KR'],
-  ['prc', 'CN'], ['people s republic of china', 'CN'], ['中国', 'CN'], ['日本', 'JP'], ['대한민국', 'KR'], ['한국', 'KR'],
-]);
-/** The language each country's own name is written in, for Intl's name of it ("Deutschland", "España"). */
-const OWN_LANGUAGE: Readonly<Record<string, string>> = {
-  US: 'en', PR: 'es', DE: 'de', FR: 'fr', IT: 'it', ES: 'es', MX: 'es', FI: 'fi', MY: 'ms', KR: 'ko', CN: 'zh', JP: 'ja',
-};
-
-function comparableCountry(value: string): string {
-  return value.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-}
-
-let countryByName: Map<string, string> | null = null;
-
-/** The country a record's Country cell names (a code, or its English or own name), or null when none of the table's. */
-function countryOf(value: string): string | null {
-  if (countryByName === null) {
-    countryByName = new Map(COUNTRY_ALIASES);
-    const english = new Intl.DisplayNames(['en'], { type: 'region' });
-    for (const code of POSTAL_CODE_DIGITS.keys()) {
-      countryByName.set(code.toLowerCase(), code);
-      for (const name of [english.of(code), new Intl.DisplayNames([OWN_LANGUAGE[code] ?? 'en'], { type: 'region' }).of(code)]) {
-        if (name) countryByName.set(comparableCountry(name), code);
-      }
-    }
-  }
-  return countryByName.get(comparableCountry(value)) ?? null;
-}
 
 /**
  * Gives a postal code its leading zeros back where its country's codes are digits of one length: `2134` → `02134` in
@@ -51,7 +21,7 @@ export function createPostalCodeRepair(teamCountry: string): (code: string, coun
     if (!/^'?\d{3,8}(?:\.0+)?$/.test(code)) return code;
     // Excel's text mark ('02134), written out by some exports, goes with the rest.
     const digits = code.replace(/^'|\.0+$/g, '');
-    const where = country === null ? teamCountry.toUpperCase() : countryOf(country);
+    const where = country === null ? teamCountry.toUpperCase() : countryNamed(country);
     if (where === null) return digits;
     const repaired = withZeros(digits, where);
     // Without a country of its own, the record's phone decides, if it would change anything.

@@ -82,6 +82,25 @@ describe('createRecordPreparer: phone numbers as spreadsheets and data tools wri
   });
 });
 
+describe("createRecordPreparer: a record's own country", () => {
+  test('reads a number written the national way as a number of the country the record names, else as the team\'s', () => {
+    const preparer = preparerFor([['Name', 'name'], ['Phone', 'phone'], ['Country', 'country']], { country: 'US' });
+    const phone = (written: string, country: string) => (prepared(preparer, ['Ann', written, country]) as Record<string, string>)['phone'];
+    // Mexico City's "55 1234 5678" was a valid number of New Jersey (+1 551 …) for a US team.
+    assert.equal(phone('55 1234 5678', 'Mexico'), '+525512345678');
+    assert.equal(phone('030 1234567', 'Deutschland'), '+49301234567');
+    assert.equal(phone('07911 123456', 'UK'), '+447911123456');
+    assert.equal(phone('(416) 555-0134', 'Canada'), '+14165550134');
+    // Written with its country's code, a number is that country's whatever the record says.
+    assert.equal(phone('+44 20 7946 0958', 'Mexico'), '+442079460958');
+    // No number of the record's country, or not as that country writes one: the team's.
+    assert.equal(phone('(415) 555-0135', 'Germany'), '+14155550135');
+    assert.equal(phone('(415) 555-0135', 'Atlantis'), '+14155550135');
+    assert.equal(phone('(415) 555-0135', ''), '+14155550135');
+    assert.match(String(prepared(preparer, ['Bo', '12', 'France'])), /"12" is not a valid phone number/);
+  });
+});
+
 describe('createRecordPreparer: the marks of a missing value', () => {
   test('reads N/A, NULL, -, 0 and zero dates in a phone, e-mail or date column as empty, not as a bad value', () => {
     const preparer = preparerFor([['Name', 'name'], ['Phone', 'phone'], ['Mobile', 'mobile'], ['Email', 'email'], ['Birthday', 'birthday'], ['Note', 'note']]);

@@ -1,6 +1,7 @@
 // Map → validate & normalise → key: turns a source record into the values to store, or the reasons it fails.
 // Values are kept in an array aligned with the mapped fields (no per-record objects): this runs once per record.
-import type { PhoneNormaliser } from '../../phones/phone-normalisation.js';
+import { createPhoneNormaliser, isWrittenAsAtHome, type PhoneNormaliser } from '../../phones/phone-normalisation.js';
+import { countryNamed } from '../../phones/country-names.js';
 import type { ColumnMapping } from '../import-options.js';
 import type { FieldType, Target } from '../targets.js';
 import { addressPartOf } from '../mapping/address-parts.js';
@@ -173,6 +174,32 @@ export function createRecordPreparer(input: {
     part.kind === 'phone' ? value : part.kind === 'email' ? value.toLowerCase() : `${part.key}:${comparable(value)}`;
   const isPrefixTarget = input.target === 'area-code';
 
+  // A record's own country (its Country cell: "Mexico", "MX", "Deutschland") reads its phone numbers written the
+  // national way ("55 1234 5678" is +52 55 1234 5678 in Mexico, not +1 551 234 5678 in New Jersey); a number that is
+  // no number of that country, or not as that country writes it, is read as the team's. Only with the team's country
+  // known (the job's preparers).
+  const countryColumn = input.country === undefined ? undefined : columns.find((column) => column.field.key === 'country' && column.joined === null);
+  const teamCountry = input.country?.toUpperCase();
+  /** A Country cell's text → the normaliser of the country it names (the team's when none or the team's). */
+  const normaliserByCell = new Map<string, PhoneNormaliser>();
+  const normaliserByCountry = new Map<string, PhoneNormaliser>();
+  const recordNormaliser = (cell: string | undefined): PhoneNormaliser => {
+    if (cell === undefined || cell === '') return input.normalisePhone;
+    let normaliser = normaliserByCell.get(cell);
+    if (normaliser === undefined) {
+      const country = countryNamed(cell);
+      if (country === null || country === teamCountry) normaliser = input.normalisePhone;
+      else {
+        normaliser = normaliserByCountry.get(country) ?? createPhoneNormaliser(country);
+        normaliserByCountry.set(country, normaliser);
+      }
+      // Bounded: a column of free text holds as many values as records.
+      if (normaliserByCell.size < 10_000) normaliserByCell.set(cell, normaliser);
+    }
+    return normaliser;
+  };
+  let recordPhone: PhoneNormaliser = input.normalisePhone;
+
   function normaliseValue(field: PreparationField, written: string, dateOrder: DateOrder = input.dateOrder): string | { problem: string } {
     const raw = field.type !== 'text' && field.type !== 'address' ? withoutTextMark(written) : written;
     if (isPrefixTarget && field.key === 'prefix') {
@@ -183,7 +210,14 @@ export function createRecordPreparer(input: {
       case 'phone':
       case 'fax': {
         // A number column written out as floats (pandas, some exports): 4155550134.0 is the number 4155550134.
-        const result = input.normalisePhone(isFloatWritten(raw) ? raw.replace(/\.0+\s*$/, '') : raw);
+        const written = isFloatWritten(raw) ? raw.replace(/\.0+\s*$/, '') : raw;
+        const result = recordPhone(written);
+        if (recordPhone !== input.normalisePhone) {
+          // The team's reading when the number is no number of the record's country, or is one only as it is not
+          // written there (a US number "(415) 555-0135" of a customer in Germany, no German's "04155 550135").
+          const team = input.normalisePhone(written);
+          if (team.ok && (!result.ok || (team.e164 !== result.e164 && !isWrittenAsAtHome(written, result.e164)))) return team.e164;
+        }
         if (result.ok) return result.e164;
         return SCIENTIFIC_NOTATION.test(raw)
           ? { problem: 'is a number a spreadsheet shortened to scientific notation: its digits are lost. Format the column as text, type the numbers again, and export the file again' }
@@ -276,6 +310,7 @@ export function createRecordPreparer(input: {
       let changed: Array<[string, string]> | null = null;
       let filled = 0;
       let spill: { several: { values: string[]; parts: string[] }; from: PreparationField } | null = null;
+      recordPhone = countryColumn === undefined ? input.normalisePhone : recordNormaliser(cells[countryColumn.cell]);
       for (const column of columns) {
         const cell = column.joined ? joinedCell(cells, column.joined) : cells[column.cell];
         if (cell === undefined || cell === '') continue;
