@@ -10,7 +10,7 @@ function preparerFor(columns: Array<[header: string, field: string | null]>, set
     mapping: columns.map(([header, field], index) => ({ index, header, field })),
     fields: STANDARD_FIELDS.individual,
     dedupeKey: 'phone',
-    normalisePhone: createPhoneNormaliser('US'),
+    normalisePhone: createPhoneNormaliser(settings.country ?? 'US'),
     dateOrder: 'mdy',
     ...settings,
   });
@@ -98,6 +98,22 @@ describe("createRecordPreparer: a record's own country", () => {
     assert.equal(phone('(415) 555-0135', 'Atlantis'), '+14155550135');
     assert.equal(phone('(415) 555-0135', ''), '+14155550135');
     assert.match(String(prepared(preparer, ['Bo', '12', 'France'])), /"12" is not a valid phone number/);
+  });
+});
+
+describe('createRecordPreparer: a column of calling codes', () => {
+  test("reads each number with its row's calling code, or in the country the cell names, the international ones as written", () => {
+    const preparer = preparerFor([['Name', 'name'], ['Country Code', null], ['Mobile', 'mobile']], { country: 'AE' });
+    const mobile = (code: string, written: string) => (prepared(preparer, ['Ali', code, written]) as Record<string, string>)['mobile'];
+    assert.equal(mobile('+91', '98765 43210'), '+919876543210');
+    assert.equal(mobile('44', '07911 123456'), '+447911123456');
+    assert.equal(mobile('+971', '971501234567'), '+971501234567');
+    assert.equal(mobile('Jamaica (+1-876)', '555-0199'), '+18765550199');
+    assert.equal(mobile('+44', '+33 6 12 34 56 78'), '+33612345678');
+    assert.equal(mobile('UAE', '050 123 4567'), '+971501234567');
+    // No code, or one that makes no valid number: the number as the team reads it.
+    assert.equal(mobile('', '050 123 4567'), '+971501234567');
+    assert.equal(mobile('+49', '050 123 4567'), '+971501234567');
   });
 });
 

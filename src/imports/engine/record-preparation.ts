@@ -2,6 +2,7 @@
 // Values are kept in an array aligned with the mapped fields (no per-record objects): this runs once per record.
 import { createPhoneNormaliser, isWrittenAsAtHome, type PhoneNormaliser } from '../../phones/phone-normalisation.js';
 import { countryNamed } from '../../phones/country-names.js';
+import { isCallingCodeHeader, readCallingCodeCell, withCallingCode, type CallingCodeCell } from '../../phones/calling-codes.js';
 import type { ColumnMapping } from '../import-options.js';
 import type { FieldType, Target } from '../targets.js';
 import { addressPartOf } from '../mapping/address-parts.js';
@@ -199,6 +200,22 @@ export function createRecordPreparer(input: {
     return normaliser;
   };
   let recordPhone: PhoneNormaliser = input.normalisePhone;
+  // A column of calling codes beside the numbers ("Country Code" +971, "Mobile" 50 123 4567): each number is read
+  // with its row's code first; a country named there instead ("AE", "UAE") is the record's country.
+  const callingCodeColumn = input.country === undefined
+    ? undefined
+    : input.mapping.find((column) => isCallingCodeHeader(column.header) && (column.field === null || byKey.get(column.field)?.type !== 'phone'));
+  const callingCodeByCell = new Map<string, CallingCodeCell>();
+  const callingCodeOf = (cell: string | undefined): CallingCodeCell => {
+    if (cell === undefined || cell === '') return null;
+    let read = callingCodeByCell.get(cell);
+    if (read === undefined) {
+      read = readCallingCodeCell(cell);
+      if (callingCodeByCell.size < 10_000) callingCodeByCell.set(cell, read);
+    }
+    return read;
+  };
+  let recordCallingCode: string | null = null;
 
   function normaliseValue(field: PreparationField, written: string, dateOrder: DateOrder = input.dateOrder): string | { problem: string } {
     const raw = field.type !== 'text' && field.type !== 'address' ? withoutTextMark(written) : written;
@@ -211,6 +228,12 @@ export function createRecordPreparer(input: {
       case 'fax': {
         // A number column written out as floats (pandas, some exports): 4155550134.0 is the number 4155550134.
         const written = isFloatWritten(raw) ? raw.replace(/\.0+\s*$/, '') : raw;
+        if (recordCallingCode !== null) {
+          for (const reading of withCallingCode(written, recordCallingCode)) {
+            const result = input.normalisePhone(reading);
+            if (result.ok) return result.e164;
+          }
+        }
         const result = recordPhone(written);
         if (recordPhone !== input.normalisePhone) {
           // The team's reading when the number is no number of the record's country, or is one only as it is not
@@ -311,6 +334,12 @@ export function createRecordPreparer(input: {
       let filled = 0;
       let spill: { several: { values: string[]; parts: string[] }; from: PreparationField } | null = null;
       recordPhone = countryColumn === undefined ? input.normalisePhone : recordNormaliser(cells[countryColumn.cell]);
+      recordCallingCode = null;
+      if (callingCodeColumn !== undefined) {
+        const code = callingCodeOf(cells[callingCodeColumn.index]?.trim());
+        if (code !== null && 'code' in code) recordCallingCode = code.code;
+        else if (code !== null) recordPhone = recordNormaliser(code.country);
+      }
       for (const column of columns) {
         const cell = column.joined ? joinedCell(cells, column.joined) : cells[column.cell];
         if (cell === undefined || cell === '') continue;

@@ -25,6 +25,11 @@ function assertNoFieldTwice(matches: ColumnMatch[]): void {
 }
 
 describe('matchHeaders: how each column is matched', () => {
+  test("a Country Code column of calling codes (+971) is not the customer's country; one of country codes (MX) is", () => {
+    assert.deepEqual(fieldsOf(match(['Name', 'Country Code', 'Mobile'], { samples: rowsOf(['Ali', 'Raj'], ['+971', '91'], ['50 123 4567', '98765 43210']) })), ['name', null, 'mobile']);
+    assert.deepEqual(fieldsOf(match(['Name', 'Country Code', 'Mobile'], { samples: rowsOf(['Ana', 'Ben'], ['MX', 'DE'], ['55 1234 5678', '030 1234567']) })), ['name', 'country', 'mobile']);
+  });
+
   test('an e-mail address column is the e-mail or nothing, never the street address', () => {
     assert.deepEqual(fieldsOf(match(['cust_email_addr', 'Name'])), ['email', 'name']);
     assert.deepEqual(fieldsOf(match(['Email', 'Email Address 2', 'Street'])), ['email', null, 'address']);

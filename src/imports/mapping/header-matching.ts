@@ -11,6 +11,7 @@ import { addressPartOf } from './address-parts.js';
 import { expandAbbreviations } from './header-abbreviations.js';
 import { isNotAPhoneHeader } from './type-detection.js';
 import { isEmailValue, isPhoneValue, shareOfValues } from './value-patterns.js';
+import { holdsCallingCodes, isCallingCodeHeader } from '../../phones/calling-codes.js';
 
 export type MatchSource = 'saved' | 'exact' | 'synonym' | 'fuzzy' | 'values';
 
@@ -75,7 +76,10 @@ export function matchHeaders(input: MatchHeadersInput): ColumnMatch[] {
       candidates.push({ index, field: saved, confidence: CONFIDENCE.saved, source: 'saved', rank: 0, isSaved: true });
     }
     const values = input.samples.map((row) => row[index] ?? '');
-    const hits = [...headerHits(header, vocabulary)];
+    // "Country Code" over +971, +91 …: the calling codes the import reads the phone numbers beside them with
+    // (calling-codes.ts), not the customer's country.
+    const isCallingCodes = isCallingCodeHeader(header) && holdsCallingCodes(values);
+    const hits = [...headerHits(header, vocabulary)].filter((hit) => !(isCallingCodes && hit.field === fieldKeyOf(vocabulary, 'country')));
     hits.push(...phoneFallbackHits(hits, vocabulary));
     hits.push(...valueHits(header, values, hits, vocabulary));
     hits.forEach((hit, rank) => candidates.push({ ...hit, index, rank: rank + 1, isSaved: false }));
