@@ -117,6 +117,22 @@ describe('createRecordPreparer: a column of calling codes', () => {
   });
 });
 
+describe('createRecordPreparer: a column of area codes', () => {
+  test("reads a local number with its row's area code, and a number whole without it as written", () => {
+    const us = preparerFor([['Name', 'name'], ['Area Code', null], ['Phone', 'phone']], { country: 'US' });
+    const phone = (preparer: typeof us, area: string, written: string) => (prepared(preparer, ['Ann', area, written]) as Record<string, string>)['phone'];
+    assert.equal(phone(us, '415', '555-0134'), '+14155550134');
+    assert.equal(phone(us, '415', '(212) 555-0199'), '+12125550199');
+    assert.equal(phone(us, '415', '415 555 0135'), '+14155550135');
+    assert.equal(phone(us, '', '415 555 0136'), '+14155550136');
+    assert.match(String(prepared(us, ['Bo', '', '555-0134'])), /"555-0134" is not a valid phone number/);
+    const brazil = preparerFor([['Nome', 'name'], ['DDD', null], ['Celular', 'mobile']], { country: 'BR' });
+    const mobile = (area: string, written: string) => (prepared(brazil, ['Ana', area, written]) as Record<string, string>)['mobile'];
+    assert.equal(mobile('11', '91234-5678'), '+5511912345678');
+    assert.equal(mobile('(21)', '(11) 91234-5679'), '+5511912345679');
+  });
+});
+
 describe('createRecordPreparer: the marks of a missing value', () => {
   test('reads N/A, NULL, -, 0 and zero dates in a phone, e-mail or date column as empty, not as a bad value', () => {
     const preparer = preparerFor([['Name', 'name'], ['Phone', 'phone'], ['Mobile', 'mobile'], ['Email', 'email'], ['Birthday', 'birthday'], ['Note', 'note']]);

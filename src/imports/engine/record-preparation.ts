@@ -2,6 +2,7 @@
 // Values are kept in an array aligned with the mapped fields (no per-record objects): this runs once per record.
 import { createPhoneNormaliser, isWrittenAsAtHome, type PhoneNormaliser } from '../../phones/phone-normalisation.js';
 import { countryNamed } from '../../phones/country-names.js';
+import { isAreaCodeHeader, readAreaCodeCell, withAreaCode } from '../../phones/area-code-columns.js';
 import { isCallingCodeHeader, readCallingCodeCell, withCallingCode, type CallingCodeCell } from '../../phones/calling-codes.js';
 import type { ColumnMapping } from '../import-options.js';
 import type { FieldType, Target } from '../targets.js';
@@ -216,6 +217,23 @@ export function createRecordPreparer(input: {
     return read;
   };
   let recordCallingCode: string | null = null;
+  // A column of area codes beside local numbers ("Area Code" 415, "Phone" 555-0134; Brazil's "DDD"; "Vorwahl").
+  const areaCodeColumn = input.country === undefined
+    ? undefined
+    : input.mapping.find((column) => isAreaCodeHeader(column.header) && (column.field === null || byKey.get(column.field)?.type !== 'phone'));
+  let recordAreaCode: string | null = null;
+
+  /** A number as the record's country reads it (see recordNormaliser), else as the team's; null when neither can. */
+  function readNationally(written: string): string | null {
+    const result = recordPhone(written);
+    if (recordPhone !== input.normalisePhone) {
+      // The team's reading when the number is no number of the record's country, or is one only as it is not
+      // written there (a US number "(415) 555-0135" of a customer in Germany, no German's "04155 550135").
+      const team = input.normalisePhone(written);
+      if (team.ok && (!result.ok || (team.e164 !== result.e164 && !isWrittenAsAtHome(written, result.e164)))) return team.e164;
+    }
+    return result.ok ? result.e164 : null;
+  }
 
   function normaliseValue(field: PreparationField, written: string, dateOrder: DateOrder = input.dateOrder): string | { problem: string } {
     const raw = field.type !== 'text' && field.type !== 'address' ? withoutTextMark(written) : written;
@@ -234,14 +252,15 @@ export function createRecordPreparer(input: {
             if (result.ok) return result.e164;
           }
         }
-        const result = recordPhone(written);
-        if (recordPhone !== input.normalisePhone) {
-          // The team's reading when the number is no number of the record's country, or is one only as it is not
-          // written there (a US number "(415) 555-0135" of a customer in Germany, no German's "04155 550135").
-          const team = input.normalisePhone(written);
-          if (team.ok && (!result.ok || (team.e164 !== result.e164 && !isWrittenAsAtHome(written, result.e164)))) return team.e164;
+        if (recordAreaCode !== null) {
+          // The row's area code before a local number ("555-0134" beside 415); a number that is whole without it
+          // (that holds its area code already, or is a mobile's) is read as written.
+          const local = withAreaCode(written, recordAreaCode);
+          const number = local === null ? null : readNationally(local);
+          if (number !== null) return number;
         }
-        if (result.ok) return result.e164;
+        const number = readNationally(written);
+        if (number !== null) return number;
         return SCIENTIFIC_NOTATION.test(raw)
           ? { problem: 'is a number a spreadsheet shortened to scientific notation: its digits are lost. Format the column as text, type the numbers again, and export the file again' }
           : { problem: 'is not a valid phone number' };
@@ -335,6 +354,7 @@ export function createRecordPreparer(input: {
       let spill: { several: { values: string[]; parts: string[] }; from: PreparationField } | null = null;
       recordPhone = countryColumn === undefined ? input.normalisePhone : recordNormaliser(cells[countryColumn.cell]);
       recordCallingCode = null;
+      recordAreaCode = areaCodeColumn === undefined ? null : readAreaCodeCell(cells[areaCodeColumn.index] ?? '');
       if (callingCodeColumn !== undefined) {
         const code = callingCodeOf(cells[callingCodeColumn.index]?.trim());
         if (code !== null && 'code' in code) recordCallingCode = code.code;
