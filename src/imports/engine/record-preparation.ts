@@ -253,8 +253,8 @@ export function createRecordPreparer(input: {
           }
         }
         if (recordAreaCode !== null) {
-          // The row's area code before a local number ("555-0134" beside 415); a number that is whole without it
-          // (that holds its area code already, or is a mobile's) is read as written.
+          // The row's area code before a local number ("555-0134" beside 415), when that makes a valid number; else
+          // the number as written (one that holds its area code already is too long with it again).
           const local = withAreaCode(written, recordAreaCode);
           const number = local === null ? null : readNationally(local);
           if (number !== null) return number;
