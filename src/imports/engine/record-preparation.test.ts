@@ -126,6 +126,9 @@ describe('createRecordPreparer: a column of area codes', () => {
     assert.equal(phone(us, '415', '415 555 0135'), '+14155550135');
     assert.equal(phone(us, '', '415 555 0136'), '+14155550136');
     assert.match(String(prepared(us, ['Bo', '', '555-0134'])), /"555-0134" is not a valid phone number/);
+    // A list without a header: the column left of the numbers (the US Do Not Call registry's "201,2000001").
+    const headerless = preparerFor([['Column 1', null], ['Column 2', 'phone']], { country: 'US' });
+    assert.deepEqual(prepared(headerless, ['201', '2000001']), { phone: '+12012000001' });
     const brazil = preparerFor([['Nome', 'name'], ['DDD', null], ['Celular', 'mobile']], { country: 'BR' });
     const mobile = (area: string, written: string) => (prepared(brazil, ['Ana', area, written]) as Record<string, string>)['mobile'];
     assert.equal(mobile('11', '91234-5678'), '+5511912345678');

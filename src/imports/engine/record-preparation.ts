@@ -218,9 +218,13 @@ export function createRecordPreparer(input: {
   };
   let recordCallingCode: string | null = null;
   // A column of area codes beside local numbers ("Area Code" 415, "Phone" 555-0134; Brazil's "DDD"; "Vorwahl").
+  // In a list without a header (the US Do Not Call registry's "201,2000001"), the column left of the numbers.
+  const isHeaderless = (header: string) => /^Column \d+$/.test(header);
   const areaCodeColumn = input.country === undefined
     ? undefined
-    : input.mapping.find((column) => isAreaCodeHeader(column.header) && (column.field === null || byKey.get(column.field)?.type !== 'phone'));
+    : (input.mapping.find((column) => isAreaCodeHeader(column.header) && (column.field === null || byKey.get(column.field)?.type !== 'phone')) ??
+      input.mapping.find((column) => column.field === null && isHeaderless(column.header) && input.mapping.some((next) =>
+        next.index === column.index + 1 && isHeaderless(next.header) && next.field !== null && byKey.get(next.field)?.type === 'phone')));
   let recordAreaCode: string | null = null;
 
   /** A number as the record's country reads it (see recordNormaliser), else as the team's; null when neither can. */

@@ -25,6 +25,14 @@ function assertNoFieldTwice(matches: ColumnMatch[]): void {
 }
 
 describe('matchHeaders: how each column is matched', () => {
+  test("a list without a header of area codes and seven-digit numbers (the US Do Not Call registry's) has its numbers as the phone", () => {
+    const samples = rowsOf(['201', '201', '415'], ['2000001', '200-0002', '5550134']);
+    assert.deepEqual(fieldsOf(match(['Column 1', 'Column 2'], { samples, fields: STANDARD_FIELDS.blacklist })), [null, 'number']);
+    // Not with a header, nor beside a column of anything but area codes.
+    assert.deepEqual(fieldsOf(match(['Id', 'Code'], { samples, fields: STANDARD_FIELDS.blacklist })), [null, null]);
+    assert.deepEqual(fieldsOf(match(['Column 1', 'Column 2'], { samples: rowsOf(['1', '2', '3'], ['2000001', '2000002', '5550134']), fields: STANDARD_FIELDS.blacklist })), [null, null]);
+  });
+
   test("a Country Code column of calling codes (+971) is not the customer's country; one of country codes (MX) is", () => {
     assert.deepEqual(fieldsOf(match(['Name', 'Country Code', 'Mobile'], { samples: rowsOf(['Ali', 'Raj'], ['+971', '91'], ['50 123 4567', '98765 43210']) })), ['name', null, 'mobile']);
     assert.deepEqual(fieldsOf(match(['Name', 'Country Code', 'Mobile'], { samples: rowsOf(['Ana', 'Ben'], ['MX', 'DE'], ['55 1234 5678', '030 1234567']) })), ['name', 'country', 'mobile']);

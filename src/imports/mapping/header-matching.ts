@@ -82,6 +82,7 @@ export function matchHeaders(input: MatchHeadersInput): ColumnMatch[] {
     const hits = [...headerHits(header, vocabulary)].filter((hit) => !(isCallingCodes && hit.field === fieldKeyOf(vocabulary, 'country')));
     hits.push(...phoneFallbackHits(hits, vocabulary));
     hits.push(...valueHits(header, values, hits, vocabulary));
+    if (isLocalNumberBesideAreaCodes(input, index)) hits.push(...phoneHitsByValues(vocabulary));
     hits.forEach((hit, rank) => candidates.push({ ...hit, index, rank: rank + 1, isSaved: false }));
   });
 
@@ -464,6 +465,23 @@ function phoneFallbackHits(hits: readonly Hit[], vocabulary: FieldVocabulary): H
 }
 
 /** E-mail and phone columns are recognised by their values even under a header like "Column 3". */
+/**
+ * A list without a header whose column of seven-digit local numbers follows one of three-digit area codes, as the US
+ * Do Not Call registry's files are ("201,2000001"): the numbers are the phone column (the import puts each row's area
+ * code before its number, record-preparation.ts).
+ */
+function isLocalNumberBesideAreaCodes(input: MatchHeadersInput, index: number): boolean {
+  const isHeaderless = (header: string | undefined) => header !== undefined && /^Column \d+$/.test(header);
+  if (index === 0 || !isHeaderless(input.headers[index]) || !isHeaderless(input.headers[index - 1]) || input.samples.length === 0) return false;
+  return input.samples.every((row) => /^\(?\d{3}\)?$/.test((row[index - 1] ?? '').trim()) && /^\d{3}[-. ]?\d{4}$/.test((row[index] ?? '').trim()));
+}
+
+function phoneHitsByValues(vocabulary: FieldVocabulary): Hit[] {
+  return [...vocabulary.fieldsByKey.values()]
+    .filter((field) => field.type === 'phone')
+    .map((field, position) => ({ field: field.key, confidence: VALUES_CONFIDENCE.phone - PER_LEADING_WORD_PENALTY * position, source: 'values' }));
+}
+
 function valueHits(header: string, values: readonly string[], hits: readonly Hit[], vocabulary: FieldVocabulary): Hit[] {
   const hitTypes = new Set(hits.map((hit) => vocabulary.fieldsByKey.get(hit.field)?.type));
   const fields = [...vocabulary.fieldsByKey.values()];
@@ -476,13 +494,7 @@ function valueHits(header: string, values: readonly string[], hits: readonly Hit
       );
   }
   const isPhoneShaped = shareOfValues(values, (value) => isPhoneValue(value, { isStrict: true })) >= VALUES_SHARE;
-  if (!hitTypes.has('phone') && isPhoneShaped && !isNotAPhoneHeader(header)) {
-    fields
-      .filter((field) => field.type === 'phone')
-      .forEach((field, position) =>
-        found.push({ field: field.key, confidence: VALUES_CONFIDENCE.phone - PER_LEADING_WORD_PENALTY * position, source: 'values' }),
-      );
-  }
+  if (!hitTypes.has('phone') && isPhoneShaped && !isNotAPhoneHeader(header)) found.push(...phoneHitsByValues(vocabulary));
   return found;
 }
 
