@@ -356,13 +356,13 @@ export const FIELD_SYNONYMS: Readonly<Record<StandardFieldKey, FieldSynonyms>> =
   prefix: {
     synonyms: [
       'Prefix', 'Area Code', 'Dial Code', 'Dialing Code', 'Number Prefix', 'Phone Prefix', 'Code',
-      'Number Segment', 'NPA', 'NPA-NXX', 'NPANXX', 'Calling Code', 'Area Prefix',
+      'Number Segment', 'NPA', 'NPA ID', 'NPA Code', 'NPA-NXX', 'NPANXX', 'Calling Code', 'Area Prefix',
       '区号', '号段', '前缀', '号码段', '号码前缀', '长途区号', '電話區號', '區號', '號段',
     ],
   },
   area: {
     synonyms: [
-      'Area', 'Region', 'Location', 'District', 'Area Name', 'Region Name',
+      'Area', 'Region', 'Location', 'District', 'Area Name', 'Region Name', 'Area Served', 'Service Area', 'Coverage Area',
       '地区', '区域', '归属地', '号码归属地', '地区名称', '所属地区', '地域', '地區', '區域', '歸屬地',
     ],
   },

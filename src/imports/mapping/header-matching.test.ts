@@ -165,6 +165,12 @@ describe('matchHeaders: how each column is matched', () => {
     assert.deepEqual(fieldsOf(match(['County', 'Status', 'Last Name'])), [null, null, null]);
   });
 
+  test("maps NANPA's area code report onto the area-code target: NPA_ID is the prefix", () => {
+    const headers = ['NPA_ID', 'type_of_code', 'LOCATION', 'COUNTRY', 'STATUS', 'TIME_ZONE', 'AREA_SERVED'];
+    assert.deepEqual(fieldsOf(match(headers, { fields: STANDARD_FIELDS['area-code'] })), ['prefix', null, 'area', 'country', null, 'timezone', null]);
+    assert.deepEqual(fieldsOf(match(['NPA', 'Area Served'], { fields: STANDARD_FIELDS['area-code'] })), ['prefix', 'area']);
+  });
+
   test('gives an unmatched column no field, no confidence and no source', () => {
     assert.deepEqual(match(['Lead Source']), [{ header: 'Lead Source', index: 0, field: null, confidence: 0, source: null }]);
   });
