@@ -52,7 +52,7 @@ export async function* prepareBatches(source: OpenedSource, preparer: RecordPrep
   for await (const records of source.batches(options.batchSize)) {
     if (isFirst) {
       // The first records read, before any a resumed job skips: every attempt settles the same.
-      preparer.settleDateOrders(records.map((record) => record.values));
+      preparer.settleColumns(records.map((record) => record.values));
       isFirst = false;
     }
     for (const record of records) {

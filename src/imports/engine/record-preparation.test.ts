@@ -265,26 +265,47 @@ describe('createRecordPreparer: dates in the order the header gives', () => {
   });
 });
 
+describe('createRecordPreparer: a phone column of international numbers without their "+"', () => {
+  test('reads its numbers that are none of the team\'s country with a "+", when its first records show the column so', () => {
+    const preparer = preparerFor([['Name', 'name'], ['Phone', 'phone']]);
+    // As Excel leaves "+447911123456" typed into a cell, or a messaging platform exports numbers.
+    preparer.settleColumns([['Al', '447911123456'], ['Bo', '8613800138000'], ['Cy', '14155550134'], ['Di', '']]);
+    assert.deepEqual(prepared(preparer, ['Al', '447911123456']), { name: 'Al', phone: '+447911123456' });
+    assert.deepEqual(prepared(preparer, ['Ed', '33612345678']), { name: 'Ed', phone: '+33612345678' });
+    // A number of the team's country stays the team's; a national number abroad (a 0 first) gets no "+".
+    assert.deepEqual(prepared(preparer, ['Cy', '14155550134']), { name: 'Cy', phone: '+14155550134' });
+    assert.match(String(prepared(preparer, ['Fy', '07911123456'])), /is not a valid phone number/);
+  });
+
+  test('leaves a column of national numbers with one slip that happens to be a number abroad as it is', () => {
+    const preparer = preparerFor([['Name', 'name'], ['Phone', 'phone']]);
+    preparer.settleColumns([['Al', '4155550134'], ['Bo', '447911123456'], ['Cy', '2125550199'], ['Di', '12345']]);
+    assert.match(String(prepared(preparer, ['Bo', '447911123456'])), /"447911123456" is not a valid phone number/);
+    // Without the first records' word (a preparer not settled), nothing changes either.
+    assert.match(String(prepared(preparerFor([['Name', 'name'], ['Phone', 'phone']]), ['Al', '447911123456'])), /is not a valid phone number/);
+  });
+});
+
 describe('createRecordPreparer: a date column read in the order its first records show', () => {
   const preparerWith = (header: string) => preparerFor([['Name', 'name'], [header, 'birthday']], { today: '2026-11-30' });
 
   test('reads every date of a column day first when some can only be so, for a month-first team', () => {
     const preparer = preparerWith('Birthday');
-    preparer.settleDateOrders([['Al', '05/03/1985'], ['Bo', '25/12/1990'], ['Cy', '']]);
+    preparer.settleColumns([['Al', '05/03/1985'], ['Bo', '25/12/1990'], ['Cy', '']]);
     assert.deepEqual(prepared(preparer, ['Al', '05/03/1985']), { name: 'Al', birthday: '1985-03-05' });
     assert.deepEqual(prepared(preparer, ['Bo', '25/12/1990']), { name: 'Bo', birthday: '1990-12-25' });
   });
 
   test("keeps the team's order when the first records show none, or both", () => {
     const unclear = preparerWith('Birthday');
-    unclear.settleDateOrders([['Al', '05/03/1985'], ['Bo', '1990-12-25']]);
+    unclear.settleColumns([['Al', '05/03/1985'], ['Bo', '1990-12-25']]);
     assert.deepEqual(prepared(unclear, ['Al', '05/03/1985']), { name: 'Al', birthday: '1985-05-03' });
     const mixed = preparerWith('Birthday');
-    mixed.settleDateOrders([['Al', '25/12/1990'], ['Bo', '12/25/1990']]);
+    mixed.settleColumns([['Al', '25/12/1990'], ['Bo', '12/25/1990']]);
     assert.deepEqual(prepared(mixed, ['Al', '05/03/1985']), { name: 'Al', birthday: '1985-05-03' });
     // What the header says goes first.
     const headed = preparerWith('Birthday (MM/DD/YYYY)');
-    headed.settleDateOrders([['Al', '25/12/1990']]);
+    headed.settleColumns([['Al', '25/12/1990']]);
     assert.deepEqual(prepared(headed, ['Al', '05/03/1985']), { name: 'Al', birthday: '1985-05-03' });
   });
 });

@@ -36,11 +36,14 @@ export type RecordPreparer = {
   /** The record's values by field key, for the rare paths (updates) that compare with a stored row. */
   fieldsOf(record: PreparedRecord): Map<string, string>;
   /**
-   * Settles the order of each date column its header says nothing of from the file's first records (the same ones
-   * on every attempt): a column where some dates can only be day first (25/12/1990) and none only month first is
-   * read day first, so 05/03/1990 beside them is 5 March, whatever the team's order (and the other way round).
+   * Settles how columns are read from the file's first records (the same ones on every attempt): the order of each
+   * date column its header says nothing of (a column where some dates can only be day first, 25/12/1990, and none only
+   * month first is read day first, so 05/03/1990 beside them is 5 March, whatever the team's order; and the other way
+   * round); and whether a phone column holds numbers in their international form without the "+" (447911123456, as
+   * Excel leaves "+447911123456" typed into a cell, or a messaging platform's export), when its numbers that are none
+   * of the team's country are mostly numbers so: its numbers that are none of the team's are then read with a "+".
    */
-  settleDateOrders(records: ReadonlyArray<readonly string[]>): void;
+  settleColumns(records: ReadonlyArray<readonly string[]>): void;
 };
 
 /** The fields of which a record needs one, and what its reason says when it has none. */
@@ -80,6 +83,9 @@ export function parseDedupeKey(spec: string): { mode: 'first' | 'all'; fields: s
 function comparable(value: string): string {
   return value.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, ' ');
 }
+
+/** An international number's digits without its "+": 8 to 15 digits, never a national prefix's 0 first. */
+const WITHOUT_PLUS = /^[1-9]\d{7,14}$/;
 
 /** Digits written as a float: `4155550134.0`, `+8613800138000.00`. */
 const FLOAT_WRITTEN_NUMBER = /^\s*\+?\d{6,17}\.0+\s*$/;
@@ -227,6 +233,28 @@ export function createRecordPreparer(input: {
         next.index === column.index + 1 && isHeaderless(next.header) && next.field !== null && byKey.get(next.field)?.type === 'phone')));
   let recordAreaCode: string | null = null;
 
+  /** Phone fields whose column holds international numbers without their "+" (settleColumns). */
+  const withoutPlusFields = new Set<string>();
+  /**
+   * Whether a phone column's first values show international numbers written without their "+": two or more (or the
+   * only one) that are no number of the team's country but are one with a "+", and more than half of those that are
+   * none of the team's. A typing slip that happens to be a number abroad does not make a column so.
+   */
+  function isInternationalWithoutPlus(values: readonly string[]): boolean {
+    let failing = 0;
+    let explained = 0;
+    let filled = 0;
+    for (const value of values) {
+      const text = isFloatWritten(value) ? value.trim().replace(/\.0+$/, '') : value.trim();
+      if (text === '' || isNoValue(text)) continue;
+      filled += 1;
+      if (input.normalisePhone(text).ok) continue;
+      failing += 1;
+      if (WITHOUT_PLUS.test(text) && input.normalisePhone(`+${text}`).ok) explained += 1;
+    }
+    return explained > 0 && explained * 2 > failing && (explained >= 2 || filled <= 2);
+  }
+
   /** A number as the record's country reads it (see recordNormaliser), else as the team's; null when neither can. */
   function readNationally(written: string): string | null {
     const result = recordPhone(written);
@@ -265,6 +293,10 @@ export function createRecordPreparer(input: {
         }
         const number = readNationally(written);
         if (number !== null) return number;
+        if (withoutPlusFields.has(field.key) && WITHOUT_PLUS.test(written.trim())) {
+          const international = input.normalisePhone(`+${written.trim()}`);
+          if (international.ok) return international.e164;
+        }
         return SCIENTIFIC_NOTATION.test(raw)
           ? { problem: 'is a number a spreadsheet shortened to scientific notation: its digits are lost. Format the column as text, type the numbers again, and export the file again' }
           : { problem: 'is not a valid phone number' };
@@ -415,8 +447,11 @@ export function createRecordPreparer(input: {
       const slot = slotOf.get(key);
       return slot === undefined ? undefined : (record.values[slot] ?? undefined);
     },
-    settleDateOrders(records) {
+    settleColumns(records) {
       for (const column of columns) {
+        if (column.field.type === 'phone' && column.joined === null && isInternationalWithoutPlus(records.map((cells) => cells[column.cell] ?? ''))) {
+          withoutPlusFields.add(column.field.key);
+        }
         if (column.field.type !== 'date' || column.joined || dateOrderOfHeader(column.header) !== null) continue;
         const seen = new Set<DateOrder>();
         for (const cells of records) {
