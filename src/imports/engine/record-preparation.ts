@@ -1,14 +1,12 @@
 // Map → validate & normalise → key: turns a source record into the values to store, or the reasons it fails.
 // Values are kept in an array aligned with the mapped fields (no per-record objects): this runs once per record.
-import { createPhoneNormaliser, isWrittenAsAtHome, type PhoneNormaliser } from '../../phones/phone-normalisation.js';
-import { countryNamed } from '../../phones/country-names.js';
-import { isAreaCodeHeader, readAreaCodeCell, withAreaCode } from '../../phones/area-code-columns.js';
-import { isCallingCodeHeader, readCallingCodeCell, withCallingCode, type CallingCodeCell } from '../../phones/calling-codes.js';
+import type { PhoneNormaliser } from '../../phones/phone-normalisation.js';
 import type { ColumnMapping } from '../import-options.js';
 import type { FieldType, Target } from '../targets.js';
 import { addressPartOf } from '../mapping/address-parts.js';
 import { PERSON_NAME_FIELDS, namePartOf, namePartOrder } from '../mapping/name-parts.js';
 import { createPostalCodeRepair } from './postal-codes.js';
+import { createRecordPhoneReader } from './record-phones.js';
 import { dateOrderOfHeader, dateOrderOfValue, isNoValue, isWrittenNull, normaliseDate, normaliseEmail, normaliseYearlessDate, normaliseNumber, type DateOrder } from './value-normalisation.js';
 
 export type PreparationField = { key: string; label: string; type: FieldType };
@@ -84,15 +82,16 @@ function comparable(value: string): string {
   return value.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, ' ');
 }
 
-/** An international number's digits without its "+": 8 to 15 digits, never a national prefix's 0 first. */
-const WITHOUT_PLUS = /^[1-9]\d{7,14}$/;
-
 /** Digits written as a float: `4155550134.0`, `+8613800138000.00`. */
 const FLOAT_WRITTEN_NUMBER = /^\s*\+?\d{6,17}\.0+\s*$/;
 /** The pattern is tried only on a cell that ends as such a number does: on the hot path, most do not. */
 function isFloatWritten(raw: string): boolean {
   const last = raw.charCodeAt(raw.length - 1);
   return (last === 48 || last === 32) && FLOAT_WRITTEN_NUMBER.test(raw);
+}
+/** A number column's cell without the ".0" a float writes after it. */
+function withoutFloatEnding(raw: string): string {
+  return isFloatWritten(raw) ? raw.replace(/\.0+\s*$/, '') : raw;
 }
 /** What Excel shows of a long number in a General cell, and writes to CSV so: `4.15555E+09`. */
 const SCIENTIFIC_NOTATION = /^\s*\+?\d(?:[.,]\d+)?e\+?\d{1,2}\s*$/i;
@@ -182,90 +181,13 @@ export function createRecordPreparer(input: {
     part.kind === 'phone' ? value : part.kind === 'email' ? value.toLowerCase() : `${part.key}:${comparable(value)}`;
   const isPrefixTarget = input.target === 'area-code';
 
-  // A record's own country (its Country cell: "Mexico", "MX", "Deutschland") reads its phone numbers written the
-  // national way ("55 1234 5678" is +52 55 1234 5678 in Mexico, not +1 551 234 5678 in New Jersey); a number that is
-  // no number of that country, or not as that country writes it, is read as the team's. Only with the team's country
-  // known (the job's preparers).
-  const countryColumn = input.country === undefined ? undefined : columns.find((column) => column.field.key === 'country' && column.joined === null);
-  const teamCountry = input.country?.toUpperCase();
-  /** A Country cell's text → the normaliser of the country it names (the team's when none or the team's). */
-  const normaliserByCell = new Map<string, PhoneNormaliser>();
-  const normaliserByCountry = new Map<string, PhoneNormaliser>();
-  const recordNormaliser = (cell: string | undefined): PhoneNormaliser => {
-    if (cell === undefined || cell === '') return input.normalisePhone;
-    let normaliser = normaliserByCell.get(cell);
-    if (normaliser === undefined) {
-      const country = countryNamed(cell);
-      if (country === null || country === teamCountry) normaliser = input.normalisePhone;
-      else {
-        normaliser = normaliserByCountry.get(country) ?? createPhoneNormaliser(country);
-        normaliserByCountry.set(country, normaliser);
-      }
-      // Bounded: a column of free text holds as many values as records.
-      if (normaliserByCell.size < 10_000) normaliserByCell.set(cell, normaliser);
-    }
-    return normaliser;
-  };
-  let recordPhone: PhoneNormaliser = input.normalisePhone;
-  // A column of calling codes beside the numbers ("Country Code" +971, "Mobile" 50 123 4567): each number is read
-  // with its row's code first; a country named there instead ("AE", "UAE") is the record's country.
-  const callingCodeColumn = input.country === undefined
-    ? undefined
-    : input.mapping.find((column) => isCallingCodeHeader(column.header) && (column.field === null || byKey.get(column.field)?.type !== 'phone'));
-  const callingCodeByCell = new Map<string, CallingCodeCell>();
-  const callingCodeOf = (cell: string | undefined): CallingCodeCell => {
-    if (cell === undefined || cell === '') return null;
-    let read = callingCodeByCell.get(cell);
-    if (read === undefined) {
-      read = readCallingCodeCell(cell);
-      if (callingCodeByCell.size < 10_000) callingCodeByCell.set(cell, read);
-    }
-    return read;
-  };
-  let recordCallingCode: string | null = null;
-  // A column of area codes beside local numbers ("Area Code" 415, "Phone" 555-0134; Brazil's "DDD"; "Vorwahl").
-  // In a list without a header (the US Do Not Call registry's "201,2000001"), the column left of the numbers.
-  const isHeaderless = (header: string) => /^Column \d+$/.test(header);
-  const areaCodeColumn = input.country === undefined
-    ? undefined
-    : (input.mapping.find((column) => isAreaCodeHeader(column.header) && (column.field === null || byKey.get(column.field)?.type !== 'phone')) ??
-      input.mapping.find((column) => column.field === null && isHeaderless(column.header) && input.mapping.some((next) =>
-        next.index === column.index + 1 && isHeaderless(next.header) && next.field !== null && byKey.get(next.field)?.type === 'phone')));
-  let recordAreaCode: string | null = null;
-
-  /** Phone fields whose column holds international numbers without their "+" (settleColumns). */
-  const withoutPlusFields = new Set<string>();
-  /**
-   * Whether a phone column's first values show international numbers written without their "+": two or more (or the
-   * only one) that are no number of the team's country but are one with a "+", and more than half of those that are
-   * none of the team's. A typing slip that happens to be a number abroad does not make a column so.
-   */
-  function isInternationalWithoutPlus(values: readonly string[]): boolean {
-    let failing = 0;
-    let explained = 0;
-    let filled = 0;
-    for (const value of values) {
-      const text = isFloatWritten(value) ? value.trim().replace(/\.0+$/, '') : value.trim();
-      if (text === '' || isNoValue(text)) continue;
-      filled += 1;
-      if (input.normalisePhone(text).ok) continue;
-      failing += 1;
-      if (WITHOUT_PLUS.test(text) && input.normalisePhone(`+${text}`).ok) explained += 1;
-    }
-    return explained > 0 && explained * 2 > failing && (explained >= 2 || filled <= 2);
-  }
-
-  /** A number as the record's country reads it (see recordNormaliser), else as the team's; null when neither can. */
-  function readNationally(written: string): string | null {
-    const result = recordPhone(written);
-    if (recordPhone !== input.normalisePhone) {
-      // The team's reading when the number is no number of the record's country, or is one only as it is not
-      // written there (a US number "(415) 555-0135" of a customer in Germany, no German's "04155 550135").
-      const team = input.normalisePhone(written);
-      if (team.ok && (!result.ok || (team.e164 !== result.e164 && !isWrittenAsAtHome(written, result.e164)))) return team.e164;
-    }
-    return result.ok ? result.e164 : null;
-  }
+  const phones = createRecordPhoneReader({
+    normalisePhone: input.normalisePhone,
+    country: input.country,
+    mapping: input.mapping,
+    typeOf: (key) => byKey.get(key)?.type,
+    countryCell: columns.find((column) => column.field.key === 'country' && column.joined === null)?.cell,
+  });
 
   function normaliseValue(field: PreparationField, written: string, dateOrder: DateOrder = input.dateOrder): string | { problem: string } {
     const raw = field.type !== 'text' && field.type !== 'address' ? withoutTextMark(written) : written;
@@ -277,26 +199,8 @@ export function createRecordPreparer(input: {
       case 'phone':
       case 'fax': {
         // A number column written out as floats (pandas, some exports): 4155550134.0 is the number 4155550134.
-        const written = isFloatWritten(raw) ? raw.replace(/\.0+\s*$/, '') : raw;
-        if (recordCallingCode !== null) {
-          for (const reading of withCallingCode(written, recordCallingCode)) {
-            const result = input.normalisePhone(reading);
-            if (result.ok) return result.e164;
-          }
-        }
-        if (recordAreaCode !== null) {
-          // The row's area code before a local number ("555-0134" beside 415), when that makes a valid number; else
-          // the number as written (one that holds its area code already is too long with it again).
-          const local = withAreaCode(written, recordAreaCode);
-          const number = local === null ? null : readNationally(local);
-          if (number !== null) return number;
-        }
-        const number = readNationally(written);
+        const number = phones.read(field.key, withoutFloatEnding(raw));
         if (number !== null) return number;
-        if (withoutPlusFields.has(field.key) && WITHOUT_PLUS.test(written.trim())) {
-          const international = input.normalisePhone(`+${written.trim()}`);
-          if (international.ok) return international.e164;
-        }
         return SCIENTIFIC_NOTATION.test(raw)
           ? { problem: 'is a number a spreadsheet shortened to scientific notation: its digits are lost. Format the column as text, type the numbers again, and export the file again' }
           : { problem: 'is not a valid phone number' };
@@ -388,14 +292,7 @@ export function createRecordPreparer(input: {
       let changed: Array<[string, string]> | null = null;
       let filled = 0;
       let spill: { several: { values: string[]; parts: string[] }; from: PreparationField } | null = null;
-      recordPhone = countryColumn === undefined ? input.normalisePhone : recordNormaliser(cells[countryColumn.cell]);
-      recordCallingCode = null;
-      recordAreaCode = areaCodeColumn === undefined ? null : readAreaCodeCell(cells[areaCodeColumn.index] ?? '');
-      if (callingCodeColumn !== undefined) {
-        const code = callingCodeOf(cells[callingCodeColumn.index]?.trim());
-        if (code !== null && 'code' in code) recordCallingCode = code.code;
-        else if (code !== null) recordPhone = recordNormaliser(code.country);
-      }
+      phones.startRecord(cells);
       for (const column of columns) {
         const cell = column.joined ? joinedCell(cells, column.joined) : cells[column.cell];
         if (cell === undefined || cell === '') continue;
@@ -449,8 +346,8 @@ export function createRecordPreparer(input: {
     },
     settleColumns(records) {
       for (const column of columns) {
-        if (column.field.type === 'phone' && column.joined === null && isInternationalWithoutPlus(records.map((cells) => cells[column.cell] ?? ''))) {
-          withoutPlusFields.add(column.field.key);
+        if (column.field.type === 'phone' && column.joined === null) {
+          phones.settleColumn(column.field.key, records.map((cells) => withoutFloatEnding(cells[column.cell] ?? '')));
         }
         if (column.field.type !== 'date' || column.joined || dateOrderOfHeader(column.header) !== null) continue;
         const seen = new Set<DateOrder>();
