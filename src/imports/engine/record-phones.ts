@@ -62,7 +62,8 @@ export function createRecordPhoneReader(input: {
     if (cell === undefined || cell === '') return team;
     let normaliser = normaliserByCell.get(cell);
     if (normaliser === undefined) {
-      const country = countryNamed(cell);
+      // "NA" is Namibia's code, and what lists write for no country.
+      const country = isNoValue(cell) ? null : countryNamed(cell);
       if (country === null || country === teamCountry) normaliser = team;
       else {
         normaliser = normaliserByCountry.get(country) ?? createPhoneNormaliser(country);

@@ -97,6 +97,8 @@ describe("createRecordPreparer: a record's own country", () => {
     assert.equal(phone('(415) 555-0135', 'Germany'), '+14155550135');
     assert.equal(phone('(415) 555-0135', 'Atlantis'), '+14155550135');
     assert.equal(phone('(415) 555-0135', ''), '+14155550135');
+    // "NA": no country here, not Namibia.
+    assert.match(String(prepared(preparer, ['Ann', '081 234 5678', 'NA'])), /"081 234 5678" is not a valid phone number/);
     assert.match(String(prepared(preparer, ['Bo', '12', 'France'])), /"12" is not a valid phone number/);
   });
 });
