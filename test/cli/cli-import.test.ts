@@ -97,6 +97,17 @@ describeOnBothDatabases('the intake command line', (suite) => {
     assert.ok(listed.some((job) => String(job.id) === id));
   });
 
+  it('says on stderr which column went to which field and which were left out', () => {
+    assert.equal(run('teams', 'create', 'cli-columns', '--country', 'US').status, 0);
+    const owners = join(dir, 'owners.csv');
+    writeFileSync(owners, csv([['Full Name', 'Mobile', 'Home Phone', 'Owner'], ['Ann Lee', '(415) 555-0134', '', 'Jo']]));
+    const result = run('import', owners, '--team', 'cli-columns', '--target', 'individual', '--mapping', 'Home Phone=-', '--wait');
+    assert.equal(result.status, 0, result.stderr);
+    // Owner: a field of its own, the team's table being empty (its unmatched columns become custom fields).
+    assert.match(result.stderr, /^Columns: Full Name → name, Mobile → mobile, Owner → owner\.$/m);
+    assert.match(result.stderr, /^Left out \(no field; --mapping 'Header=field' gives one\): Home Phone\.$/m);
+  });
+
   it("previews and imports a short list in its team country's code page (Windows-1254 for a Turkish team)", () => {
     const turkish = join(dir, 'musteriler.csv');
     writeFileSync(turkish, iconv.encode('Ad Soyad,Telefon,Şehir\r\nAyşe Yılmaz,+90 212 123 45 67,İstanbul\r\n', 'windows-1254'));

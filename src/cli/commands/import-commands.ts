@@ -181,6 +181,7 @@ export async function runImportCommand(context: AppContext, args: string[], io: 
   if (!values.json) {
     io.err(`Job ${job.id} created (${job.status}${job.due_at > Date.now() + 1000 ? `, runs at ${new Date(job.due_at).toISOString()}` : ''}).\n`);
     if (created.isCampaignCreated) io.err(`Import & Start: created campaign "${created.campaign?.name}" with ${created.createdFields.length} fields.\n`);
+    io.err(describeMapping(created.mapping));
   }
   if (!values.wait) {
     if (values.json) printJson(io, summariseJob(job));
@@ -191,6 +192,16 @@ export async function runImportCommand(context: AppContext, args: string[], io: 
   if (values.json) printJson(io, summariseJob(ended));
   else io.out(describeEnd(ended));
   return exitStatusOf(ended);
+}
+
+/**
+ * Which column went to which field, and which were left out (a left-out Home Phone is a number the agents never see):
+ * what the wizard's mapping step shows, for a supervisor at the command line.
+ */
+function describeMapping(mapping: ReadonlyArray<{ header: string; field: string | null }>): string {
+  const taken = mapping.filter((column) => column.field !== null).map((column) => `${column.header} → ${column.field}`);
+  const left = mapping.filter((column) => column.field === null).map((column) => column.header);
+  return `Columns: ${taken.join(', ') || 'none'}.\n${left.length === 0 ? '' : `Left out (no field; --mapping 'Header=field' gives one): ${left.join(', ')}.\n`}`;
 }
 
 /**
