@@ -4,8 +4,8 @@
 // cell's text decides is worked out once and kept.
 import { createPhoneNormaliser, isWrittenAsAtHome, type PhoneNormaliser } from '../../phones/phone-normalisation.js';
 import { countryNamed } from '../../phones/country-names.js';
-import { isAreaCodeHeader, readAreaCodeCell, withAreaCode } from '../../phones/area-code-columns.js';
-import { isCallingCodeHeader, readCallingCodeCell, withCallingCode, type CallingCodeCell } from '../../phones/calling-codes.js';
+import { isAreaCodeHeader, readAreaCodeCell, withAreaCode } from '../mapping/area-code-columns.js';
+import { isCallingCodeHeader, readCallingCodeCell, withCallingCode, type CallingCodeCell } from '../mapping/calling-codes.js';
 import type { ColumnMapping } from '../import-options.js';
 import type { FieldType } from '../targets.js';
 import { isNoValue } from './value-normalisation.js';

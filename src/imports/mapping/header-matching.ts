@@ -11,7 +11,7 @@ import { addressPartOf } from './address-parts.js';
 import { expandAbbreviations } from './header-abbreviations.js';
 import { isNotAPhoneHeader } from './type-detection.js';
 import { isEmailValue, isPhoneValue, shareOfValues } from './value-patterns.js';
-import { holdsCallingCodes, isCallingCodeHeader } from '../../phones/calling-codes.js';
+import { holdsCallingCodes, isCallingCodeHeader } from './calling-codes.js';
 
 export type MatchSource = 'saved' | 'exact' | 'synonym' | 'fuzzy' | 'values';
 

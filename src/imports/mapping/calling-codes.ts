@@ -1,24 +1,19 @@
 // A column of country calling codes beside a column of national numbers, as lists from the Gulf, India and sign-up
 // forms keep them ("Country Code" +971, "Mobile" 50 123 4567): each number is read with the code of its row.
-import { countryNamed } from './country-names.js';
-
-/** A header as compared: without accents, case or punctuation. */
-function comparable(header: string): string {
-  // Only Latin accents go, and the rest is composed again: Hangul syllables and kana with their voicing marks stay whole.
-  return header.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').normalize('NFC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-}
+import { countryNamed } from '../../phones/country-names.js';
+import { normaliseHeader } from './header-normalisation.js';
 
 const CALLING_CODE_HEADER = new RegExp(
-  '^(?:(?:phone|mobile|cell|tel|telephone|whatsapp|contact)\\s+)?(?:' +
+  '^(?:(?:phone|mobile|cell|tel|telephone|whatsapp|contact))?(?:' +
     [
-      'country\\s+(?:calling\\s+|dial(?:l?ing)?\\s+|phone\\s+)?code', '(?:international\\s+)?calling\\s+code', 'dial(?:l?ing)?\\s+code',
-      'isd(?:\\s+code)?', 'international\\s+(?:dial(?:l?ing)?\\s+)?(?:code|prefix)', 'intl\\s+(?:code|prefix)', 'country\\s+prefix',
-      'codigo\\s+(?:de\\s+|del\\s+)?pais', 'cod\\s+pais', 'codigo\\s+internacional', 'indicativo\\s+(?:(?:do\\s+|de\\s+|del\\s+)?pais|internacional)',
-      'prefijo\\s+(?:internacional|(?:de\\s+|del\\s+)?pais)', 'landervorwahl', 'vorwahl\\s+land', 'internationale\\s+vorwahl',
-      'indicatif\\s+(?:(?:du\\s+)?pays|international)', 'prefisso\\s+(?:internazionale|(?:del\\s+)?paese)',
-      'landcode', 'landnummer', 'kod\\s+kraju', 'kierunkowy\\s+kraju', 'landsnummer',
-      'код\\s+страны', 'ulke\\s+kodu', 'رمز\\s+الدولة', 'مفتاح\\s+الدولة', 'كود\\s+الدولة', 'קידומת\\s+מדינה',
-      '国家代码', '国家区号', '国际区号', '国家\\s+地区代码', '國碼', '国番号', '国コード', '국가\\s*번호', '국가\\s*코드', 'รหัสประเทศ', 'ma\\s+quoc\\s+gia', 'kode\\s+negara',
+      'country(?:calling|dial(?:l?ing)?|phone)?code', '(?:international)?callingcode', 'dial(?:l?ing)?code',
+      'isd(?:code)?', 'international(?:dial(?:l?ing)?)?(?:code|prefix)', 'intl(?:code|prefix)', 'countryprefix',
+      'codigo(?:de|del)?pais', 'codpais', 'codigointernacional', 'indicativo(?:(?:do|de|del)?pais|internacional)',
+      'prefijo(?:internacional|(?:de|del)?pais)', 'landervorwahl', 'vorwahlland', 'internationalevorwahl',
+      'indicatif(?:(?:du)?pays|international)', 'prefisso(?:internazionale|(?:del)?paese)',
+      'landcode', 'landnummer', 'kodkraju', 'kierunkowykraju', 'landsnummer',
+      'кодстраны', 'ulkekodu', 'رمزالدوله', 'مفتاحالدوله', 'كودالدوله', 'קידומתמדינה',
+      '国家代码', '国家区号', '国际区号', '国家地区代码', '國碼', '国番号', '国コード', '국가번호', '국가코드', 'รหัสประเทศ', 'maquocgia', 'kodenegara',
     ].join('|') +
     ')$',
   'u',
@@ -26,7 +21,7 @@ const CALLING_CODE_HEADER = new RegExp(
 
 /** Whether a column's header names the calling code of the numbers beside it: "Country Code", "ISD Code", "Dial Code", "Ländervorwahl", "国家代码". */
 export function isCallingCodeHeader(header: string): boolean {
-  return CALLING_CODE_HEADER.test(comparable(header));
+  return CALLING_CODE_HEADER.test(normaliseHeader(header));
 }
 
 export type CallingCodeCell = { code: string } | { country: string } | null;

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { holdsCallingCodes, isCallingCodeHeader, readCallingCodeCell, withCallingCode } from './calling-codes.js';
 
 test('tells a header of calling codes in many languages from an area code or a country', () => {
-  for (const header of ['Country Code', 'country_code', 'Phone Country Code', 'Mobile Country Code', 'ISD Code', 'ISD', 'Dial Code', 'Dialing Code', 'Calling Code',
+  for (const header of ['Country Code', 'country_code', 'CountryCode', 'PHONE_COUNTRY_CODE', 'Phone Country Code', 'Mobile Country Code', 'ISD Code', 'ISD', 'Dial Code', 'Dialing Code', 'Calling Code',
     'Ländervorwahl', 'Código de país', 'Indicatif pays', 'Prefisso internazionale', '国家代码', '国番号', '국가번호', 'رمز الدولة', 'Код страны']) {
     assert.equal(isCallingCodeHeader(header), true, header);
   }

@@ -1,19 +1,15 @@
 // A column of area codes beside a column of local numbers, as older US lists ("Area Code" 415, "Phone" 555-0134),
 // Brazilian ones ("DDD" 11, "Celular" 91234-5678), Argentinian ("Característica"), German ("Vorwahl") and Chinese
 // ("区号") keep them: each number is read with the code of its row.
-
-/** A header as compared: without Latin accents, case or punctuation; Hangul and kana stay whole. */
-function comparable(header: string): string {
-  return header.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').normalize('NFC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-}
+import { normaliseHeader } from './header-normalisation.js';
 
 const AREA_CODE_HEADER = new RegExp(
-  '^(?:(?:phone|tel|telephone|home|work|office|landline|fone|telefone|telefono|telefon)\\s+)?(?:' +
+  '^(?:(?:phone|tel|telephone|home|work|office|landline|fone|telefone|telefono|telefon))?(?:' +
     [
-      'area\\s*code', 'area\\s+cd', 'area\\s+prefix', 'npa', 'ddd', 'cod\\s+area', 'codigo\\s+(?:de\\s+)?area', 'caracteristica', 'prefijo',
-      'vorwahl', 'ortsvorwahl', 'ortskennzahl', 'prefisso', 'indicatif(?:\\s+regional)?', 'numer\\s+kierunkowy', 'kierunkowy',
-      'riktnummer', 'netnummer', 'suuntanumero', 'retningsnummer', 'код\\s+города', 'междугородный\\s+код', 'alan\\s+kodu',
-      '区号', '地区区号', '电话区号', '區碼', '電話區碼', '市外局番', '지역\\s*번호', 'รหัสพื้นที่', 'ma\\s+vung', 'kode\\s+area',
+      'areacode', 'areacd', 'areaprefix', 'npa', 'ddd', 'codarea', 'codigo(?:de)?area', 'caracteristica', 'prefijo',
+      'vorwahl', 'ortsvorwahl', 'ortskennzahl', 'prefisso', 'indicatif(?:regional)?', 'numerkierunkowy', 'kierunkowy',
+      'riktnummer', 'netnummer', 'suuntanumero', 'retningsnummer', 'кодгорода', 'междугородныйкод', 'alankodu',
+      '区号', '地区区号', '电话区号', '區碼', '電話區碼', '市外局番', '지역번호', 'รหัสพื้นที่', 'mavung', 'kodearea',
     ].join('|') +
     ')$',
   'u',
@@ -21,7 +17,7 @@ const AREA_CODE_HEADER = new RegExp(
 
 /** Whether a column's header names the area code of the numbers beside it: "Area Code", "DDD", "Vorwahl", "区号". */
 export function isAreaCodeHeader(header: string): boolean {
-  return AREA_CODE_HEADER.test(comparable(header));
+  return AREA_CODE_HEADER.test(normaliseHeader(header));
 }
 
 /** An area code's digits as a cell writes them ("415", "(11)", "030", "0 30"), or null for anything else. */
