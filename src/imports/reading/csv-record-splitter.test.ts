@@ -154,6 +154,16 @@ describe('CsvRecordSplitter recovery', () => {
     ]);
   });
 
+  test('a quote out of place reads as written when it leaves no doubt, and fails its record when a value would swallow a delimiter', () => {
+    const records = split('name,phone\n"Dwayne "The Rock" Johnson",2125550301\n"Ann,"2125550302"\nBo,2125550303\n');
+    assert.deepEqual(records.map((record) => [record.line, record.error === undefined ? record.values : record.error.slice(0, 61)]), [
+      [1, ['name', 'phone']],
+      [2, ['Dwayne "The Rock" Johnson', '2125550301']],
+      [3, 'Line 3 has text after the closing quote of a quoted value (as'],
+      [4, ['Bo', '2125550303']],
+    ]);
+  });
+
   test('a line without a line break, longer than the limit, fails alone and is never held in memory whole', () => {
     const splitter = new CsvRecordSplitter({ ...SETTINGS, maxRecordBytes: 64 * 1024 });
     const records = splitter.push('a,b\n1,2\n', false);

@@ -156,10 +156,14 @@ export class CsvRecordSplitter {
       const isTerminated = endIndex < lineFeedCount;
       const rowEnd = isTerminated ? (lineFeeds[endIndex] as number) + 1 : consumed;
       const quoteError = quoteErrors?.get(r);
-      if (quoteError !== undefined && (quoteError === 'MissingQuotes' || inside > 0)) {
+      // A quote out of place on one line reads as PapaParse reads it ("Dwayne "The Rock" Johnson" is one value), unless
+      // a value so read holds the delimiter too: then where it ends is a guess ("Ann,"4155550134" was a customer named
+      // `Ann,"4155550134` without a phone).
+      const isAmbiguous = quoteError === 'InvalidQuotes' && values.some((value) => value.includes('"') && value.includes(delimiter));
+      if (quoteError !== undefined && (quoteError === 'MissingQuotes' || inside > 0 || isAmbiguous)) {
         if (isFailFast) return false;
         const firstLineEnd = lineFeedIndex < lineFeedCount ? (lineFeeds[lineFeedIndex] as number) : consumed;
-        records.push({ line, values: this.firstLineValues(input, rowStart, firstLineEnd), error: quoteProblemMessage(line, input.slice(rowStart, firstLineEnd)) });
+        records.push({ line, values: this.firstLineValues(input, rowStart, firstLineEnd), error: quoteProblemMessage(line, input.slice(rowStart, firstLineEnd), isAmbiguous && inside === 0) });
         if (inside > 0) {
           const rest: Position = { pos: from + firstLineEnd + 1, line: line + 1 };
           this.readSpan(buffer, from + rowEnd, isLast && !isTerminated, isSuspect, records, rest);
@@ -219,7 +223,7 @@ export class CsvRecordSplitter {
     const parser = new Papa.Parser({ delimiter: this.settings.delimiter, newline: '\n', quoteChar: '"' });
     const result = parser.parse(buffer.slice(start, stop), 0, false) as PapaResult;
     if (result.errors.some((error) => error.code === 'MissingQuotes')) {
-      return { line, values: this.firstLineValues(buffer, start, stop), error: quoteProblemMessage(line, buffer.slice(start, stop)) };
+      return { line, values: this.firstLineValues(buffer, start, stop), error: quoteProblemMessage(line, buffer.slice(start, stop), false) };
     }
     const values = result.data[0] ?? [''];
     return this.checked(line, values, stop - start, isSuspect && hasReplacement(values));
@@ -299,10 +303,10 @@ function unclosedQuoteMessage(line: number): string {
  * Why a record's quotes could not be read, from its first line: a quote never closed, or (its quotes pair up on the
  * line) text after a closing quote (`"Big" Bob`), which a quoted value cannot have.
  */
-function quoteProblemMessage(line: number, text: string): string {
+function quoteProblemMessage(line: number, text: string, isTextAfterQuote: boolean): string {
   let quotes = 0;
   for (let at = text.indexOf('"'); at >= 0; at = text.indexOf('"', at + 1)) quotes++;
-  if (quotes === 0 || quotes % 2 === 1) return unclosedQuoteMessage(line);
+  if (!isTextAfterQuote && (quotes === 0 || quotes % 2 === 1)) return unclosedQuoteMessage(line);
   return `Line ${line} has text after the closing quote of a quoted value (as in "Big" Bob); the record was not read. Quote the whole value, each " in it doubled ("""Big"" Bob"), or remove the quotes.`;
 }
 
