@@ -7,6 +7,7 @@ import { countryNamed } from '../../phones/country-names.js';
 import { isAreaCodeHeader, readAreaCodeCell, withAreaCode } from '../mapping/area-code-columns.js';
 import { isCallingCodeHeader, readCallingCodeCell, withCallingCode, type CallingCodeCell } from '../mapping/calling-codes.js';
 import type { ColumnMapping } from '../import-options.js';
+import { isGeneratedHeaderName } from '../reading/header-names.js';
 import type { FieldType } from '../targets.js';
 import { isNoValue } from './value-normalisation.js';
 
@@ -36,7 +37,6 @@ export function createRecordPhoneReader(input: {
   const team = input.normalisePhone;
   const teamCountry = input.country?.toUpperCase();
   const isPhoneColumn = (column: ColumnMapping) => column.field !== null && input.typeOf(column.field) === 'phone';
-  const isHeaderless = (header: string) => /^Column \d+$/.test(header);
   const hasCountry = input.country !== undefined;
 
   // A record's own country (its Country cell: "Mexico", "MX", "Deutschland") reads its numbers written the national
@@ -50,8 +50,8 @@ export function createRecordPhoneReader(input: {
   const areaCodeColumn = !hasCountry
     ? undefined
     : (input.mapping.find((column) => isAreaCodeHeader(column.header) && !isPhoneColumn(column)) ??
-      input.mapping.find((column) => column.field === null && isHeaderless(column.header) &&
-        input.mapping.some((next) => next.index === column.index + 1 && isHeaderless(next.header) && isPhoneColumn(next))));
+      input.mapping.find((column) => column.field === null && isGeneratedHeaderName(column.header) &&
+        input.mapping.some((next) => next.index === column.index + 1 && isGeneratedHeaderName(next.header) && isPhoneColumn(next))));
   /** Phone fields whose column holds international numbers without their "+" (settleColumn). */
   const withoutPlusFields = new Set<string>();
 
@@ -93,8 +93,8 @@ export function createRecordPhoneReader(input: {
     if (recordPhone !== team) {
       // The team's reading when the number is no number of the record's country, or is one only as it is not
       // written there (a US number "(415) 555-0135" of a customer in Germany, no German's "04155 550135").
-      const teams = team(written);
-      if (teams.ok && (!result.ok || (teams.e164 !== result.e164 && !isWrittenAsAtHome(written, result.e164)))) return teams.e164;
+      const teamReading = team(written);
+      if (teamReading.ok && (!result.ok || (teamReading.e164 !== result.e164 && !isWrittenAsAtHome(written, result.e164)))) return teamReading.e164;
     }
     return result.ok ? result.e164 : null;
   }

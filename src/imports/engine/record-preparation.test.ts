@@ -24,6 +24,12 @@ function prepared(preparer: ReturnType<typeof preparerFor>, cells: string[]): Re
   return Object.fromEntries(preparer.fields.flatMap((field, slot) => (values[slot] ? [[field.key, values[slot]]] : [])));
 }
 
+/** One field's prepared value, or undefined when the record fails. */
+function preparedField(preparer: ReturnType<typeof preparerFor>, cells: string[], key: string): string | undefined {
+  const outcome = prepared(preparer, cells);
+  return typeof outcome === 'string' ? undefined : outcome[key];
+}
+
 describe('createRecordPreparer: several columns in one field', () => {
   test("joins a name's parts given name first, whatever the order of the columns, leaving out empty parts", () => {
     const preparer = preparerFor([['Last Name', 'name'], ['Phone', 'phone'], ['First Name', 'name'], ['Middle Name', 'name']]);
@@ -85,7 +91,7 @@ describe('createRecordPreparer: phone numbers as spreadsheets and data tools wri
 describe("createRecordPreparer: a record's own country", () => {
   test('reads a number written the national way as a number of the country the record names, else as the team\'s', () => {
     const preparer = preparerFor([['Name', 'name'], ['Phone', 'phone'], ['Country', 'country']], { country: 'US' });
-    const phone = (written: string, country: string) => (prepared(preparer, ['Ann', written, country]) as Record<string, string>)['phone'];
+    const phone = (written: string, country: string) => preparedField(preparer, ['Ann', written, country], 'phone');
     // Mexico City's "55 1234 5678" was a valid number of New Jersey (+1 551 …) for a US team.
     assert.equal(phone('55 1234 5678', 'Mexico'), '+525512345678');
     assert.equal(phone('030 1234567', 'Deutschland'), '+49301234567');
@@ -106,7 +112,7 @@ describe("createRecordPreparer: a record's own country", () => {
 describe('createRecordPreparer: a column of calling codes', () => {
   test("reads each number with its row's calling code, or in the country the cell names, the international ones as written", () => {
     const preparer = preparerFor([['Name', 'name'], ['Country Code', null], ['Mobile', 'mobile']], { country: 'AE' });
-    const mobile = (code: string, written: string) => (prepared(preparer, ['Ali', code, written]) as Record<string, string>)['mobile'];
+    const mobile = (code: string, written: string) => preparedField(preparer, ['Ali', code, written], 'mobile');
     assert.equal(mobile('+91', '98765 43210'), '+919876543210');
     assert.equal(mobile('44', '07911 123456'), '+447911123456');
     assert.equal(mobile('+971', '971501234567'), '+971501234567');
@@ -122,7 +128,7 @@ describe('createRecordPreparer: a column of calling codes', () => {
 describe('createRecordPreparer: a column of area codes', () => {
   test("reads a local number with its row's area code, and a number whole without it as written", () => {
     const us = preparerFor([['Name', 'name'], ['Area Code', null], ['Phone', 'phone']], { country: 'US' });
-    const phone = (preparer: typeof us, area: string, written: string) => (prepared(preparer, ['Ann', area, written]) as Record<string, string>)['phone'];
+    const phone = (preparer: typeof us, area: string, written: string) => preparedField(preparer, ['Ann', area, written], 'phone');
     assert.equal(phone(us, '415', '555-0134'), '+14155550134');
     assert.equal(phone(us, '415', '(212) 555-0199'), '+12125550199');
     assert.equal(phone(us, '415', '415 555 0135'), '+14155550135');
@@ -132,7 +138,7 @@ describe('createRecordPreparer: a column of area codes', () => {
     const headerless = preparerFor([['Column 1', null], ['Column 2', 'phone']], { country: 'US' });
     assert.deepEqual(prepared(headerless, ['201', '2000001']), { phone: '+12012000001' });
     const brazil = preparerFor([['Nome', 'name'], ['DDD', null], ['Celular', 'mobile']], { country: 'BR' });
-    const mobile = (area: string, written: string) => (prepared(brazil, ['Ana', area, written]) as Record<string, string>)['mobile'];
+    const mobile = (area: string, written: string) => preparedField(brazil, ['Ana', area, written], 'mobile');
     assert.equal(mobile('11', '91234-5678'), '+5511912345678');
     assert.equal(mobile('(21)', '(11) 91234-5679'), '+5511912345679');
   });

@@ -129,7 +129,7 @@ export function createRecordPreparer(input: {
     if (!field) continue;
     const source = { cell: column.index, header: column.header };
     if (!fields.includes(field)) {
-      columns.push({ ...source, slot: fields.length, field, joined: null, isText: field.type === 'text' || field.type === 'address', dateOrder: dateOrderOfHeader(column.header) ?? input.dateOrder });
+      columns.push({ ...source, slot: fields.length, field, joined: null, dateOrder: dateOrderOfHeader(column.header) ?? input.dateOrder });
       fields.push(field);
       sources.set(field, [source]);
     } else if (field.type === 'text' || field.type === 'address') {
@@ -298,7 +298,7 @@ export function createRecordPreparer(input: {
         if (cell === undefined || cell === '') continue;
         const raw = isTrimmed(cell) ? cell : cell.trim();
         if (raw === '') continue;
-        if (column.isText && isWrittenNull(raw)) continue;
+        if ((column.field.type === 'text' || column.field.type === 'address') && isWrittenNull(raw)) continue;
         let result = normaliseValue(column.field, raw, column.dateOrder);
         if (typeof result !== 'string') {
           if (isNoValue(raw)) continue;
@@ -379,8 +379,6 @@ type MappedColumn = {
   slot: number;
   field: PreparationField;
   joined: JoinPlan | null;
-  /** A text or address field: a program's mark of a missing value (`NULL`, `nan`, `#N/A`) is no value in it. */
-  isText: boolean;
   /** How its dates are written: as its header says ("Birthday (DD/MM/YYYY)"), else in the team's order. */
   dateOrder: DateOrder;
 };

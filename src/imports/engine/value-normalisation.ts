@@ -389,13 +389,14 @@ export function isNoValue(value: string): boolean {
  * person writes (`N/A`, `none`, `-`, `unknown`) stay in a text field, which keeps what the file says.
  */
 export function isWrittenNull(value: string): boolean {
-  return value.length <= 14 && (WRITTEN_NULLS.has(value) || SPREADSHEET_ERROR_AS_WRITTEN.test(value));
+  if (value.length > 14) return false;
+  // A spreadsheet writes its error values in capitals.
+  return WRITTEN_NULLS.has(value) || (value.charCodeAt(0) === 35 /* # */ && value === value.toUpperCase() && SPREADSHEET_ERROR.test(value.toLowerCase()));
 }
 
 const WRITTEN_NULLS: ReadonlySet<string> = new Set([
   'NULL', 'null', '(null)', '(NULL)', '<null>', '<NULL>', '[null]', '\\N', 'nan', 'NaN', 'NAN', 'NaT', 'None', 'undefined',
 ]);
-const SPREADSHEET_ERROR_AS_WRITTEN = /^#(?:N\/A|NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|SPILL!|CALC!|GETTING_DATA)$/;
 
 /**
  * Excel's day zero (a date cell holding 0: 1900-01-00, 1/0/1900) and Outlook's empty birthday or anniversary in its

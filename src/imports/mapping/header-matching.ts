@@ -12,6 +12,7 @@ import { expandAbbreviations } from './header-abbreviations.js';
 import { isNotAPhoneHeader } from './type-detection.js';
 import { isEmailValue, isPhoneValue, shareOfValues } from './value-patterns.js';
 import { holdsCallingCodes, isCallingCodeHeader } from './calling-codes.js';
+import { isGeneratedHeaderName } from '../reading/header-names.js';
 
 export type MatchSource = 'saved' | 'exact' | 'synonym' | 'fuzzy' | 'values';
 
@@ -464,14 +465,13 @@ function phoneFallbackHits(hits: readonly Hit[], vocabulary: FieldVocabulary): H
   }));
 }
 
-/** E-mail and phone columns are recognised by their values even under a header like "Column 3". */
 /**
  * A list without a header whose column of seven-digit local numbers follows one of three-digit area codes, as the US
  * Do Not Call registry's files are ("201,2000001"): the numbers are the phone column (the import puts each row's area
  * code before its number, record-preparation.ts).
  */
 function isLocalNumberBesideAreaCodes(input: MatchHeadersInput, index: number): boolean {
-  const isHeaderless = (header: string | undefined) => header !== undefined && /^Column \d+$/.test(header);
+  const isHeaderless = (header: string | undefined) => header !== undefined && isGeneratedHeaderName(header);
   if (index === 0 || !isHeaderless(input.headers[index]) || !isHeaderless(input.headers[index - 1]) || input.samples.length === 0) return false;
   return input.samples.every((row) => /^\(?\d{3}\)?$/.test((row[index - 1] ?? '').trim()) && /^\d{3}[-. ]?\d{4}$/.test((row[index] ?? '').trim()));
 }
@@ -482,6 +482,7 @@ function phoneHitsByValues(vocabulary: FieldVocabulary): Hit[] {
     .map((field, position) => ({ field: field.key, confidence: VALUES_CONFIDENCE.phone - PER_LEADING_WORD_PENALTY * position, source: 'values' }));
 }
 
+/** E-mail and phone columns are recognised by their values even under a header like "Column 3". */
 function valueHits(header: string, values: readonly string[], hits: readonly Hit[], vocabulary: FieldVocabulary): Hit[] {
   const hitTypes = new Set(hits.map((hit) => vocabulary.fieldsByKey.get(hit.field)?.type));
   const fields = [...vocabulary.fieldsByKey.values()];

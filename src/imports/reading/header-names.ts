@@ -16,3 +16,8 @@ export function makeHeaderNames(values: readonly string[]): string[] {
   }
   return names;
 }
+
+/** Whether a column's name is one makeHeaderNames gave it (its header cell was blank, or the list has no header). */
+export function isGeneratedHeaderName(name: string): boolean {
+  return /^Column \d+$/.test(name);
+}

@@ -12,9 +12,14 @@ export type ChunkDecoder = {
 
 const REPLACEMENT = '\uFFFD';
 
+/** An encoding's name as compared: "UTF-8", "utf8" and "Windows_1258" are "utf8" and "windows1258". */
+function compactName(encoding: string): string {
+  return encoding.toLowerCase().replace(/[^a-z0-9]/g, '');
+}
+
 /** The decoder route for an encoding name: the built-in TextDecoder for UTF-8/16, iconv-lite otherwise. */
 function nativeLabel(encoding: string): 'utf-8' | 'utf-16le' | 'utf-16be' | null {
-  const compact = encoding.toLowerCase().replace(/[^a-z0-9]/g, '');
+  const compact = compactName(encoding);
   if (compact === 'utf8') return 'utf-8';
   if (compact === 'utf16le' || compact === 'ucs2') return 'utf-16le';
   if (compact === 'utf16be') return 'utf-16be';
@@ -53,7 +58,7 @@ export function createChunkDecoder(encoding: string): ChunkDecoder {
       return { text, hasInvalidBytes: text.includes(REPLACEMENT) };
     },
   };
-  return WRITES_TONE_MARKS_APART.has(encoding.toLowerCase().replace(/[^a-z0-9]/g, '')) ? composing(iconvDecoder) : iconvDecoder;
+  return WRITES_TONE_MARKS_APART.has(compactName(encoding)) ? composing(iconvDecoder) : iconvDecoder;
 }
 
 /** Vietnamese Windows-1258 writes most tone marks as characters of their own after the vowel. */
