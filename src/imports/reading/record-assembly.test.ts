@@ -36,9 +36,15 @@ test('a header of one column over rows that start with values keeps its header (
   assert.equal(titleRowsAbove(records(['email'], ['ann@example.com', 'Ann'], ['bo@example.com', 'Bo'])), 0);
 });
 
-test('no title rows when the rows under the would-be header are mostly single cells, or one cannot be read', () => {
+test('no title rows when the rows under the would-be header are mostly single cells, or none can be read', () => {
   assert.equal(titleRowsAbove(records(['Notes'], ['Ann', 'Lee'], ['called'], ['no answer'], ['callback'])), 0);
   assert.equal(titleRowsAbove([{ line: 1, values: ['Report'] }, { line: 2, values: ['name', 'phone'] }, { line: 3, values: [], error: 'Unclosed quote' }]), 0);
+});
+
+test('a record with a problem of its own among readable ones does not hide the title above the header', () => {
+  const rows = [{ line: 1, values: ['Lead list'] }, { line: 3, values: ['Name', 'Mobile', 'Score'] }, { line: 4, values: ['Ann', '4155550134', ''], error: 'Row 4, cell C4: the cell holds a formula' }, { line: 5, values: ['Bo', '4155550135', '3'] }];
+  assert.equal(titleRowsAbove(rows), 1);
+  assert.equal(titleRowsAbove(rows.slice(0, 3)), 0);
 });
 
 test('at most three title rows are passed over', () => {

@@ -45,10 +45,12 @@ export function titleRowsAbove(records: readonly SourceRecord[]): number {
   const headerFilled = filled[titles] ?? 0;
   if (titles === 0 || header === undefined || headerFilled < 2) return 0;
   if (header.values.some((value) => VALUE_LIKE.test(value.trim()))) return 0;
-  const below = filled.slice(titles + 1);
-  if (below.some((count) => count < 0)) return 0;
+  // A record that could not be read whole (a quote problem, a formula without its result) tells nothing of the
+  // table's width; the others decide, and when none is left the case is unclear unless there were no records at all.
+  const after = filled.slice(titles + 1);
+  const below = after.filter((count) => count >= 0);
   // A report with no rows yet: a title and a header.
-  if (below.length === 0) return titles;
+  if (below.length === 0) return after.length === 0 ? titles : 0;
   const wide = below.filter((count) => count >= 2).length;
   return wide * 2 >= below.length ? titles : 0;
 }
