@@ -173,6 +173,9 @@ export async function createImport(deps: ImportServiceDependencies, input: Creat
   if (!parsed.success) {
     throw new AppError('BAD_INPUT', `Invalid import options: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   }
+  if (parsed.data.dial && input.target !== 'campaign') {
+    throw new AppError('BAD_USAGE', `The dial list options (phone to pre-dial, priority, schedule, duplicates) are for a campaign's customers (target campaign); the ${input.target} target has no dial list.`);
+  }
   if (parsed.data.dial && !known.has(parsed.data.dial.phoneField)) {
     throw new AppError('BAD_INPUT', `The dial phone field "${parsed.data.dial.phoneField}" is not a field of this campaign.`);
   }

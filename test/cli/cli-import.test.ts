@@ -163,6 +163,10 @@ describeOnBothDatabases('the intake command line', (suite) => {
     assert.equal((JSON.parse(refused.stdout) as { error: { code: string } }).error.code, 'FILE_EMPTY');
     assert.equal(run('jobs', 'show', '999999', '--json').status, 2);
     assert.equal(run('frobnicate').status, 2);
+    // The dial list's options belong to a campaign's customers: a blacklist import that names them is told so.
+    const dialing = run('import', file, '--team', 'cli-team', '--target', 'blacklist', '--mapping', 'Mobile=number', '--dial-phone', 'phone', '--json');
+    assert.equal(dialing.status, 2);
+    assert.match((JSON.parse(dialing.stdout) as { error: { message: string } }).error.message, /for a campaign's customers \(target campaign\); the blacklist target has no dial list/);
     // A file of which no column is mapped to a name or a phone would fail every record: refused, no job made.
     const unmapped = join(dir, 'unmapped.csv');
     writeFileSync(unmapped, csv([['Foo', 'Bar'], ['x', 'y']]));
