@@ -97,6 +97,31 @@ describeOnBothDatabases('every target', (suite) => {
     assert.deepEqual(zone('Nowhere'), ['', '']);
   });
 
+  it("stores an area code's time zone as the dialer reads it, and fails a row whose time zone is none", async () => {
+    const codes = await harness.runImport({
+      teamId,
+      target: 'area-code',
+      content: csv([
+        ['Prefix', 'Region', 'Time Zone'],
+        ['1303', 'Colorado', 'Mountain'],
+        ['1808', 'Hawaii', 'HST'],
+        ['1905', 'Ontario', '(UTC-05:00) Eastern Time (US & Canada)'],
+        ['91', 'India', 'India Standard Time'],
+        ['1684', 'American Samoa', 'UTC-11'],
+        ['1340', 'Virgin Islands', 'soon'],
+        ['972', 'Israel', 'IST'],
+      ]),
+    });
+    assert.deepEqual([codes.success, codes.error], [5, 2]);
+    const zones = new Map((await harness.rows(teamId, 'area-code')).map((row) => [row['prefix'], row['timezone']]));
+    assert.deepEqual(['1303', '1808', '1905', '91', '1684'].map((prefix) => zones.get(prefix)), ['America/Denver', 'Pacific/Honolulu', 'America/New_York', 'Asia/Kolkata', 'UTC-11:00']);
+    assert.equal(zones.has('1340'), false);
+    const reasons = (await harness.resultFile(codes.id, 'error')).records.map((record) => [record['line'], record['reason']]);
+    assert.deepEqual(reasons.map(([line]) => line), ['7', '8']);
+    assert.match(reasons[0]?.[1] ?? '', /"soon" is not a time zone: write its name, such as America\/Chicago, or an offset such as UTC-06:00/);
+    assert.match(reasons[1]?.[1] ?? '', /"IST" names time zones of several countries: write the one it is \(Asia\/Kolkata, Asia\/Jerusalem or Europe\/Dublin\)/);
+  });
+
   it('imports DIDs keyed by number', async () => {
     const job = await harness.runImport({
       teamId,

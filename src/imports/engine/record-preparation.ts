@@ -7,6 +7,7 @@ import { addressPartOf } from '../mapping/address-parts.js';
 import { PERSON_NAME_FIELDS, namePartOf, namePartOrder } from '../mapping/name-parts.js';
 import { createPostalCodeRepair } from './postal-codes.js';
 import { createRecordPhoneReader } from './record-phones.js';
+import { normaliseTimeZone, timeZoneProblem } from './time-zones.js';
 import { dateOrderOfHeader, dateOrderOfValue, isNoValue, isWrittenNull, normaliseDate, normaliseEmail, normaliseYearlessDate, normaliseNumber, type DateOrder } from './value-normalisation.js';
 
 export type PreparationField = { key: string; label: string; type: FieldType };
@@ -115,7 +116,8 @@ export function createRecordPreparer(input: {
   dateOrder: DateOrder;
   /** ISO date, for tests: no birthday comes after it (default: tomorrow in UTC, so no time zone sees a false one). */
   today?: string;
-  /** The team's country: a postal code that lost its leading zeros in a spreadsheet gets them back (postal-codes.ts). */
+  /** The team's country: a postal code that lost its leading zeros in a spreadsheet gets them back (postal-codes.ts);
+   * a time-zone abbreviation countries share (CST, IST) is read as the team's. */
   country?: string;
 }): RecordPreparer {
   const today = input.today ?? new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
@@ -195,6 +197,8 @@ export function createRecordPreparer(input: {
       const digits = raw.replace(/[\s().-]/g, '').replace(/^\+/, '');
       return /^\d{1,15}$/.test(digits) ? digits : { problem: 'is not a number prefix (digits only)' };
     }
+    // The dialer keeps local calling hours by an area code's time zone: one it can read, or the row fails.
+    if (isPrefixTarget && field.key === 'timezone') return normaliseTimeZone(raw, input.country) ?? { problem: timeZoneProblem(raw) };
     switch (field.type) {
       case 'phone':
       case 'fax': {
