@@ -76,6 +76,7 @@ async function runClaimedJob(deps: RunnerDependencies, job: ImportJob, workerId:
   const fields = await resolveTargetFields(deps.fields, team.id, options.target, options.campaignId);
   const dedupeKey = options.dedupeKey ?? defaultDedupeKey(options.target, fields);
   const dateOrder = dateOrderOf(team.default_country);
+  const campaignNames = options.target === 'did' ? await deps.references.campaignNames(team.id) : [];
   // The same preparer as the preparation thread's, for the field order and values of the records it sends.
   const preparer = createRecordPreparer({
     target: options.target,
@@ -85,6 +86,7 @@ async function runClaimedJob(deps: RunnerDependencies, job: ImportJob, workerId:
     normalisePhone: createPhoneNormaliser(team.default_country),
     dateOrder,
     country: team.default_country,
+    campaignNames,
   });
   const spec = targetSpec(options, team.id, job.id);
   const area = spec.table === 'customers' ? await areaLookupFor(deps.references, team.id, team.default_country) : NO_AREAS;
@@ -132,6 +134,7 @@ async function runClaimedJob(deps: RunnerDependencies, job: ImportJob, workerId:
       dedupeKey,
       country: team.default_country,
       dateOrder,
+      campaignNames,
       skip: checkpoint?.done ?? 0,
     });
     try {

@@ -132,6 +132,21 @@ describeOnBothDatabases('every target', (suite) => {
     assert.deepEqual((await harness.rows(teamId, 'did')).map((row) => row['number']), ['+18005550100', '+18005550101']);
   });
 
+  it("routes a DID only to a campaign the team has, named as the campaign is, and fails a row naming another", async () => {
+    const job = await harness.runImport({
+      teamId,
+      target: 'did',
+      content: csv([['DID', 'Description', 'Campaign'], ['+1 800 555 0110', 'Winter line', 'WINTER '], ['+1 800 555 0111', 'Old line', 'Summer 2019'], ['+1 800 555 0112', 'Spare', '']]),
+    });
+    assert.deepEqual([job.success, job.error], [2, 1]);
+    const rows = new Map((await harness.rows(teamId, 'did')).map((row) => [row['number'], row['campaign']]));
+    assert.equal(rows.get('+18005550110'), 'Winter');
+    assert.equal(rows.has('+18005550111'), false);
+    assert.equal(rows.get('+18005550112') ?? '', '');
+    const [failed] = (await harness.resultFile(job.id, 'error')).records;
+    assert.match(failed?.['reason'] ?? '', /"Summer 2019" names no campaign of the team \(its campaigns: .*Winter.*\): write one of them, or leave the cell empty/);
+  });
+
   it('refuses a campaign import whose file name does not match the package, until confirmed (Import Not Match)', async () => {
     await createCampaign(harness.context.repositories, { teamId, name: 'Summer Sale', packageName: 'summer-2026' });
     const content = csv([['name', 'phone'], ['Sunny', '312-555-0180']]);

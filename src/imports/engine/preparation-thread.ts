@@ -21,6 +21,8 @@ export type PreparationSettings = {
   dedupeKey: string;
   country: string;
   dateOrder: DateOrder;
+  /** The team's campaigns, for a DID's campaign. */
+  campaignNames: string[];
   /** Records already accounted for (a resumed job). */
   skip: number;
   /**
@@ -76,6 +78,7 @@ async function run(settings: PreparationSettings): Promise<void> {
         normalisePhone: createPhoneNormaliser(settings.country),
         dateOrder: settings.dateOrder,
         country: settings.country,
+        campaignNames: settings.campaignNames,
       });
       for await (const batch of prepareBatches(source, preparer, { batchSize: PREPARED_BATCH_RECORDS, skip: settings.skip })) {
         await waitForRoom();

@@ -107,6 +107,16 @@ const INVISIBLE = /\p{Cf}/gu;
 const SEVERAL_SEPARATOR = /\s*(?:[/;,|、，；]|:::|\s(?:or|ou|o|oder|of)\s|或|[\r\n]+)\s*/iu;
 const MAX_SEVERAL = 5;
 
+/** A campaign's name as a DID's cell may write it: any letter case, spaces as typed. */
+const comparableName = (name: string): string => name.trim().replace(/\s+/g, ' ').toLowerCase();
+
+function noCampaignProblem(campaigns: ReadonlyMap<string, string>): string {
+  if (campaigns.size === 0) return 'names no campaign of the team, which has none yet: create the campaign first, or leave the cell empty';
+  const names = [...campaigns.values()];
+  const listed = names.length > 10 ? `${names.slice(0, 10).join(', ')} …` : names.join(', ');
+  return `names no campaign of the team (its campaigns: ${listed}): write one of them, or leave the cell empty`;
+}
+
 export function createRecordPreparer(input: {
   target: Target;
   mapping: readonly ColumnMapping[];
@@ -119,6 +129,8 @@ export function createRecordPreparer(input: {
   /** The team's country: a postal code that lost its leading zeros in a spreadsheet gets them back (postal-codes.ts);
    * a time-zone abbreviation countries share (CST, IST) is read as the team's. */
   country?: string;
+  /** The team's campaigns: a DID routes its calls to one of them, named as it is (in any letter case). */
+  campaignNames?: readonly string[];
 }): RecordPreparer {
   const today = input.today ?? new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
   const byKey = new Map(input.fields.map((field) => [field.key, field]));
@@ -182,6 +194,7 @@ export function createRecordPreparer(input: {
   const keyPart = (part: (typeof keySlots)[number], value: string): string =>
     part.kind === 'phone' ? value : part.kind === 'email' ? value.toLowerCase() : `${part.key}:${comparable(value)}`;
   const isPrefixTarget = input.target === 'area-code';
+  const campaignNamed = input.target === 'did' ? new Map((input.campaignNames ?? []).map((name) => [comparableName(name), name])) : null;
 
   const phones = createRecordPhoneReader({
     normalisePhone: input.normalisePhone,
@@ -199,6 +212,8 @@ export function createRecordPreparer(input: {
     }
     // The dialer keeps local calling hours by an area code's time zone: one it can read, or the row fails.
     if (isPrefixTarget && field.key === 'timezone') return normaliseTimeZone(raw, input.country) ?? { problem: timeZoneProblem(raw) };
+    // Calls to a DID go to its campaign: one the team has, or the row fails (inbound calls would reach no one).
+    if (campaignNamed !== null && field.key === 'campaign') return campaignNamed.get(comparableName(raw)) ?? { problem: noCampaignProblem(campaignNamed) };
     switch (field.type) {
       case 'phone':
       case 'fax': {
