@@ -311,7 +311,7 @@ export const FIELD_SYNONYMS: Readonly<Record<StandardFieldKey, FieldSynonyms>> =
   website: {
     synonyms: [
       'Website', 'Web Site', 'URL', 'Web', 'Homepage', 'Home Page', 'Website URL', 'Web Address',
-      'Company Website', 'Site', 'WWW', 'Web Page', 'Company URL',
+      'Company Website', 'Site', 'WWW', 'Web Page', 'Company URL', 'Domain', 'Domain Name', 'Company Domain Name', 'Company Domain', 'Website Domain',
       '网址', '网站', '官网', '公司网址', '主页', '公司网站', '官方网站', '網址', '網站',
       'Sitio Web', 'Página Web', 'Site Web', 'Site Internet', 'Webseite', 'Internetseite', 'Sito Web', 'Sito',
       'Web Sitesi', 'Сайт', 'Веб-сайт', 'Trang Web', '웹사이트', '홈페이지', 'ホームページ', 'ウェブサイト',

@@ -255,7 +255,7 @@ const OTHER_TARGETS: Array<[Target, ...Spelling]> = [
   ['organization', 'Contact Person', 'contact'], ['organization', 'Contact Name', 'contact'],
   ['organization', '联系人', 'contact'], ['organization', 'Website URL', 'website'],
   ['organization', 'Web Site', 'website'], ['organization', '官网', 'website'],
-  ['organization', '公司网址', 'website'], ['organization', 'Industry Sector', 'industry'],
+  ['organization', '公司网址', 'website'], ['organization', 'Industry Sector', 'industry'], ['organization', 'Company Domain Name', 'website'],
   ['organization', '所属行业', 'industry'], ['organization', 'Main Phone', 'phone'],
   ['organization', 'Office Fax', 'fax'],
   ['mass-target', 'Mobile Phone', 'phone'], ['mass-target', '手机号码', 'phone'],
