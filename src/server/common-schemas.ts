@@ -1,5 +1,6 @@
 // Schemas many routes share: ids in the path, team choice, keyset paging.
 import { z } from 'zod';
+import { parseIsoTime } from '../shared/iso-time.js';
 
 /** A positive integer id given as text in a path or query. */
 export const idSchema = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
@@ -13,15 +14,12 @@ export const limitQuery = (fallback: number, max: number) => z.coerce.number().i
 /** A boolean in a query string: `true`/`false`/`1`/`0`. */
 export const queryFlag = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
 
-/** An ISO 8601 time (`2026-12-01T20:00:00Z`, `2026-12-01T20:00+08:00`) as epoch ms. */
-export const isoTime = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?$/, 'must be an ISO time such as 2026-12-01T20:00:00Z')
-  .transform((value, context) => {
-    const time = Date.parse(value);
-    if (!Number.isFinite(time)) {
-      context.addIssue({ code: 'custom', message: 'is not a valid time' });
-      return z.NEVER;
-    }
-    return time;
-  });
+/** An ISO 8601 time (`2026-12-01T20:00:00Z`, `2026-12-01T20:00+08:00`) as epoch ms; a day the calendar has. */
+export const isoTime = z.string().transform((value, context) => {
+  const time = parseIsoTime(value);
+  if (time === null) {
+    context.addIssue({ code: 'custom', message: 'must be an ISO time such as 2026-12-01T20:00:00Z, on a day the calendar has' });
+    return z.NEVER;
+  }
+  return time;
+});

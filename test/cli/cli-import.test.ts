@@ -163,6 +163,10 @@ describeOnBothDatabases('the intake command line', (suite) => {
     assert.equal((JSON.parse(refused.stdout) as { error: { code: string } }).error.code, 'FILE_EMPTY');
     assert.equal(run('jobs', 'show', '999999', '--json').status, 2);
     assert.equal(run('frobnicate').status, 2);
+    // A day the month does not have is refused, not rolled over into March (the job would run on another day).
+    const misdated = run('import', file, '--team', 'cli-team', '--target', 'individual', '--at', '2027-02-30T20:00', '--json');
+    assert.equal(misdated.status, 2);
+    assert.match((JSON.parse(misdated.stdout) as { error: { message: string } }).error.message, /--at must be an ISO time .*a day the calendar has \(got "2027-02-30T20:00"\)/);
     // The dial list's options belong to a campaign's customers: a blacklist import that names them is told so.
     const dialing = run('import', file, '--team', 'cli-team', '--target', 'blacklist', '--mapping', 'Mobile=number', '--dial-phone', 'phone', '--json');
     assert.equal(dialing.status, 2);

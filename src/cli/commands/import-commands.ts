@@ -12,6 +12,7 @@ import { isJobEnded, waitForJob } from '../../jobs/job-service.js';
 import { createWorker } from '../../jobs/worker.js';
 import { runnerDependencies } from '../../imports/import-workflow.js';
 import { AppError, exitCodeOf } from '../../shared/app-error.js';
+import { parseIsoTime } from '../../shared/iso-time.js';
 import { requireTeamByName } from '../../teams/team-service.js';
 import { parseCommand, parseInteger, printJson, requireOption, type CliIo } from '../cli-args.js';
 import type { ColumnMatch } from '../../imports/mapping/header-matching.js';
@@ -281,8 +282,8 @@ function parseChoice<T extends string>(value: string | undefined, name: string, 
 
 /** An ISO time (`2026-12-01T20:00`, `2026-12-01T20:00:00Z`); without an offset it is this machine's local time. */
 function parseTime(value: string, name: string): number {
-  const time = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?$/.test(value.trim()) ? Date.parse(value.trim()) : Number.NaN;
-  if (!Number.isFinite(time)) throw new AppError('BAD_USAGE', `--${name} must be an ISO time such as 2026-12-01T20:00 or 2026-12-01T20:00:00Z (got "${value}").`);
+  const time = parseIsoTime(value);
+  if (time === null) throw new AppError('BAD_USAGE', `--${name} must be an ISO time such as 2026-12-01T20:00 or 2026-12-01T20:00:00Z, a day the calendar has (got "${value}").`);
   return time;
 }
 
