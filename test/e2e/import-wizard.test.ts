@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import * as XLSX from '@e965/xlsx';
-import { describeViolations, findUnnamedControls, launchBrowser, logIn, openPage, saveScreenshot, type TestPage } from './support/browser.js';
+import { describeViolations, findUnnamedControls, launchBrowser, logIn, logOut, openPage, saveScreenshot, type TestPage } from './support/browser.js';
 import { startIntake, type IntakeServer } from './support/intake-server.js';
 
 const RECORDS = 20_000;
@@ -213,6 +213,22 @@ describe('import wizard (browser)', () => {
     await page.getByTestId('preview-table').waitFor();
     assert.equal(await page.getByRole('combobox', { name: 'Sheet' }).inputValue(), 'Customers');
     assert.match((await page.getByTestId('preview-table').locator('tbody tr').first().textContent()) ?? '', /Ann Lee/);
+    assert.deepEqual(tab.consoleErrors, []);
+  });
+
+  it("has an administrator's only team chosen, so that a file can be uploaded at once", async () => {
+    const { page } = tab;
+    server.cli('users', 'create', 'root', '--team', 'Acme', '--role', 'admin', '--password', 'root-password-1');
+    await logOut(page);
+    await logIn(page, 'root', 'root-password-1');
+    await page.goto('/import');
+    const team = page.getByRole('combobox', { name: 'Team' });
+    const deadline = Date.now() + 10_000;
+    while ((await team.inputValue()) === '' && Date.now() < deadline) await page.waitForTimeout(50);
+    assert.equal(await team.inputValue(), 'Acme (US)');
+    await page.locator('input[type=file]').setInputFiles(csvPath);
+    await page.getByTestId('preview-table').waitFor();
+    assert.match((await page.getByTestId('preview-table').locator('tbody tr').first().textContent()) ?? '', /Lead 1/);
     assert.deepEqual(tab.consoleErrors, []);
   });
 });

@@ -1,5 +1,6 @@
 // Administrators choose the team to import into; everyone else imports into their own team.
 import { Select, Text } from '@mantine/core';
+import { useEffect } from 'react';
 import { api } from '../../../api/endpoints';
 import { useAsync } from '../../../components/useAsync';
 import { useT } from '../../../i18n/i18n';
@@ -10,6 +11,11 @@ export function TeamPicker({ teamId, onChange }: { teamId: number | undefined; o
   const user = useUser();
   const isAdmin = user.role === 'admin';
   const teams = useAsync(() => (isAdmin ? api.listTeams() : Promise.resolve([])), [isAdmin]);
+  // With only one team there is nothing to choose: it is chosen, and the file can be dropped at once.
+  const onlyTeam = teams.data?.length === 1 ? teams.data[0] : undefined;
+  useEffect(() => {
+    if (teamId === undefined && onlyTeam !== undefined) onChange(onlyTeam.id);
+  }, [teamId, onlyTeam, onChange]);
   if (!isAdmin) {
     return (
       <Text size="sm">
