@@ -5,15 +5,22 @@ import { Link } from 'react-router';
 import { api } from '../../api/endpoints';
 import { AsyncContent } from '../../components/AsyncContent';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { TeamSelect } from '../../components/TeamSelect';
 import { useAsync } from '../../components/useAsync';
 import { useT } from '../../i18n/i18n';
+import { useUser } from '../../session/SessionContext';
 
 export function CampaignsPage() {
   const t = useT();
-  const campaigns = useAsync(() => api.listCampaigns(), []);
+  const user = useUser();
+  const isAdmin = user.role === 'admin';
+  // An administrator's session spans teams: the page shows, and creates in, one team, their own unless they choose.
+  const [teamId, setTeamId] = useState(user.teamId);
+  const campaigns = useAsync(() => api.listCampaigns(isAdmin ? teamId : undefined), [isAdmin, teamId]);
   return (
     <Stack maw={1100}>
       <Title order={2}>{t('campaigns.title')}</Title>
+      {isAdmin && <TeamSelect teamId={teamId} onChange={setTeamId} />}
       <AsyncContent state={campaigns}>
         {(list) =>
           list.length === 0 ? (
@@ -46,12 +53,12 @@ export function CampaignsPage() {
           )
         }
       </AsyncContent>
-      <CreateCampaignForm onCreated={campaigns.reload} />
+      <CreateCampaignForm teamId={isAdmin ? teamId : undefined} onCreated={campaigns.reload} />
     </Stack>
   );
 }
 
-function CreateCampaignForm({ onCreated }: { onCreated: () => void }) {
+function CreateCampaignForm({ teamId, onCreated }: { teamId: number | undefined; onCreated: () => void }) {
   const t = useT();
   const [name, setName] = useState('');
   const [table, setTable] = useState<'individual' | 'organization'>('individual');
@@ -64,7 +71,7 @@ function CreateCampaignForm({ onCreated }: { onCreated: () => void }) {
     setIsSaving(true);
     setError(null);
     try {
-      await api.createCampaign({ name: name.trim(), mainTable: table, packageName: packageName.trim() || undefined, hasDialer });
+      await api.createCampaign({ name: name.trim(), teamId, mainTable: table, packageName: packageName.trim() || undefined, hasDialer });
       setName('');
       setPackageName('');
       onCreated();

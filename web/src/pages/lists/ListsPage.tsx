@@ -6,8 +6,10 @@ import { useParams } from 'react-router';
 import { api } from '../../api/endpoints';
 import type { ListPage, ListRow, ListTarget } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { TeamSelect } from '../../components/TeamSelect';
 import { useAsync } from '../../components/useAsync';
 import { useT } from '../../i18n/i18n';
+import { useUser } from '../../session/SessionContext';
 
 const LIST_TARGETS: readonly ListTarget[] = ['blacklist', 'whitelist', 'campaign-blacklist', 'area-code', 'did'];
 
@@ -16,7 +18,11 @@ export function ListsPage() {
   const param = useParams().listTarget;
   const list: ListTarget = LIST_TARGETS.find((target) => target === param) ?? 'blacklist';
   const needsCampaign = list === 'campaign-blacklist';
-  const campaigns = useAsync(() => (needsCampaign ? api.listCampaigns() : Promise.resolve([])), [needsCampaign]);
+  const user = useUser();
+  const isAdmin = user.role === 'admin';
+  // An administrator's session spans teams: the lists are one team's, their own unless they choose another.
+  const [teamId, setTeamId] = useState(user.teamId);
+  const campaigns = useAsync(() => (needsCampaign ? api.listCampaigns(isAdmin ? teamId : undefined) : Promise.resolve([])), [needsCampaign, isAdmin, teamId]);
   const [campaignId, setCampaignId] = useState<number | undefined>(undefined);
   const [query, setQuery] = useState('');
   const [debouncedQuery] = useDebouncedValue(query, 300);
@@ -34,7 +40,7 @@ export function ListsPage() {
     }
     setIsLoading(true);
     try {
-      const page = await api.listEntries(list, { campaignId, q: debouncedQuery || undefined, after: after ?? undefined });
+      const page = await api.listEntries(list, { campaignId, q: debouncedQuery || undefined, after: after ?? undefined, teamId: isAdmin ? teamId : undefined });
       setRows((current) => (after === null ? page.rows : [...current, ...page.rows]));
       setColumns(page.fields);
       setNextAfter(page.nextAfter);
@@ -47,13 +53,22 @@ export function ListsPage() {
   };
   useEffect(() => {
     void load(null);
-  }, [list, campaignId, debouncedQuery]); // A new list or search starts from the first page.
+  }, [list, campaignId, debouncedQuery, teamId]); // A new list, team or search starts from the first page.
 
   const title = t(`target.${list}`);
   return (
     <Stack>
       <Title order={2}>{title}</Title>
       <Group align="flex-end">
+        {isAdmin && (
+          <TeamSelect
+            teamId={teamId}
+            onChange={(next) => {
+              setTeamId(next);
+              setCampaignId(undefined);
+            }}
+          />
+        )}
         {needsCampaign && (
           <Select
             label={t('lists.campaign')}
