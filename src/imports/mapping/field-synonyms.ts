@@ -191,7 +191,7 @@ export const FIELD_SYNONYMS: Readonly<Record<StandardFieldKey, FieldSynonyms>> =
   city: {
     synonyms: [
       'City', 'Town', 'City/Town', 'Town/City', 'Suburb', 'Locality', 'Municipality', 'Mailing City',
-      'Billing City', 'Shipping City', 'City Name',
+      'Billing City', 'Shipping City', 'City Name', 'Rate Center', 'Rate Centre',
       'Ciudad', 'Localidad', 'Municipio', 'Población', 'Cidade', 'Ville', 'Commune', 'Stadt', 'Ort',
       'Wohnort', 'Città', 'Comune', 'Località', 'Stad', 'Plaats', 'Woonplaats', 'Şehir', 'Город', 'Місто',
       'Населений Пункт', 'Thành Phố', 'Kota', '도시', 'Postort', 'By', 'Poststed', 'Kaupunki', 'Postitoimipaikka',
@@ -381,7 +381,7 @@ export const FIELD_SYNONYMS: Readonly<Record<StandardFieldKey, FieldSynonyms>> =
   carrier: {
     synonyms: [
       'Carrier', 'Operator', 'Network', 'Network Operator', 'Mobile Carrier', 'ISP', 'Provider',
-      'Service Provider', 'Telco', 'Carrier Name', 'Mobile Operator',
+      'Service Provider', 'Telco', 'Carrier Name', 'Mobile Operator', 'Company', 'Company Name', 'OCN Name', 'Telephone Company',
       '运营商', '運營商', '电信运营商', '网络运营商', '服务商', '電信商',
     ],
   },

@@ -262,7 +262,7 @@ const OTHER_TARGETS: Array<[Target, ...Spelling]> = [
   ['mass-target', 'E-mail', 'email'],
   ['area-code', 'Area Code', 'prefix'], ['area-code', '区号', 'prefix'], ['area-code', '号段', 'prefix'],
   ['area-code', 'Prefix', 'prefix'], ['area-code', 'NPA-NXX', 'prefix'], ['area-code', '归属地', 'area'],
-  ['area-code', 'Region', 'area'], ['area-code', 'Time Zone', 'timezone'], ['area-code', 'TZ', 'timezone'],
+  ['area-code', 'Region', 'area'], ['area-code', 'Time Zone', 'timezone'], ['area-code', 'TZ', 'timezone'], ['area-code', 'Company', 'carrier'], ['area-code', 'RateCenter', 'city'], ['individual', 'Company', 'company'], ['individual', 'Company Name', 'company'],
   ['area-code', '时区', 'timezone'], ['area-code', '运营商', 'carrier'], ['area-code', 'Operator', 'carrier'],
   ['area-code', 'Carrier Name', 'carrier'], ['area-code', '省份', 'province'], ['area-code', 'State', 'province'],
   ['area-code', 'City', 'city'], ['area-code', '城市', 'city'], ['area-code', 'Country', 'country'],
