@@ -42,6 +42,9 @@ test('an abbreviation countries share is read as the team country has it, or not
   assert.equal(normaliseTimeZone('CST', 'CN'), 'Asia/Shanghai');
   assert.equal(normaliseTimeZone('IST', 'IN'), 'Asia/Kolkata');
   assert.equal(normaliseTimeZone('IST', 'US'), null);
+  assert.equal(normaliseTimeZone('AST', 'US'), 'America/Puerto_Rico');
+  assert.equal(normaliseTimeZone('AST', 'CA'), 'America/Halifax');
+  assert.equal(normaliseTimeZone('AST', 'DE'), null);
   assert.match(timeZoneProblem('IST'), /several countries: write the one it is \(Asia\/Kolkata, Asia\/Jerusalem or Europe\/Dublin\)/);
 });
 

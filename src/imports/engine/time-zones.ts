@@ -50,7 +50,8 @@ const ZONES_BY_COUNTRY: Readonly<Record<string, { zones: Readonly<Record<string,
   cst: { zones: { CN: 'Asia/Shanghai', TW: 'Asia/Taipei', MO: 'Asia/Macau', CU: 'America/Havana' }, otherwise: 'America/Chicago' },
   ist: { zones: { IN: 'Asia/Kolkata', IL: 'Asia/Jerusalem', IE: 'Europe/Dublin' } },
   bst: { zones: { GB: 'Europe/London', BD: 'Asia/Dhaka' } },
-  ast: { zones: { PR: 'America/Puerto_Rico', CA: 'America/Halifax', SA: 'Asia/Riyadh', KW: 'Asia/Kuwait', QA: 'Asia/Qatar', BH: 'Asia/Bahrain', IQ: 'Asia/Baghdad', YE: 'Asia/Aden' } },
+  // In a US list, AST is Puerto Rico's and the Virgin Islands' (area codes 787, 939, 340), which keep no summer time.
+  ast: { zones: { US: 'America/Puerto_Rico', PR: 'America/Puerto_Rico', VI: 'America/St_Thomas', CA: 'America/Halifax', SA: 'Asia/Riyadh', KW: 'Asia/Kuwait', QA: 'Asia/Qatar', BH: 'Asia/Bahrain', IQ: 'Asia/Baghdad', YE: 'Asia/Aden' } },
 };
 
 /** Zones IANA renamed that CLDR (and so Windows' table) still names the old way: the name lists use today. */
@@ -131,7 +132,7 @@ function readOffset(text: string): string | undefined {
 export function timeZoneProblem(value: string): string {
   const shared = ZONES_BY_COUNTRY[comparable(value)];
   if (shared === undefined) return 'is not a time zone: write its name, such as America/Chicago, or an offset such as UTC-06:00';
-  const zones = Object.values(shared.zones);
+  const zones = [...new Set(Object.values(shared.zones))];
   return `names time zones of several countries: write the one it is (${zones.slice(0, -1).join(', ')} or ${zones.at(-1)}) or an offset such as UTC-06:00`;
 }
 
