@@ -2,7 +2,17 @@
 // Central Time (US & Canada)", Windows' "Central Standard Time") into one a dialer can use: an IANA name, or a
 // fixed offset written "UTC-06:00". The dialer keeps local calling hours by it, so a value that names no time zone
 // fails its row instead of being stored for the dialer to guess at.
-import { IANA_ALIAS_MAP, WINDOWS_TO_IANA_MAP } from 'windows-iana';
+import { createRequire } from 'node:module';
+
+/**
+ * windows-iana's tables, loaded on the first time zone read: an import that has none (nearly all of them) does not
+ * carry them in each of its threads (several MiB of the 256 MiB an import may use).
+ */
+let tables: typeof import('windows-iana') | undefined;
+function windowsIana(): typeof import('windows-iana') {
+  tables ??= createRequire(import.meta.url)('windows-iana') as typeof import('windows-iana');
+  return tables;
+}
 
 /** How names are compared: letters and digits only, lower case ("US & Canada", "us-canada" alike). */
 const comparable = (text: string): string => text.toLowerCase().replace(/[^a-z0-9]/g, '');
@@ -68,7 +78,7 @@ function zoneOfName(text: string): string | undefined {
   if (namedZones === undefined) {
     namedZones = new Map();
     // Windows' names ("Romance Standard Time"): the zone CLDR names first for each.
-    for (const entry of WINDOWS_TO_IANA_MAP) {
+    for (const entry of windowsIana().WINDOWS_TO_IANA_MAP) {
       const key = comparable(entry.windowsName);
       const zone = entry.iana[0];
       if (entry.territory === '001' && zone !== undefined && !namedZones.has(key)) namedZones.set(key, RENAMED[zone] ?? zone);
@@ -83,7 +93,7 @@ function ianaName(text: string): string | undefined {
   if (!/^[A-Za-z][A-Za-z0-9_+-]*(?:\/[A-Za-z0-9_+-]+)*$/.test(text)) return undefined;
   if (ianaNames === undefined) {
     ianaNames = new Map();
-    for (const entry of IANA_ALIAS_MAP) for (const alias of entry.alias) ianaNames.set(alias.toLowerCase(), alias);
+    for (const entry of windowsIana().IANA_ALIAS_MAP) for (const alias of entry.alias) ianaNames.set(alias.toLowerCase(), alias);
     for (const zone of Intl.supportedValuesOf('timeZone')) ianaNames.set(zone.toLowerCase(), zone);
   }
   const spelled = ianaNames.get(text.toLowerCase());
