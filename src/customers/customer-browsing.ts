@@ -100,7 +100,7 @@ export async function getCustomerCard(deps: Dependencies, actor: Actor, id: numb
     // The value as the file had it; the actions dial or mail the normalised one (+14155550134, not "(415) 555-0134").
     fields: fields.map((field, index) => {
       const value = shown[index]?.[1] ?? null;
-      return { key: field.key, label: field.label, type: field.type, value, isEditable: field.isEditable, actions: actionsOf(field.type, stored[index]?.[1] ?? null) };
+      return { key: field.key, label: field.label, type: field.type, value, isEditable: field.isEditable, actions: actionsOf(field.type, stored[index]?.[1] ?? null, value) };
     }),
   };
 }

@@ -1,9 +1,14 @@
 // The action icons of a typed field in the agent view: e-mail, click-to-call and SMS, fax, map.
 import type { FieldType } from '../imports/targets.js';
+import { extensionOf } from '../phones/phone-normalisation.js';
 
 export type FieldAction = { kind: 'mailto' | 'tel' | 'sms' | 'fax' | 'map'; href: string };
 
-export function actionsOf(type: FieldType, value: string | null): FieldAction[] {
+/**
+ * `value` is the stored value (a phone in E.164); `written`, the cell as the file had it, gives a phone's extension to
+ * the call (`tel:+14155550137;ext=12`, RFC 3966), which E.164 cannot hold.
+ */
+export function actionsOf(type: FieldType, value: string | null, written?: string | null): FieldAction[] {
   const text = value?.trim() ?? '';
   if (text === '') return [];
   switch (type) {
@@ -11,7 +16,9 @@ export function actionsOf(type: FieldType, value: string | null): FieldAction[] 
       return [{ kind: 'mailto', href: `mailto:${encodeURIComponent(text).replace(/%40/g, '@')}` }];
     case 'phone': {
       const number = dialable(text);
-      return number ? [{ kind: 'tel', href: `tel:${number}` }, { kind: 'sms', href: `sms:${number}` }] : [];
+      if (!number) return [];
+      const extension = written && written !== value ? extensionOf(written, number) : null;
+      return [{ kind: 'tel', href: `tel:${number}${extension === null ? '' : `;ext=${extension}`}` }, { kind: 'sms', href: `sms:${number}` }];
     }
     case 'fax': {
       const number = dialable(text);

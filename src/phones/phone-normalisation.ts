@@ -4,6 +4,7 @@ import {
   ParseError,
   isSupportedCountry as isSupportedByLibrary,
   parsePhoneNumber,
+  parsePhoneNumberFromString,
   parsePhoneNumberWithError,
 } from 'libphonenumber-js/max';
 import type { CountryCode } from 'libphonenumber-js/max';
@@ -159,6 +160,16 @@ export function createPhoneNormaliser(defaultCountry: string): PhoneNormaliser {
  * which the library reads only as "ext.": the number is read and the extension dropped, as for "ext. 8001".
  */
 const LOCAL_EXTENSION_WORD = /\s*(?:转|轉|分机|分機|内线|內線|内線|poste)\s*(?=\d{1,6}\s*$)/iu;
+
+/**
+ * The extension a phone cell was written with ("415-555-0137 ext. 12", "x12", "010-12345678转8001"), which the stored
+ * E.164 number cannot hold; read in the country of that stored number. Null when the cell has none.
+ */
+export function extensionOf(written: string, e164: string): string | null {
+  if (!/\d\D+\d/.test(written) || written.length > MAX_INPUT_LENGTH) return null;
+  const country = parsePhoneNumberFromString(e164)?.country;
+  return parsePhoneNumberFromString(written.replace(LOCAL_EXTENSION_WORD, ' ext. '), country)?.ext ?? null;
+}
 
 function assertSupportedCountry(country: string): void {
   if (!isSupportedByLibrary(country)) {

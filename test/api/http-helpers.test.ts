@@ -17,6 +17,17 @@ describe('the actions of a typed field', () => {
     assert.deepEqual(actionsOf('phone', null), []);
   });
 
+  it("dials a phone's extension as written in the file, which the stored E.164 number cannot hold", () => {
+    assert.deepEqual(actionsOf('phone', '+14155550137', '415-555-0137 ext. 12'), [
+      { kind: 'tel', href: 'tel:+14155550137;ext=12' },
+      { kind: 'sms', href: 'sms:+14155550137' },
+    ]);
+    assert.equal(actionsOf('phone', '+861012345678', '010-12345678转8001')[0]?.href, 'tel:+861012345678;ext=8001');
+    assert.equal(actionsOf('phone', '+442079460018', '+44 20 7946 0018 x 7')[0]?.href, 'tel:+442079460018;ext=7');
+    assert.equal(actionsOf('phone', '+14155550137', '(415) 555-0137')[0]?.href, 'tel:+14155550137');
+    assert.equal(actionsOf('phone', '+14155550137', '+14155550137')[0]?.href, 'tel:+14155550137');
+  });
+
   it('keeps a value from smuggling a link of its own into the href', () => {
     assert.deepEqual(actionsOf('phone', 'javascript:alert(1)'), [
       { kind: 'tel', href: 'tel:1' },
