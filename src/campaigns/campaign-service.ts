@@ -18,9 +18,8 @@ export async function createCampaign(
 ): Promise<Campaign> {
   const name = input.name.trim();
   if (!name) throw new AppError('BAD_INPUT', 'A campaign needs a name.');
-  if (await repositories.campaigns.findByName(input.teamId, name)) {
-    throw new AppError('CONFLICT', `The team already has a campaign named "${name}".`);
-  }
+  const existing = await repositories.campaigns.findByName(input.teamId, name);
+  if (existing) throw new AppError('CONFLICT', `The team already has a campaign named "${existing.name}".`);
   const mainTable = input.mainTable ?? 'individual';
   const campaign = await repositories.campaigns.insert({
     teamId: input.teamId,

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Campaign, Database } from '../db/schema.js';
 import type { MainTable } from '../imports/targets.js';
+import { comparableCampaignName } from './campaign-names.js';
 
 export function createCampaignsRepository(db: Kysely<Database>) {
   return {
@@ -17,8 +18,16 @@ export function createCampaignsRepository(db: Kysely<Database>) {
         .returningAll()
         .executeTakeFirstOrThrow();
     },
+    /**
+     * The team's campaign of that name; else the one campaign whose name differs only in letter case or spaces, so
+     * that a script's "collections dec" does not start a second campaign beside "Collections Dec".
+     */
     async findByName(teamId: number, name: string): Promise<Campaign | undefined> {
-      return db.selectFrom('campaigns').selectAll().where('team_id', '=', teamId).where('name', '=', name).executeTakeFirst();
+      const exact = await db.selectFrom('campaigns').selectAll().where('team_id', '=', teamId).where('name', '=', name).executeTakeFirst();
+      if (exact) return exact;
+      const wanted = comparableCampaignName(name);
+      const alike = (await db.selectFrom('campaigns').selectAll().where('team_id', '=', teamId).execute()).filter((campaign) => comparableCampaignName(campaign.name) === wanted);
+      return alike.length === 1 ? alike[0] : undefined;
     },
     async findById(id: number): Promise<Campaign | undefined> {
       return db.selectFrom('campaigns').selectAll().where('id', '=', id).executeTakeFirst();

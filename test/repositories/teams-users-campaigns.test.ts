@@ -46,6 +46,13 @@ describeOnBothDatabases('teams, users and campaigns', (suite) => {
     const fields = await repositories.fields.list(team.id, campaignOwner(campaign.id));
     assert.deepEqual(fields.map((f) => f.key).slice(0, 3), ['name', 'contact', 'phone']);
     await assert.rejects(createCampaign(repositories, { teamId: team.id, name: 'Spring Leads' }), /already has a campaign/);
+    // A name typed in other letter case or spacing is that campaign, not room for a second one beside it.
+    await assert.rejects(createCampaign(repositories, { teamId: team.id, name: 'spring  leads' }), /already has a campaign named "Spring Leads"/);
+    assert.equal((await repositories.campaigns.findByName(team.id, ' SPRING LEADS '))?.id, campaign.id);
+    // Two campaigns that differ only in case (made before names were compared so) are told apart by exact name only.
+    const twin = await repositories.campaigns.insert({ teamId: team.id, name: 'spring leads', mainTable: 'individual', packageName: 'spring leads', hasDialer: false });
+    assert.equal((await repositories.campaigns.findByName(team.id, 'spring leads'))?.id, twin.id);
+    assert.equal(await repositories.campaigns.findByName(team.id, 'SPRING LEADS'), undefined);
   });
 
   it('seeds the demo team and admin once, with the given password', async () => {

@@ -3,6 +3,7 @@
 import type { PhoneNormaliser } from '../../phones/phone-normalisation.js';
 import type { ColumnMapping } from '../import-options.js';
 import type { FieldType, Target } from '../targets.js';
+import { comparableCampaignName } from '../../campaigns/campaign-names.js';
 import { addressPartOf } from '../mapping/address-parts.js';
 import { PERSON_NAME_FIELDS, namePartOf, namePartOrder } from '../mapping/name-parts.js';
 import { createPostalCodeRepair } from './postal-codes.js';
@@ -107,9 +108,6 @@ const INVISIBLE = /\p{Cf}/gu;
 const SEVERAL_SEPARATOR = /\s*(?:[/;,|、，；]|:::|\s(?:or|ou|o|oder|of)\s|或|[\r\n]+)\s*/iu;
 const MAX_SEVERAL = 5;
 
-/** A campaign's name as a DID's cell may write it: any letter case, spaces as typed. */
-const comparableName = (name: string): string => name.trim().replace(/\s+/g, ' ').toLowerCase();
-
 function noCampaignProblem(campaigns: ReadonlyMap<string, string>): string {
   if (campaigns.size === 0) return 'names no campaign of the team, which has none yet: create the campaign first, or leave the cell empty';
   const names = [...campaigns.values()];
@@ -194,7 +192,7 @@ export function createRecordPreparer(input: {
   const keyPart = (part: (typeof keySlots)[number], value: string): string =>
     part.kind === 'phone' ? value : part.kind === 'email' ? value.toLowerCase() : `${part.key}:${comparable(value)}`;
   const isPrefixTarget = input.target === 'area-code';
-  const campaignNamed = input.target === 'did' ? new Map((input.campaignNames ?? []).map((name) => [comparableName(name), name])) : null;
+  const campaignNamed = input.target === 'did' ? new Map((input.campaignNames ?? []).map((name) => [comparableCampaignName(name), name])) : null;
 
   const phones = createRecordPhoneReader({
     normalisePhone: input.normalisePhone,
@@ -213,7 +211,7 @@ export function createRecordPreparer(input: {
     // The dialer keeps local calling hours by an area code's time zone: one it can read, or the row fails.
     if (isPrefixTarget && field.key === 'timezone') return normaliseTimeZone(raw, input.country) ?? { problem: timeZoneProblem(raw) };
     // Calls to a DID go to its campaign: one the team has, or the row fails (inbound calls would reach no one).
-    if (campaignNamed !== null && field.key === 'campaign') return campaignNamed.get(comparableName(raw)) ?? { problem: noCampaignProblem(campaignNamed) };
+    if (campaignNamed !== null && field.key === 'campaign') return campaignNamed.get(comparableCampaignName(raw)) ?? { problem: noCampaignProblem(campaignNamed) };
     switch (field.type) {
       case 'phone':
       case 'fax': {
