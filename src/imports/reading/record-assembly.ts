@@ -16,9 +16,12 @@ export function isEmptyRecord(record: SourceRecord): boolean {
 }
 
 /** How many non-empty records are read ahead to tell title rows from the header. */
-const HEADER_LOOKAHEAD = 10;
-/** At most this many title rows above a header are passed over. */
-const MAX_TITLE_ROWS = 3;
+const HEADER_LOOKAHEAD = 12;
+/**
+ * At most this many title rows above a header are passed over: a report's name, its date range, who ran it, its
+ * filters, its sort order … (then at least five records under the header tell its width).
+ */
+const MAX_TITLE_ROWS = 6;
 /** A cell that reads as a value, not a column name: a number, phone, date or time, or an e-mail address. */
 const VALUE_LIKE = /^[\d\s+().,:/-]*\d[\d\s+().,:/-]*$|@/;
 
