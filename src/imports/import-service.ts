@@ -10,6 +10,7 @@ import { AppError } from '../shared/app-error.js';
 import { headerSignature, matchHeaders, type ColumnMatch } from './mapping/header-matching.js';
 import { proposeFields } from './mapping/field-proposal.js';
 import { importOptionsSchema, type ImportOptionsInput } from './import-options.js';
+import { isGeneratedHeaderName } from './reading/header-names.js';
 import { previewSource } from './reading/index.js';
 import type { Preview, ReadLimits } from './reading/source-types.js';
 import type { SavedMappingsRepository } from './saved-mappings.repository.js';
@@ -201,9 +202,12 @@ function refuseWithoutRequiredColumn(input: CreateImportInput, mapping: readonly
   const required = requiredFieldsAmong(input.target, fields);
   if (required.length === 0 || mapping.some((match) => match.field !== null && required.includes(match.field))) return;
   const needed = required.join(' or ');
+  // A header of one name and unnamed columns is most often a report's first title line: the real header is lower.
+  const unnamed = mapping.filter((match) => isGeneratedHeaderName(match.header)).length;
+  const lower = mapping.length >= 2 && unnamed >= mapping.length - 1 ? ' If the header row is further down, under the lines of a report\'s title, skip those lines (--skip-top N, "Skip top records" in the wizard).' : '';
   throw new AppError(
     'BAD_INPUT',
-    `No column of "${input.upload.originalName}" is mapped to ${needed}, which every record of the ${input.target} target needs: each would fail. Its columns: ${mapping.map((match) => match.header).join(', ')}. Map one of them to ${needed} (--mapping '${mapping[0]?.header ?? 'Column'}=${required[0]}').`,
+    `No column of "${input.upload.originalName}" is mapped to ${needed}, which every record of the ${input.target} target needs: each would fail. Its columns: ${mapping.map((match) => match.header).join(', ')}. Map one of them to ${needed} (--mapping '${mapping[0]?.header ?? 'Column'}=${required[0]}').${lower}`,
   );
 }
 

@@ -181,6 +181,13 @@ describeOnBothDatabases('the intake command line', (suite) => {
     assert.equal(error.code, 'BAD_INPUT');
     assert.match(error.message, /No column of "unmapped\.csv" is mapped to name or phone.*Its columns: Foo, Bar\. .*--mapping 'Foo=name'/);
     assert.equal(run('jobs', 'list', '--json').stdout, jobsBefore);
+    // A report whose title lines are more than can be told from a header: the answer says to skip them.
+    const report = join(dir, 'report.csv');
+    writeFileSync(report, `${['Lead Report', 'Range: November', 'By: admin', 'Filter: open', 'Sort: name', 'Region: West', 'Page 1'].join('\n')}\n${csv([['Name', 'Phone'], ['Ann Lee', '415-555-0134']])}`);
+    const titled = run('import', report, '--team', 'cli-team', '--target', 'individual', '--json');
+    assert.equal(titled.status, 2);
+    assert.match((JSON.parse(titled.stdout) as { error: { message: string } }).error.message, /Its columns: Lead Report, Column 2\. .*skip those lines \(--skip-top N/);
+    assert.equal(run('import', report, '--team', 'cli-team', '--target', 'individual', '--skip-top', '7', '--wait', '--json').status, 0);
     assert.equal(run('import', unmapped, '--team', 'cli-team', '--target', 'individual', '--mapping', 'Foo=name', '--wait', '--json').status, 0);
   });
 
