@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Campaign, Database } from '../db/schema.js';
 import type { MainTable } from '../imports/targets.js';
-import { comparableCampaignName } from './campaign-names.js';
+import { comparableText } from '../shared/comparable-text.js';
 
 export function createCampaignsRepository(db: Kysely<Database>) {
   return {
@@ -23,11 +23,10 @@ export function createCampaignsRepository(db: Kysely<Database>) {
      * that a script's "collections dec" does not start a second campaign beside "Collections Dec".
      */
     async findByName(teamId: number, name: string): Promise<Campaign | undefined> {
-      const exact = await db.selectFrom('campaigns').selectAll().where('team_id', '=', teamId).where('name', '=', name).executeTakeFirst();
-      if (exact) return exact;
-      const wanted = comparableCampaignName(name);
-      const alike = (await db.selectFrom('campaigns').selectAll().where('team_id', '=', teamId).execute()).filter((campaign) => comparableCampaignName(campaign.name) === wanted);
-      return alike.length === 1 ? alike[0] : undefined;
+      const campaigns = await db.selectFrom('campaigns').selectAll().where('team_id', '=', teamId).execute();
+      const wanted = comparableText(name);
+      const alike = campaigns.filter((campaign) => comparableText(campaign.name) === wanted);
+      return campaigns.find((campaign) => campaign.name === name) ?? (alike.length === 1 ? alike[0] : undefined);
     },
     async findById(id: number): Promise<Campaign | undefined> {
       return db.selectFrom('campaigns').selectAll().where('id', '=', id).executeTakeFirst();

@@ -3,7 +3,7 @@
 import type { PhoneNormaliser } from '../../phones/phone-normalisation.js';
 import type { ColumnMapping } from '../import-options.js';
 import type { FieldType, Target } from '../targets.js';
-import { comparableCampaignName } from '../../campaigns/campaign-names.js';
+import { comparableText } from '../../shared/comparable-text.js';
 import { addressPartOf } from '../mapping/address-parts.js';
 import { PERSON_NAME_FIELDS, namePartOf, namePartOrder } from '../mapping/name-parts.js';
 import { createPostalCodeRepair } from './postal-codes.js';
@@ -78,10 +78,6 @@ function withoutTextMark(text: string): string {
 /** `phone|email`: the first present; `name+zip`: all of them together. */
 export function parseDedupeKey(spec: string): { mode: 'first' | 'all'; fields: string[] } {
   return spec.includes('|') ? { mode: 'first', fields: spec.split('|') } : { mode: 'all', fields: spec.split('+') };
-}
-
-function comparable(value: string): string {
-  return value.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, ' ');
 }
 
 /** Digits written as a float: `4155550134.0`, `+8613800138000.00`. */
@@ -190,9 +186,9 @@ export function createRecordPreparer(input: {
     return { key, kind, slot: slotOf.get(key) };
   });
   const keyPart = (part: (typeof keySlots)[number], value: string): string =>
-    part.kind === 'phone' ? value : part.kind === 'email' ? value.toLowerCase() : `${part.key}:${comparable(value)}`;
+    part.kind === 'phone' ? value : part.kind === 'email' ? value.toLowerCase() : `${part.key}:${comparableText(value)}`;
   const isPrefixTarget = input.target === 'area-code';
-  const campaignNamed = input.target === 'did' ? new Map((input.campaignNames ?? []).map((name) => [comparableCampaignName(name), name])) : null;
+  const campaignNamed = input.target === 'did' ? new Map((input.campaignNames ?? []).map((name) => [comparableText(name), name])) : null;
 
   const phones = createRecordPhoneReader({
     normalisePhone: input.normalisePhone,
@@ -211,7 +207,7 @@ export function createRecordPreparer(input: {
     // The dialer keeps local calling hours by an area code's time zone: one it can read, or the row fails.
     if (isPrefixTarget && field.key === 'timezone') return normaliseTimeZone(raw, input.country) ?? { problem: timeZoneProblem(raw) };
     // Calls to a DID go to its campaign: one the team has, or the row fails (inbound calls would reach no one).
-    if (campaignNamed !== null && field.key === 'campaign') return campaignNamed.get(comparableCampaignName(raw)) ?? { problem: noCampaignProblem(campaignNamed) };
+    if (campaignNamed !== null && field.key === 'campaign') return campaignNamed.get(comparableText(raw)) ?? { problem: noCampaignProblem(campaignNamed) };
     switch (field.type) {
       case 'phone':
       case 'fax': {

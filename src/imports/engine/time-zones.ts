@@ -159,7 +159,8 @@ export function normaliseTimeZone(value: string, country: string | undefined): s
     if (named !== undefined) return named;
     return display[1] === undefined ? 'UTC' : (readOffset(display[1]) ?? null);
   }
-  if (/^(?:utc|gmt|ut|z|zulu|utc\s*[+-]?\s*0+(?::?00)?|gmt\s*[+-]?\s*0+(?::?00)?)$/i.test(text)) return 'UTC';
+  // UTC by name ("GMT", "Zulu", "UTC0"); a signed zero ("UTC+0", "GMT-00:00") is an offset, read below.
+  if (/^(?:utc|gmt|ut|z|zulu)(?:\s*0+(?::?00)?)?$/i.test(text)) return 'UTC';
   const shared = ZONES_BY_COUNTRY[comparable(text)];
   if (shared !== undefined) return (country === undefined ? undefined : shared.zones[country]) ?? shared.otherwise ?? null;
   return readOffset(text) ?? zoneOfName(text) ?? ianaName(text) ?? null;

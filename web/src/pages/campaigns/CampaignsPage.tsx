@@ -5,18 +5,14 @@ import { Link } from 'react-router';
 import { api } from '../../api/endpoints';
 import { AsyncContent } from '../../components/AsyncContent';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { TeamSelect } from '../../components/TeamSelect';
+import { TeamSelect, useTeamChoice } from '../../components/TeamSelect';
 import { useAsync } from '../../components/useAsync';
 import { useT } from '../../i18n/i18n';
-import { useUser } from '../../session/SessionContext';
 
 export function CampaignsPage() {
   const t = useT();
-  const user = useUser();
-  const isAdmin = user.role === 'admin';
-  // An administrator's session spans teams: the page shows, and creates in, one team, their own unless they choose.
-  const [teamId, setTeamId] = useState(user.teamId);
-  const campaigns = useAsync(() => api.listCampaigns(isAdmin ? teamId : undefined), [isAdmin, teamId]);
+  const { isAdmin, teamId, setTeamId, requestTeamId } = useTeamChoice();
+  const campaigns = useAsync(() => api.listCampaigns(requestTeamId), [requestTeamId]);
   return (
     <Stack maw={1100}>
       <Title order={2}>{t('campaigns.title')}</Title>
@@ -53,7 +49,7 @@ export function CampaignsPage() {
           )
         }
       </AsyncContent>
-      <CreateCampaignForm teamId={isAdmin ? teamId : undefined} onCreated={campaigns.reload} />
+      <CreateCampaignForm teamId={requestTeamId} onCreated={campaigns.reload} />
     </Stack>
   );
 }

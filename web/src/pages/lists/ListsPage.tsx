@@ -6,10 +6,9 @@ import { useParams } from 'react-router';
 import { api } from '../../api/endpoints';
 import type { ListPage, ListRow, ListTarget } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { TeamSelect } from '../../components/TeamSelect';
+import { TeamSelect, useTeamChoice } from '../../components/TeamSelect';
 import { useAsync } from '../../components/useAsync';
 import { useT } from '../../i18n/i18n';
-import { useUser } from '../../session/SessionContext';
 
 const LIST_TARGETS: readonly ListTarget[] = ['blacklist', 'whitelist', 'campaign-blacklist', 'area-code', 'did'];
 
@@ -18,11 +17,8 @@ export function ListsPage() {
   const param = useParams().listTarget;
   const list: ListTarget = LIST_TARGETS.find((target) => target === param) ?? 'blacklist';
   const needsCampaign = list === 'campaign-blacklist';
-  const user = useUser();
-  const isAdmin = user.role === 'admin';
-  // An administrator's session spans teams: the lists are one team's, their own unless they choose another.
-  const [teamId, setTeamId] = useState(user.teamId);
-  const campaigns = useAsync(() => (needsCampaign ? api.listCampaigns(isAdmin ? teamId : undefined) : Promise.resolve([])), [needsCampaign, isAdmin, teamId]);
+  const { isAdmin, teamId, setTeamId, requestTeamId } = useTeamChoice();
+  const campaigns = useAsync(() => (needsCampaign ? api.listCampaigns(requestTeamId) : Promise.resolve([])), [needsCampaign, requestTeamId]);
   const [campaignId, setCampaignId] = useState<number | undefined>(undefined);
   const [query, setQuery] = useState('');
   const [debouncedQuery] = useDebouncedValue(query, 300);
@@ -40,7 +36,7 @@ export function ListsPage() {
     }
     setIsLoading(true);
     try {
-      const page = await api.listEntries(list, { campaignId, q: debouncedQuery || undefined, after: after ?? undefined, teamId: isAdmin ? teamId : undefined });
+      const page = await api.listEntries(list, { campaignId, q: debouncedQuery || undefined, after: after ?? undefined, teamId: requestTeamId });
       setRows((current) => (after === null ? page.rows : [...current, ...page.rows]));
       setColumns(page.fields);
       setNextAfter(page.nextAfter);
