@@ -7,6 +7,7 @@ import { createCampaign, campaignOwner } from '../campaigns/campaign-service.js'
 import type { JobsRepository } from '../jobs/jobs.repository.js';
 import type { UploadsRepository } from '../uploads/uploads.repository.js';
 import { AppError } from '../shared/app-error.js';
+import { comparableText } from '../shared/comparable-text.js';
 import { headerSignature, matchHeaders, type ColumnMatch } from './mapping/header-matching.js';
 import { proposeFields } from './mapping/field-proposal.js';
 import { importOptionsSchema, type ImportOptionsInput } from './import-options.js';
@@ -97,9 +98,10 @@ export async function createImport(deps: ImportServiceDependencies, input: Creat
   }
 
   const overrides = new Map<string, string | null>();
-  for (const [header, field] of input.mapping ?? []) {
-    if (!preview.headers.includes(header)) {
-      throw new AppError('BAD_INPUT', `The mapping names a column "${header}" that the file does not have. Its columns: ${preview.headers.join(', ')}.`);
+  for (const [named, field] of input.mapping ?? []) {
+    const header = headerNamed(preview.headers, named);
+    if (header === null) {
+      throw new AppError('BAD_INPUT', `The mapping names a column "${named}" that the file does not have. Its columns: ${listColumns(preview.headers)}.`);
     }
     overrides.set(header, field === '' ? null : field);
   }
@@ -207,8 +209,20 @@ function refuseWithoutRequiredColumn(input: CreateImportInput, mapping: readonly
   const lower = mapping.length >= 2 && unnamed >= mapping.length - 1 ? ' If the header row is further down, under the lines of a report\'s title, skip those lines (--skip-top N, "Skip top records" in the wizard).' : '';
   throw new AppError(
     'BAD_INPUT',
-    `No column of "${input.upload.originalName}" is mapped to ${needed}, which every record of the ${input.target} target needs: each would fail. Its columns: ${mapping.map((match) => match.header).join(', ')}. Map one of them to ${needed} (--mapping '${mapping[0]?.header ?? 'Column'}=${required[0]}').${lower}`,
+    `No column of "${input.upload.originalName}" is mapped to ${needed}, which every record of the ${input.target} target needs: each would fail. Its columns: ${listColumns(mapping.map((match) => match.header))}. Map one of them to ${needed} (--mapping '${mapping[0]?.header ?? 'Column'}=${required[0]}').${lower}`,
   );
+}
+
+/** The file's column a mapping names: as written, else the one alike in letter case and spacing (`phone  home`). */
+function headerNamed(headers: readonly string[], named: string): string | null {
+  if (headers.includes(named)) return named;
+  const alike = headers.filter((header) => comparableText(header) === comparableText(named));
+  return alike.length === 1 ? (alike[0] ?? null) : null;
+}
+
+/** Column names for a message: quoted when one holds a comma, so that the list reads one way. */
+function listColumns(headers: readonly string[]): string {
+  return headers.some((header) => header.includes(',')) ? headers.map((header) => `"${header}"`).join(', ') : headers.join(', ');
 }
 
 /** "Import Not Match": the file's name must contain the package's name (ignoring case, spaces and punctuation). */

@@ -108,6 +108,20 @@ describeOnBothDatabases('the intake command line', (suite) => {
     assert.match(result.stderr, /^Left out \(no field; --mapping 'Header=field' gives one\): Home Phone\.$/m);
   });
 
+  it('maps a header with a comma in it, quoted as in a CSV file, and a header typed in another letter case', () => {
+    assert.equal(run('teams', 'create', 'cli-quoted', '--country', 'US').status, 0);
+    const homes = join(dir, 'homes.csv');
+    writeFileSync(homes, csv([['Name', 'Phone, Home', 'Phone, Work'], ['Ann Lee', '(415) 555-0134', '415-555-0199']]));
+    const result = run('import', homes, '--team', 'cli-quoted', '--target', 'individual', '--mapping', '"Phone, Home"=phone,"phone,  work"=phone2', '--wait');
+    assert.equal(result.status, 0, result.stderr);
+    assert.match(result.stderr, /^Columns: Name → name, Phone, Home → phone, Phone, Work → phone2\.$/m);
+    const rows = JSON.parse(run('customers', 'export', '--team', 'cli-quoted', '--target', 'individual', '--json').stdout) as Array<Record<string, string>>;
+    assert.deepEqual(rows.map((row) => [row['phone'], row['phone2']]), [['+14155550134', '+14155550199']]);
+    const wrong = run('import', homes, '--team', 'cli-quoted', '--target', 'individual', '--mapping', 'Fax, Home=fax', '--json');
+    assert.equal(wrong.status, 2);
+    assert.match(wrong.stdout, /names a column \\"Fax, Home\\" that the file does not have\. Its columns: \\"Name\\", \\"Phone, Home\\", \\"Phone, Work\\"\./);
+  });
+
   it("previews and imports a short list in its team country's code page (Windows-1254 for a Turkish team)", () => {
     const turkish = join(dir, 'musteriler.csv');
     writeFileSync(turkish, iconv.encode('Ad Soyad,Telefon,Şehir\r\nAyşe Yılmaz,+90 212 123 45 67,İstanbul\r\n', 'windows-1254'));

@@ -288,19 +288,68 @@ function parseTime(value: string, name: string): number {
 }
 
 /**
- * `Header=field,Other Header=field2` (repeatable). The last `=` splits, since field keys never hold one; a header
- * with a comma in it is given in a --mapping of its own.
+ * `Header=field,Other Header=field2` (repeatable). A header may be quoted as in a CSV file (`"Phone, Home"=mobile`,
+ * `""` for a quote inside); unquoted, a comma whose text up to the next comma holds no `=` belongs to the header
+ * (`Name, full=name,Tel=phone`), and the last `=` splits, since field keys hold neither.
  */
 export function parsePairs(values: string[] | undefined, name: string): Array<[string, string]> {
   const pairs: Array<[string, string]> = [];
   for (const value of values ?? []) {
-    const parts = value.split(',');
-    const items = parts.every((part) => part.includes('=')) ? parts : [value];
-    for (const item of items) {
-      const at = item.lastIndexOf('=');
-      if (at <= 0) throw new AppError('BAD_USAGE', `--${name} expects Header=value pairs separated by commas (got "${item}").`);
-      pairs.push([item.slice(0, at).trim(), item.slice(at + 1).trim()]);
+    for (const item of mappingItems(value)) {
+      const pair = item.quoted ? quotedPair(item.text) : plainPair(item.text);
+      if (pair === null || pair[0] === '') throw new AppError('BAD_USAGE', `--${name} expects Header=value pairs separated by commas, a header with a comma or quote in double quotes ("Phone, Home"=mobile) (got "${item.text.trim()}").`);
+      pairs.push(pair);
     }
   }
   return pairs;
+}
+
+/** The comma-separated items of one option, commas inside double quotes kept; an item without `=` joins the next. */
+function mappingItems(value: string): Array<{ text: string; quoted: boolean }> {
+  const parts: string[] = [];
+  let quoted = false;
+  let from = 0;
+  for (let index = 0; index < value.length; index += 1) {
+    if (value[index] === '"') quoted = !quoted;
+    else if (value[index] === ',' && !quoted) {
+      parts.push(value.slice(from, index));
+      from = index + 1;
+    }
+  }
+  parts.push(value.slice(from));
+  const items: Array<{ text: string; quoted: boolean }> = [];
+  let pending = '';
+  for (const [index, part] of parts.entries()) {
+    const text = pending === '' ? part : `${pending},${part}`;
+    const isQuoted = text.trimStart().startsWith('"');
+    if (!isQuoted && !text.includes('=') && index < parts.length - 1) {
+      pending = text;
+      continue;
+    }
+    pending = '';
+    if (text.trim() !== '' || parts.length === 1) items.push({ text, quoted: isQuoted });
+  }
+  return items;
+}
+
+function plainPair(text: string): [string, string] | null {
+  const at = text.lastIndexOf('=');
+  return at < 0 ? null : [text.slice(0, at).trim(), text.slice(at + 1).trim()];
+}
+
+/** `"He said ""hi"""=note`: the header between the quotes, then `=` and the value. */
+function quotedPair(text: string): [string, string] | null {
+  const body = text.trimStart();
+  let header = '';
+  let index = 1;
+  for (; index < body.length; index += 1) {
+    if (body[index] !== '"') header += body[index];
+    else if (body[index + 1] === '"') {
+      header += '"';
+      index += 1;
+    } else break;
+  }
+  const rest = body.slice(index + 1).trimStart();
+  if (index >= body.length || !rest.startsWith('=')) return null;
+  return [header, rest.slice(1).trim()];
 }
