@@ -25,6 +25,16 @@ describe('CSV dialects', () => {
     assert.deepEqual(named.headers, ['Name', 'Phone 1', '2024']);
   });
 
+  test("reads FileMaker's exports: a vertical tab is a line break in a field, a group separator one between a repeating field's values", async () => {
+    // Every record has them (an address on two lines, two phones): the file was refused as binary data.
+    const rows = Array.from({ length: 40 }, (_, i) => `"Person ${i}","415-555-${String(1000 + i)}\x1d415-555-${String(2000 + i)}","${i} Main St\vApt ${i}"`);
+    const csv = await readWhole(folder.write('filemaker.csv', `"Name","Phone","Address"\r${rows.join('\r')}\r`));
+    assert.equal(csv.records.length, 40);
+    assert.deepEqual(csv.records[1], { line: 3, values: ['Person 1', '415-555-1001\n415-555-2001', '1 Main St\nApt 1'] });
+    const tab = await readWhole(folder.write('filemaker.tab', 'Name\tAddress\rAnn Lee\t12 Main St\vApt 4\rBo Chen\tx\r'));
+    assert.deepEqual([tab.headers, ...valuesOf(tab)], [['Name', 'Address'], ['Ann Lee', '12 Main St\nApt 4'], ['Bo Chen', 'x']]);
+  });
+
   for (const [delimiter, label, extension] of [[',', 'comma', 'csv'], [';', 'semicolon', 'csv'], ['\t', 'tab', 'txt'], ['|', 'pipe', 'txt']] as const) {
     test(`sniffs the ${label} delimiter and splits on it`, async () => {
       const path = folder.write(`sniff-${label}.${extension}`, `${ROWS.map((row) => row.join(delimiter)).join('\n')}\n`);

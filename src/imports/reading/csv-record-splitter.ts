@@ -31,6 +31,11 @@ const LF = 10;
 const CR = 13;
 const LONE_CR = /\r(?!\n)/g;
 const PIECE_CHARS = 64 * 1024;
+/**
+ * FileMaker writes a line break inside a field as a vertical tab (its CSV and tab-separated exports keep a record on
+ * one line), and the values of a repeating field separated by the group separator: both read as line breaks.
+ */
+const FIELD_LINE_MARKS = /[\v\x1d]/g;
 
 export class CsvRecordSplitter {
   private readonly settings: CsvSplitterSettings;
@@ -45,6 +50,8 @@ export class CsvRecordSplitter {
   private isPendingSuspect = false;
   /** Offsets of the line feeds of the text last parsed, reused from parse to parse. */
   private lineFeeds = new Int32Array(16 * 1024);
+  /** Some text read so far holds FileMaker's marks of a line break in a field (looked for in each chunk, not value). */
+  private hasFieldLineMarks = false;
 
   constructor(settings: CsvSplitterSettings) {
     if (settings.delimiter.length === 0) throw new Error('delimiter must not be empty');
@@ -57,6 +64,7 @@ export class CsvRecordSplitter {
    */
   push(text: string, isLast: boolean, hasInvalidBytes = false): SourceRecord[] {
     const records: SourceRecord[] = [];
+    if (!this.hasFieldLineMarks && (text.includes('\v') || text.includes('\x1d'))) this.hasFieldLineMarks = true;
     let chunk = this.hasCarriedCR ? `\r${text}` : text;
     this.hasCarriedCR = false;
     if (!isLast && chunk.charCodeAt(chunk.length - 1) === CR) {
@@ -264,6 +272,9 @@ export class CsvRecordSplitter {
     if (first !== undefined && first.charCodeAt(0) === 0xfeff) values[0] = first.slice(1);
     for (let i = 0; i < values.length; i++) {
       if ((values[i] as string).charCodeAt(0) === 0x3d) values[i] = textOfFormula(values[i] as string);
+    }
+    if (this.hasFieldLineMarks) {
+      for (let i = 0; i < values.length; i++) values[i] = (values[i] as string).replace(FIELD_LINE_MARKS, '\n');
     }
     // The common case allocates nothing beyond the record itself.
     if (!hasInvalidBytes && values.length <= maxColumns && recordLength <= maxCellLength) return { line, values };

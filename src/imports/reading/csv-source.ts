@@ -124,7 +124,10 @@ async function sliceSamples(handle: FileHandle, size: number): Promise<Buffer[]>
   return slices;
 }
 
-/** NUL bytes or control characters (text holds almost none besides tab and line breaks) mean binary data. */
+/**
+ * NUL bytes or control characters (text holds almost none besides tab and line breaks) mean binary data. FileMaker's
+ * vertical tab (a line break in a field) and group separator (between a repeating field's values) are text.
+ */
 function looksBinary(head: Uint8Array): boolean {
   const length = Math.min(head.length, 8192);
   let nuls = 0;
@@ -132,7 +135,7 @@ function looksBinary(head: Uint8Array): boolean {
   for (let i = 0; i < length; i++) {
     const byte = head[i] as number;
     if (byte === 0) nuls++;
-    else if (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d && byte !== 0x0c && byte !== 0x1a && byte !== 0x1b) controls++;
+    else if (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d && byte !== 0x0b && byte !== 0x0c && byte !== 0x1a && byte !== 0x1b && byte !== 0x1d) controls++;
   }
   return nuls > length * 0.01 || nuls > 16 || controls > Math.max(8, length * 0.01);
 }
