@@ -4,10 +4,10 @@ import { holdsCallingCodes, isCallingCodeHeader, readCallingCodeCell, withCallin
 
 test('tells a header of calling codes in many languages from an area code or a country', () => {
   for (const header of ['Country Code', 'country_code', 'CountryCode', 'PHONE_COUNTRY_CODE', 'Phone Country Code', 'Mobile Country Code', 'ISD Code', 'ISD', 'Dial Code', 'Dialing Code', 'Calling Code',
-    'Ländervorwahl', 'Código de país', 'Indicatif pays', 'Prefisso internazionale', '国家代码', '国番号', '국가번호', 'رمز الدولة', 'Код страны']) {
+    'phone_code', 'Ländervorwahl', 'Código de país', 'Indicatif pays', 'Prefisso internazionale', '国家代码', '国番号', '국가번호', 'رمز الدولة', 'Код страны']) {
     assert.equal(isCallingCodeHeader(header), true, header);
   }
-  for (const header of ['Country', 'Area Code', 'Vorwahl', 'Prefisso', 'Indicatif', 'Zip Code', 'Code', 'Phone', '区号']) {
+  for (const header of ['Country', 'Area Code', 'Vorwahl', 'Prefisso', 'Indicatif', 'Zip Code', 'Code', 'Phone', 'Phone Number', 'Mobile Code', '区号']) {
     assert.equal(isCallingCodeHeader(header), false, header);
   }
 });

@@ -4,6 +4,8 @@ import { countryNamed } from '../../phones/country-names.js';
 import { normaliseHeader } from './header-normalisation.js';
 
 const CALLING_CODE_HEADER = new RegExp(
+  // Vicidial's lists: "phone_code" (1, 44, 52) beside "phone_number".
+  '^phonecode$|' +
   '^(?:(?:phone|mobile|cell|tel|telephone|whatsapp|contact))?(?:' +
     [
       'country(?:calling|dial(?:l?ing)?|phone)?code', '(?:international)?callingcode', 'dial(?:l?ing)?code',
@@ -19,7 +21,10 @@ const CALLING_CODE_HEADER = new RegExp(
   'u',
 );
 
-/** Whether a column's header names the calling code of the numbers beside it: "Country Code", "ISD Code", "Dial Code", "Ländervorwahl", "国家代码". */
+/**
+ * Whether a column's header names the calling code of the numbers beside it: "Country Code", "ISD Code", "Dial Code",
+ * "Ländervorwahl", "国家代码", Vicidial's "phone_code".
+ */
 export function isCallingCodeHeader(header: string): boolean {
   return CALLING_CODE_HEADER.test(normaliseHeader(header));
 }

@@ -36,6 +36,9 @@ describe('matchHeaders: how each column is matched', () => {
   test("a Country Code column of calling codes (+971) is not the customer's country; one of country codes (MX) is", () => {
     assert.deepEqual(fieldsOf(match(['Name', 'Country Code', 'Mobile'], { samples: rowsOf(['Ali', 'Raj'], ['+971', '91'], ['50 123 4567', '98765 43210']) })), ['name', null, 'mobile']);
     assert.deepEqual(fieldsOf(match(['Name', 'Country Code', 'Mobile'], { samples: rowsOf(['Ana', 'Ben'], ['MX', 'DE'], ['55 1234 5678', '030 1234567']) })), ['name', 'country', 'mobile']);
+    // Vicidial's list: "phone_code" (1, 44) beside "phone_number" was a mobile number, and failed every record.
+    const vicidial = match(['phone_code', 'phone_number', 'first_name', 'last_name', 'country_code', 'alt_phone'], { samples: rowsOf(['1', '44'], ['4155550161', '7911123456'], ['Ann', 'Bo'], ['Lee', 'Chen'], ['USA', 'GBR'], ['', '']) });
+    assert.deepEqual(fieldsOf(vicidial), [null, 'phone', 'name', 'name', 'country', 'phone2']);
   });
 
   test('an e-mail address column is the e-mail or nothing, never the street address', () => {

@@ -77,14 +77,15 @@ export function matchHeaders(input: MatchHeadersInput): ColumnMatch[] {
       candidates.push({ index, field: saved, confidence: CONFIDENCE.saved, source: 'saved', rank: 0, isSaved: true });
     }
     const values = input.samples.map((row) => row[index] ?? '');
-    // "Country Code" over +971, +91 …: the calling codes the import reads the phone numbers beside them with
-    // (calling-codes.ts), not the customer's country.
-    const isCallingCodes = isCallingCodeHeader(header) && holdsCallingCodes(values);
-    const hits = [...headerHits(header, vocabulary)].filter((hit) => !(isCallingCodes && hit.field === fieldKeyOf(vocabulary, 'country')));
+    const hits = [...headerHits(header, vocabulary)];
     hits.push(...phoneFallbackHits(hits, vocabulary));
     hits.push(...valueHits(header, values, hits, vocabulary));
     if (isLocalNumberBesideAreaCodes(input, index)) hits.push(...phoneHitsByValues(vocabulary));
-    hits.forEach((hit, rank) => candidates.push({ ...hit, index, rank: rank + 1, isSaved: false }));
+    // "Country Code" over +971, +91 …, Vicidial's "phone_code" over 1, 44: the calling codes the import reads the phone
+    // numbers beside them with (calling-codes.ts), neither the customer's country nor a phone number of theirs.
+    const isCallingCodes = isCallingCodeHeader(header) && holdsCallingCodes(values);
+    const kept = isCallingCodes ? hits.filter((hit) => hit.field !== fieldKeyOf(vocabulary, 'country') && vocabulary.fieldsByKey.get(hit.field)?.type !== 'phone') : hits;
+    kept.forEach((hit, rank) => candidates.push({ ...hit, index, rank: rank + 1, isSaved: false }));
   });
 
   return joinAddressParts(joinNameParts(resolveConflicts(matches, candidates, vocabulary), vocabulary), vocabulary);
