@@ -35,7 +35,8 @@ const PIECE_CHARS = 64 * 1024;
  * FileMaker writes a line break inside a field as a vertical tab (its CSV and tab-separated exports keep a record on
  * one line), and the values of a repeating field separated by the group separator: both read as line breaks.
  */
-const FIELD_LINE_MARKS = /[\v\x1d]/g;
+const VERTICAL_TAB = '\v';
+const GROUP_SEPARATOR = '\x1d';
 
 export class CsvRecordSplitter {
   private readonly settings: CsvSplitterSettings;
@@ -64,7 +65,7 @@ export class CsvRecordSplitter {
    */
   push(text: string, isLast: boolean, hasInvalidBytes = false): SourceRecord[] {
     const records: SourceRecord[] = [];
-    if (!this.hasFieldLineMarks && (text.includes('\v') || text.includes('\x1d'))) this.hasFieldLineMarks = true;
+    if (!this.hasFieldLineMarks && (text.includes(VERTICAL_TAB) || text.includes(GROUP_SEPARATOR))) this.hasFieldLineMarks = true;
     let chunk = this.hasCarriedCR ? `\r${text}` : text;
     this.hasCarriedCR = false;
     if (!isLast && chunk.charCodeAt(chunk.length - 1) === CR) {
@@ -274,7 +275,7 @@ export class CsvRecordSplitter {
       if ((values[i] as string).charCodeAt(0) === 0x3d) values[i] = textOfFormula(values[i] as string);
     }
     if (this.hasFieldLineMarks) {
-      for (let i = 0; i < values.length; i++) values[i] = (values[i] as string).replace(FIELD_LINE_MARKS, '\n');
+      for (let i = 0; i < values.length; i++) values[i] = (values[i] as string).replaceAll(VERTICAL_TAB, '\n').replaceAll(GROUP_SEPARATOR, '\n');
     }
     // The common case allocates nothing beyond the record itself.
     if (!hasInvalidBytes && values.length <= maxColumns && recordLength <= maxCellLength) return { line, values };

@@ -135,7 +135,9 @@ export const en = {
   'mapping.missingRequired': 'Required fields not mapped: {fields}',
   'mapping.missingOneOf': 'Map a column to {fields}: every record needs one of them, and would fail without',
   'mapping.or': ' or ',
-  'mapping.joinedField': 'Field "{field}" joins the values of {headers} (a name\'s parts given name first, or family name first as Hungarian and Vietnamese write it)',
+  'mapping.joinedName': 'Field "{field}" joins the values of {headers} (a name\'s parts given name first, or family name first as Hungarian and Vietnamese write it)',
+  'mapping.joinedAddress': 'Field "{field}" joins the values of {headers} (address lines separated by commas, a house number beside its street)',
+  'mapping.joinedText': 'Field "{field}" joins the values of {headers} (separated by semicolons)',
   'mapping.duplicateField': 'Field "{field}" is mapped from more than one column: {headers}',
 
   'options.title': 'Options',

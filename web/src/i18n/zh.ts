@@ -137,7 +137,9 @@ export const zh: Record<MessageKey, string> = {
   'mapping.missingRequired': '以下必填字段未匹配：{fields}',
   'mapping.missingOneOf': '请将某一列匹配到{fields}：每条记录至少需要其中之一，否则导入失败',
   'mapping.or': '或',
-  'mapping.joinedField': '字段“{field}”合并以下各列的值：{headers}（姓名的各部分按名、中间名、姓的顺序；匈牙利语和越南语名单按姓在前）',
+  'mapping.joinedName': '字段“{field}”合并以下各列的值：{headers}（姓名的各部分按名、中间名、姓的顺序；匈牙利语和越南语名单按姓在前）',
+  'mapping.joinedAddress': '字段“{field}”合并以下各列的值：{headers}（地址各行以逗号分隔，门牌号紧邻街道名）',
+  'mapping.joinedText': '字段“{field}”合并以下各列的值：{headers}（以分号分隔）',
   'mapping.duplicateField': '字段“{field}”被多列匹配：{headers}',
 
   'options.title': '选项',

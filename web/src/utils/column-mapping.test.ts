@@ -44,7 +44,13 @@ describe('column mapping', () => {
     // A text field joins its columns (a name's parts): that is no conflict, and it is said.
     const split = { 0: 'name', 1: 'phone', 2: 'name' };
     assert.deepEqual(fieldsMappedTwice(split, ['First Name', 'Tel', 'Last Name'], fields), []);
-    assert.deepEqual(fieldsJoined(split, ['First Name', 'Tel', 'Last Name'], fields), [{ field: 'name', headers: ['First Name', 'Last Name'] }]);
+    assert.deepEqual(fieldsJoined(split, ['First Name', 'Tel', 'Last Name'], fields), [{ field: 'name', headers: ['First Name', 'Last Name'], kind: 'name' }]);
+    // Address lines join with commas, other text with semicolons: each is told as it is done, not as a name.
+    const withAddress = [...fields, { key: 'address', label: 'Address', type: 'address', isRequired: false }, { key: 'note', label: 'Note', type: 'text', isRequired: false }] as const;
+    assert.deepEqual(fieldsJoined({ 0: 'address', 1: 'address', 2: 'note', 3: 'note' }, ['address1', 'address2', 'Remarks', 'Comments'], withAddress), [
+      { field: 'address', headers: ['address1', 'address2'], kind: 'address' },
+      { field: 'note', headers: ['Remarks', 'Comments'], kind: 'text' },
+    ]);
   });
 
   it('grades confidence', () => {

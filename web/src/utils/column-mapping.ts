@@ -45,9 +45,19 @@ export function fieldsMappedTwice(choices: ColumnChoices, headers: readonly stri
   return fieldsOfSeveralColumns(choices, headers).filter((entry) => !isJoinable(entry.field, fields));
 }
 
-/** Text fields that join several columns, with the headers joined. */
-export function fieldsJoined(choices: ColumnChoices, headers: readonly string[], fields: readonly TargetField[]): { field: string; headers: string[] }[] {
-  return fieldsOfSeveralColumns(choices, headers).filter((entry) => isJoinable(entry.field, fields));
+/** How a field joins its columns' values, as the import does: a person's name with spaces, an address with commas, other text with semicolons. */
+export type JoinKind = 'name' | 'address' | 'text';
+
+/** Text fields that join several columns, with the headers joined and how. */
+export function fieldsJoined(choices: ColumnChoices, headers: readonly string[], fields: readonly TargetField[]): { field: string; headers: string[]; kind: JoinKind }[] {
+  return fieldsOfSeveralColumns(choices, headers)
+    .filter((entry) => isJoinable(entry.field, fields))
+    .map((entry) => ({ ...entry, kind: joinKindOf(entry.field, fields) }));
+}
+
+function joinKindOf(field: string, fields: readonly TargetField[]): JoinKind {
+  if (fields.find((candidate) => candidate.key === field)?.type === 'address') return 'address';
+  return field === 'name' || field === 'contact' ? 'name' : 'text';
 }
 
 /** The `mapping` of an import request: header → field key or null, for every column. */

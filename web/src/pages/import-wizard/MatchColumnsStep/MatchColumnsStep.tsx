@@ -1,8 +1,9 @@
 // Step 2: the target table (and campaign), then the column mapping with required fields flagged.
 import { Alert, Loader, Stack, Text, Title } from '@mantine/core';
 import type { Campaign, Preview, Target } from '../../../api/types';
+import type { MessageKey } from '../../../i18n/en';
 import { useT } from '../../../i18n/i18n';
-import { fieldsJoined, fieldsMappedTwice, missingOneOf, missingRequiredFields, type ColumnChoices } from '../../../utils/column-mapping';
+import { fieldsJoined, fieldsMappedTwice, missingOneOf, missingRequiredFields, type ColumnChoices, type JoinKind } from '../../../utils/column-mapping';
 import { needsCampaign } from '../../../utils/import-request';
 import { MappingTable } from './MappingTable';
 import { TargetPicker } from './TargetPicker';
@@ -18,6 +19,9 @@ type Props = {
   manualIndexes: ReadonlySet<number>;
   onChoose: (index: number, field: string | null) => void;
 };
+
+/** What the import does with the columns joined into one field, by the field's kind. */
+const JOINED_MESSAGES: Record<JoinKind, MessageKey> = { name: 'mapping.joinedName', address: 'mapping.joinedAddress', text: 'mapping.joinedText' };
 
 export function MatchColumnsStep(props: Props) {
   const t = useT();
@@ -50,7 +54,7 @@ export function MatchColumnsStep(props: Props) {
           )}
           {joined.map((entry) => (
             <Alert color="blue" key={`joined-${entry.field}`}>
-              {t('mapping.joinedField', { field: entry.field, headers: entry.headers.join(' + ') })}
+              {t(JOINED_MESSAGES[entry.kind], { field: entry.field, headers: entry.headers.join(' + ') })}
             </Alert>
           ))}
           {doubled.map((entry) => (
