@@ -1,23 +1,23 @@
 // The options a job was run with, and its column mapping.
 import { Grid, Table, Text } from '@mantine/core';
 import { useT } from '../../i18n/i18n';
-import { describeOptionValue } from '../../utils/job-options';
+import { formatTime } from '../../utils/format';
+import { describeJobOptions } from '../../utils/job-options';
 
 type MappingEntry = { index?: number; header: string; field: string | null };
 
 export function JobOptions({ options }: { options: Record<string, unknown> }) {
   const t = useT();
-  const { mapping, ...rest } = options as { mapping?: MappingEntry[] } & Record<string, unknown>;
-  const yesNo = { yes: t('app.yes'), no: t('app.no') };
+  const { mapping } = options as { mapping?: MappingEntry[] };
   return (
     <Grid>
       <Grid.Col span={6}>
         <Table data-testid="job-options">
           <Table.Tbody>
-            {Object.entries(rest).map(([key, value]) => (
-              <Table.Tr key={key}>
-                <Table.Th w="45%">{key}</Table.Th>
-                <Table.Td>{describeOptionValue(value, yesNo)}</Table.Td>
+            {describeJobOptions(options, t, formatTime).map((row) => (
+              <Table.Tr key={row.label}>
+                <Table.Th w="45%">{row.label}</Table.Th>
+                <Table.Td>{row.value}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
