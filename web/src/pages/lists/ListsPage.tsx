@@ -9,13 +9,19 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { TeamSelect, useTeamChoice } from '../../components/TeamSelect';
 import { useAsync } from '../../components/useAsync';
 import { useT } from '../../i18n/i18n';
+import { NotFoundPage } from '../NotFoundPage';
 
 const LIST_TARGETS: readonly ListTarget[] = ['blacklist', 'whitelist', 'campaign-blacklist', 'area-code', 'did'];
 
+/** A list's page by its address (`/lists/area-code`); an address that names no list is a page that does not exist. */
 export function ListsPage() {
-  const t = useT();
   const param = useParams().listTarget;
-  const list: ListTarget = LIST_TARGETS.find((target) => target === param) ?? 'blacklist';
+  const list = LIST_TARGETS.find((target) => target === param);
+  return list === undefined ? <NotFoundPage /> : <ListOfTarget list={list} />;
+}
+
+function ListOfTarget({ list }: { list: ListTarget }) {
+  const t = useT();
   const needsCampaign = list === 'campaign-blacklist';
   const { isAdmin, teamId, setTeamId, requestTeamId } = useTeamChoice();
   const campaigns = useAsync(() => (needsCampaign ? api.listCampaigns(requestTeamId) : Promise.resolve([])), [needsCampaign, requestTeamId]);
