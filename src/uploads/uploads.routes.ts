@@ -77,7 +77,7 @@ export function uploadRoutes(context: AppContext): RouteDefinition[] {
           for await (const part of request.parts()) {
             if (part.type !== 'file') continue;
             if (part.fieldname !== 'file') throw new AppError('BAD_INPUT', `Send the file in the form field "file" (got "${part.fieldname}").`);
-            upload = await receiveUpload(context, actor, { teamId, originalName: part.filename, source: part.file });
+            upload = await receiveUpload(context, actor, { teamId, originalName: formFileName(part.filename), source: part.file });
           }
         } catch (error) {
           if (upload) await abandonUpload(context, upload.id);
@@ -135,4 +135,12 @@ export function uploadRoutes(context: AppContext): RouteDefinition[] {
       },
     }),
   ];
+}
+
+/**
+ * A file name as the browser had it: browsers (and curl) send a quote in a form's file name as `%22` and a line break
+ * as `%0D`/`%0A` (the HTML standard's form encoding), which is no part of the name.
+ */
+export function formFileName(sent: string): string {
+  return sent.replace(/%22/g, '"').replace(/%0[DA]/gi, ' ');
 }

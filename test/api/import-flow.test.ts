@@ -45,6 +45,12 @@ describeApi(
       assert.deepEqual(again.body, upload);
     });
 
+    it('keeps a quote in the file name, which the browser sends as %22', async () => {
+      const quoted = await uploadLeads(manager, 'Spring "VIP" leads.csv');
+      assert.equal(quoted.name, 'Spring "VIP" leads.csv');
+      assert.equal((await manager.delete(`/api/uploads/${quoted.id}`)).status, 204);
+    });
+
     it('previews it with the suggested mapping and, for an empty main table, the fields Import & Start would add', async () => {
       const preview = await manager.get<{
         headers: string[];
