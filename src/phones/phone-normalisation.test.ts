@@ -109,6 +109,16 @@ test('reads a Brazilian area code written after "0xx", the place of the carrier 
   assert.deepEqual(createPhoneNormaliser('US')('0xx11 91234-5678'), { ok: false, reason: 'invalid' });
 });
 
+test("reads a vanity number's letters as the keypad's digits, as Google's libphonenumber does; a street is no number", () => {
+  for (const written of ['1-800-FLOWERS', '1 (800) FLOWERS', '800-FLOWERS', '+1 800 356 WERS']) {
+    assert.deepEqual(us(written), { ok: true, e164: '+18003569377', country: 'US' }, written);
+  }
+  assert.deepEqual(us('1-888-GO-FEDEX'), { ok: true, e164: '+18884633339', country: 'US' });
+  assert.deepEqual(createPhoneNormaliser('AU')('1300 FLOWER'), { ok: true, e164: '+611300356937', country: 'AU' });
+  // Letters beyond the number's digits (dialled and ignored), lower case, or letters before any digit: no number.
+  for (const written of ['1-800-MATTRESS', '415 Main St', '1-800-flowers', 'CALL 415', 'ABC']) assert.deepEqual(us(written), { ok: false, reason: 'invalid' }, written);
+});
+
 test('reads a number spaced with the narrow no-break space of French typography, or thin, figure or no-break spaces', () => {
   const fr = createPhoneNormaliser('FR');
   for (const space of ['\u202f', '\u00a0', '\u2009', '\u2007']) {

@@ -59,8 +59,19 @@ export function normalisePhoneReference(written: string, defaultCountry: string)
   if (reading !== INVALID) return reading;
   if (defaultCountry === 'BR' && BRAZILIAN_CARRIER_PLACEHOLDER.test(raw)) return libraryReading(raw.replace(BRAZILIAN_CARRIER_PLACEHOLDER, (_, before: string) => `${before}0`), defaultCountry);
   const mexican = mexicanFormBefore2019(withPlus.replace(/[\s().\-/]/g, ''), defaultCountry);
-  return mexican === null ? reading : libraryReading(mexican, defaultCountry);
+  if (mexican !== null) return libraryReading(mexican, defaultCountry);
+  const vanity = VANITY_NUMBER.test(raw) ? raw.replace(/[A-Z]/g, (letter) => KEYPAD_DIGITS[letter.charCodeAt(0) - 65] as string) : null;
+  return vanity === null ? reading : libraryReading(vanity, defaultCountry);
 }
+
+/**
+ * A vanity number, letters for the keypad's digits ("1-800-FLOWERS", "1 (800) GO-FEDEX", "13 TAXI" of Australia),
+ * which Google's libphonenumber dials and libphonenumber-js does not read: digits first, then at least three capital
+ * letters among digits and separators. Capitals only: a street in a phone cell ("415 Main St") is no number.
+ */
+const VANITY_NUMBER = /^[\s+(]*\d[\d\s().-]*(?:[A-Z][\d\s().-]*){3,}$/;
+/** A to Z on a telephone keypad: ABC 2, DEF 3, GHI 4, JKL 5, MNO 6, PQRS 7, TUV 8, WXYZ 9. */
+const KEYPAD_DIGITS = '22233344455566677778889999';
 
 /**
  * Whether a number is written as it is at home: its digits begin as those of its country's national form do, the
