@@ -1,9 +1,17 @@
 // Picks a CSV's delimiter among comma, semicolon, tab and pipe: the one that splits the first
-// records of a sample into the most consistent number of fields.
+// records of a sample into the most consistent number of fields; else among the rarer ones older systems write.
 
 import { CsvRecordSplitter } from './csv-record-splitter.js';
 
 export const CANDIDATE_DELIMITERS = [',', ';', '\t', '|'] as const;
+
+/**
+ * Delimiters of older systems' exports (mainframes, healthcare and billing systems: `~`, `^`; `:` as in /etc/passwd),
+ * tried only when none of the usual ones splits the text, and taken only when they split nearly every record alike: a
+ * list of one column may hold a `:` ("10:30") or a `~` of its own.
+ */
+const RARE_DELIMITERS = ['~', '^', ':'] as const;
+const RARE_DELIMITER_CONSISTENCY = 0.9;
 
 const RECORDS_TO_SAMPLE = 200;
 
@@ -28,8 +36,16 @@ export function sniffDelimiter(sample: string, preferred?: string, isWholeFile =
   let best = preferred ?? ',';
   let bestScore = 0;
   for (const delimiter of candidates) {
-    const score = scoreDelimiter(sample, delimiter, isWholeFile);
+    const score = scoreDelimiter(sample, delimiter, isWholeFile).score;
     if (score > bestScore) {
+      best = delimiter;
+      bestScore = score;
+    }
+  }
+  if (bestScore > 0) return best;
+  for (const delimiter of RARE_DELIMITERS) {
+    const { score, consistency } = scoreDelimiter(sample, delimiter, isWholeFile);
+    if (consistency >= RARE_DELIMITER_CONSISTENCY && score > bestScore) {
       best = delimiter;
       bestScore = score;
     }
@@ -38,10 +54,10 @@ export function sniffDelimiter(sample: string, preferred?: string, isWholeFile =
 }
 
 /**
- * Share of records having the most common field count, weighted by that count (capped at 10,
- * so a delimiter that gives 5 consistent columns beats one that gives 2). 0 for a single column.
+ * Share of records having the most common field count (`consistency`), and that share weighted by the count (capped at
+ * 10, so a delimiter that gives 5 consistent columns beats one that gives 2). 0 for a single column.
  */
-function scoreDelimiter(sample: string, delimiter: string, isWholeFile: boolean): number {
+function scoreDelimiter(sample: string, delimiter: string, isWholeFile: boolean): { score: number; consistency: number } {
   const parser = new CsvRecordSplitter({
     delimiter, maxColumns: 100_000, maxCellLength: Number.MAX_SAFE_INTEGER, maxRecordBytes: Number.MAX_SAFE_INTEGER, encoding: '',
   });
@@ -49,7 +65,7 @@ function scoreDelimiter(sample: string, delimiter: string, isWholeFile: boolean)
     .filter((record) => record.values.some((value) => value.trim() !== ''))
     .slice(0, RECORDS_TO_SAMPLE)
     .map((record) => record.values.length);
-  if (counts.length === 0) return 0;
+  if (counts.length === 0) return { score: 0, consistency: 0 };
   const frequency = new Map<number, number>();
   for (const count of counts) frequency.set(count, (frequency.get(count) ?? 0) + 1);
   let modeCount = 1;
@@ -60,6 +76,7 @@ function scoreDelimiter(sample: string, delimiter: string, isWholeFile: boolean)
       modeFrequency = times;
     }
   }
-  if (modeCount < 2) return 0;
-  return (modeFrequency / counts.length) * (Math.min(modeCount, 10) / 10);
+  if (modeCount < 2) return { score: 0, consistency: 0 };
+  const consistency = modeFrequency / counts.length;
+  return { score: consistency * (Math.min(modeCount, 10) / 10), consistency };
 }
