@@ -35,6 +35,18 @@ describe('CSV dialects', () => {
     assert.deepEqual([tab.headers, ...valuesOf(tab)], [['Name', 'Address'], ['Ann Lee', '12 Main St\nApt 4'], ['Bo Chen', 'x']]);
   });
 
+  test('reads a fixed-width report (columns padded with spaces, no delimiter) as its columns; a list of names stays one column', async () => {
+    const lines = ['CUSTOMER NAME        PHONE NUMBER    CITY', 'Ann Lee              415-555-0134    San Francisco', 'Cleo Diaz, Jr.       415 555 0136    New York'];
+    for (let i = 0; i < 300; i++) lines.push(`${`Lead ${i}`.padEnd(21)}${`415-555-${String(1000 + i)}`.padEnd(16)}Boston`);
+    const report = await readWhole(folder.write('report.txt', `${lines.join('\n')}\n`));
+    assert.equal(report.delimiter, null);
+    assert.deepEqual(report.headers, ['CUSTOMER NAME', 'PHONE NUMBER', 'CITY']);
+    assert.deepEqual(report.records.slice(0, 2), [{ line: 2, values: ['Ann Lee', '415-555-0134', 'San Francisco'] }, { line: 3, values: ['Cleo Diaz, Jr.', '415 555 0136', 'New York'] }]);
+    assert.deepEqual(report.records.at(-1), { line: 303, values: ['Lead 299', '415-555-1299', 'Boston'] });
+    const names = await readWhole(folder.write('names.txt', 'Name\nAnn Lee\nBob Ray\nCyd Dee\n'));
+    assert.deepEqual([names.delimiter, names.headers, ...valuesOf(names)], [',', ['Name'], ['Ann Lee'], ['Bob Ray'], ['Cyd Dee']]);
+  });
+
   for (const [delimiter, label, extension] of [[',', 'comma', 'csv'], [';', 'semicolon', 'csv'], ['\t', 'tab', 'txt'], ['|', 'pipe', 'txt']] as const) {
     test(`sniffs the ${label} delimiter and splits on it`, async () => {
       const path = folder.write(`sniff-${label}.${extension}`, `${ROWS.map((row) => row.join(delimiter)).join('\n')}\n`);

@@ -71,7 +71,7 @@ export async function runPreviewCommand(context: AppContext | null, args: string
     printJson(io, document);
     return 0;
   }
-  const described = [preview.format.toUpperCase(), preview.encoding, preview.delimiter === null ? null : `delimiter ${JSON.stringify(preview.delimiter)}`];
+  const described = [preview.format.toUpperCase(), preview.encoding, preview.delimiter === null ? (preview.format === 'csv' ? 'fixed-width columns' : null) : `delimiter ${JSON.stringify(preview.delimiter)}`];
   if (preview.sheets.length > 0) described.push(`sheet ${JSON.stringify(preview.sheet)} (sheets: ${preview.sheets.join(', ')})`);
   io.out(`${basename(path)}: ${described.filter(Boolean).join(', ')}\n\nColumns → ${target} fields:\n`);
   for (const match of preview.mapping) {

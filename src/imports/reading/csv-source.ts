@@ -5,8 +5,9 @@
 import type { FileHandle } from 'node:fs/promises';
 import { AppError } from '../../shared/app-error.js';
 import { CsvRecordSplitter } from './csv-record-splitter.js';
-import { CANDIDATE_DELIMITERS, declaredDelimiter, sniffDelimiter } from './delimiter-sniffing.js';
+import { CANDIDATE_DELIMITERS, declaredDelimiter, sniffDelimiter, splitsRecords } from './delimiter-sniffing.js';
 import { detectEncoding } from './encoding-detection.js';
+import { createFixedWidthSplitter, fixedWidthColumns } from './fixed-width.js';
 import { fileExtension } from './format-detection.js';
 import type { RawSource, ReadContext, SourceRecord } from './source-types.js';
 import { createChunkDecoder, decodeSample, isKnownEncoding } from './text-decoding.js';
@@ -18,6 +19,8 @@ const SLICES = 6;
 // Small enough that a chunk's records die young: with 1 MiB chunks V8's young-generation
 // collections copy them over and over and reading takes twice as long (measured on 1M rows).
 const CHUNK_BYTES = 128 * 1024;
+/** The delimiter a fixed-width file's lines are read with, each whole: a character no text holds. */
+const NO_DELIMITER = '\u0000';
 
 export async function openCsv(context: ReadContext, handle: FileHandle, size: number, head: Buffer): Promise<RawSource> {
   const { file, options, limits } = context;
@@ -67,6 +70,18 @@ export async function openCsv(context: ReadContext, handle: FileHandle, size: nu
     }
   }
 
+  // A fixed-width report or export, which no delimiter splits: each line (read whole, with a delimiter no text holds)
+  // is cut where the head's columns start; it has no delimiter to show.
+  let reportedDelimiter: string | null = delimiter;
+  if (options.delimiter === undefined && declared === null && unwrap === null && !splitsRecords(headText, delimiter, isWholeFile)) {
+    const starts = fixedWidthColumns(headText, isWholeFile);
+    if (starts !== null) {
+      delimiter = NO_DELIMITER;
+      reportedDelimiter = null;
+      unwrap = createFixedWidthSplitter(starts, limits.maxColumns);
+    }
+  }
+
   const parser = new CsvRecordSplitter({ delimiter, maxColumns: limits.maxColumns, maxCellLength: limits.maxCellLength, maxRecordBytes: limits.maxRecordBytes, encoding });
   const decoder = createChunkDecoder(encoding);
   let isClosed = false;
@@ -97,7 +112,7 @@ export async function openCsv(context: ReadContext, handle: FileHandle, size: nu
     format: 'csv',
     encoding,
     encodingConfidence,
-    delimiter,
+    delimiter: reportedDelimiter,
     sheets: [],
     hiddenSheets: [],
     sheet: null,

@@ -53,18 +53,18 @@ export function sniffDelimiter(sample: string, preferred?: string, isWholeFile =
   return best;
 }
 
+/** Whether `delimiter` splits most records of a sample into columns (a comma in one name of a report does not). */
+export function splitsRecords(sample: string, delimiter: string, isWholeFile: boolean): boolean {
+  const counts = fieldCounts(sample, delimiter, isWholeFile);
+  return counts.filter((count) => count > 1).length * 2 > counts.length;
+}
+
 /**
  * Share of records having the most common field count (`consistency`), and that share weighted by the count (capped at
  * 10, so a delimiter that gives 5 consistent columns beats one that gives 2). 0 for a single column.
  */
 function scoreDelimiter(sample: string, delimiter: string, isWholeFile: boolean): { score: number; consistency: number } {
-  const parser = new CsvRecordSplitter({
-    delimiter, maxColumns: 100_000, maxCellLength: Number.MAX_SAFE_INTEGER, maxRecordBytes: Number.MAX_SAFE_INTEGER, encoding: '',
-  });
-  const counts = parser.push(sample.slice(0, 256 * 1024), isWholeFile && sample.length <= 256 * 1024)
-    .filter((record) => record.values.some((value) => value.trim() !== ''))
-    .slice(0, RECORDS_TO_SAMPLE)
-    .map((record) => record.values.length);
+  const counts = fieldCounts(sample, delimiter, isWholeFile);
   if (counts.length === 0) return { score: 0, consistency: 0 };
   const frequency = new Map<number, number>();
   for (const count of counts) frequency.set(count, (frequency.get(count) ?? 0) + 1);
@@ -79,4 +79,15 @@ function scoreDelimiter(sample: string, delimiter: string, isWholeFile: boolean)
   if (modeCount < 2) return { score: 0, consistency: 0 };
   const consistency = modeFrequency / counts.length;
   return { score: consistency * (Math.min(modeCount, 10) / 10), consistency };
+}
+
+/** The number of fields of each of the first records that hold a value, split on `delimiter`. */
+function fieldCounts(sample: string, delimiter: string, isWholeFile: boolean): number[] {
+  const parser = new CsvRecordSplitter({
+    delimiter, maxColumns: 100_000, maxCellLength: Number.MAX_SAFE_INTEGER, maxRecordBytes: Number.MAX_SAFE_INTEGER, encoding: '',
+  });
+  return parser.push(sample.slice(0, 256 * 1024), isWholeFile && sample.length <= 256 * 1024)
+    .filter((record) => record.values.some((value) => value.trim() !== ''))
+    .slice(0, RECORDS_TO_SAMPLE)
+    .map((record) => record.values.length);
 }

@@ -111,6 +111,7 @@ export const en = {
   'delimiter.semicolon': 'Semicolon (;)',
   'delimiter.tab': 'Tab',
   'delimiter.pipe': 'Pipe (|)',
+  'delimiter.fixedWidth': 'None: fixed-width columns',
 
   'preview.title': 'First 10 records',
   'preview.empty': 'The file has no records after the header.',

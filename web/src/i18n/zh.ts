@@ -113,6 +113,7 @@ export const zh: Record<MessageKey, string> = {
   'delimiter.semicolon': '分号 (;)',
   'delimiter.tab': '制表符',
   'delimiter.pipe': '竖线 (|)',
+  'delimiter.fixedWidth': '无：固定宽度的列',
 
   'preview.title': '前 10 条记录',
   'preview.empty': '表头之后没有记录。',

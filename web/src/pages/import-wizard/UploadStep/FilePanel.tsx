@@ -25,6 +25,9 @@ function withDetected(options: string[], detected: string | null | undefined): s
   return [detected, ...options];
 }
 
+/** The delimiter select's value for a file of fixed-width columns, which has none. */
+const FIXED_WIDTH = 'fixed-width';
+
 export function FilePanel({ upload, preview, settings, onChange, onDelete }: Props) {
   const t = useT();
   const detectedEncoding = upload.encoding ?? preview?.encoding ?? null;
@@ -40,6 +43,9 @@ export function FilePanel({ upload, preview, settings, onChange, onDelete }: Pro
   if (detectedDelimiter && !delimiterOptions.some((o) => o.value === detectedDelimiter)) {
     delimiterOptions.unshift({ value: detectedDelimiter, label: describeDelimiter(detectedDelimiter) });
   }
+  // A text file of fixed-width columns has no delimiter; one may still be chosen (FIXED_WIDTH: none).
+  const isFixedWidth = upload.format === 'csv' && detectedDelimiter === null && detectedEncoding !== null;
+  if (isFixedWidth) delimiterOptions.unshift({ value: FIXED_WIDTH, label: t('delimiter.fixedWidth') });
   const matchedEncoding = ENCODINGS.find((e) => e.toLowerCase() === (settings.encoding ?? detectedEncoding ?? '').toLowerCase());
 
   return (
@@ -70,14 +76,15 @@ export function FilePanel({ upload, preview, settings, onChange, onDelete }: Pro
               data-testid="encoding-select"
             />
           )}
-          {detectedDelimiter !== null && (
+          {(detectedDelimiter !== null || isFixedWidth) && (
             <Select
               label={t('file.delimiter')}
-              description={t('file.detected', { value: describeDelimiter(detectedDelimiter) })}
+              description={t('file.detected', { value: detectedDelimiter === null ? t('delimiter.fixedWidth') : describeDelimiter(detectedDelimiter) })}
               data={delimiterOptions}
-              value={settings.delimiter ?? detectedDelimiter}
-              onChange={(value) => onChange({ delimiter: value ?? undefined })}
+              value={settings.delimiter ?? detectedDelimiter ?? FIXED_WIDTH}
+              onChange={(value) => onChange({ delimiter: value === null || value === FIXED_WIDTH ? undefined : value })}
               allowDeselect={false}
+              data-testid="delimiter-select"
             />
           )}
           {sheets.length > 0 && (
