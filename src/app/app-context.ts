@@ -3,6 +3,7 @@ import type { Config } from '../config/config.js';
 import { openDatabase, type AppDatabase } from '../db/database.js';
 import { migrateToLatest } from '../db/migrator.js';
 import { ensurePostgresDatabase } from '../db/postgres-bootstrap.js';
+import { unavailableError } from '../db/unavailable.js';
 import { createTeamsRepository } from '../teams/teams.repository.js';
 import { createUsersRepository } from '../users/users.repository.js';
 import { createCampaignsRepository } from '../campaigns/campaigns.repository.js';
@@ -50,13 +51,18 @@ export type AppContext = {
 };
 
 export async function createAppContext(config: Config, options: { migrate?: boolean; poolSize?: number } = {}): Promise<AppContext> {
-  if (config.database.dialect === 'postgres') await ensurePostgresDatabase(config.database.url);
-  const database = openDatabase(config.database, { poolSize: options.poolSize });
+  let database: AppDatabase;
+  try {
+    if (config.database.dialect === 'postgres') await ensurePostgresDatabase(config.database.url);
+    database = openDatabase(config.database, { poolSize: options.poolSize });
+  } catch (error) {
+    throw unavailableError(error, config.database) ?? error;
+  }
   try {
     if (options.migrate ?? true) await migrateToLatest(database);
   } catch (error) {
     await database.close();
-    throw error;
+    throw unavailableError(error, config.database) ?? error;
   }
   return {
     config,

@@ -45,7 +45,7 @@ export type RunOutcome = 'close' | 'cancelled' | 'failed' | 'lost';
 
 /** A file that cannot be read at all fails the job; anything else (database gone …) is retried after the lease. */
 function isInputProblem(error: unknown): error is AppError {
-  return error instanceof AppError && !['INTERNAL', 'LEASE_LOST', 'CONFIG_INVALID'].includes(error.code);
+  return error instanceof AppError && !['INTERNAL', 'LEASE_LOST', 'CONFIG_INVALID', 'UNAVAILABLE'].includes(error.code);
 }
 
 export async function runImportJob(deps: RunnerDependencies, job: ImportJob, workerId: string, signal: AbortSignal): Promise<RunOutcome> {

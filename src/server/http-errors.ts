@@ -1,6 +1,7 @@
 // Every failure of a request becomes one AppError, answered as {code, message} with the status of its code.
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { ZodError } from 'zod';
+import { isConnectionProblem } from '../db/unavailable.js';
 import { AppError, httpStatusOf, isAppError } from '../shared/app-error.js';
 
 export type ErrorBody = { code: string; message: string };
@@ -31,6 +32,9 @@ export function toAppError(error: unknown): AppError {
   if (status === 413) return new AppError('REQUEST_TOO_LARGE', 'The request body is too large.');
   if (status !== undefined && status >= 400 && status < 500) {
     return new AppError('BAD_INPUT', fastifyError?.message ?? 'The request could not be read.');
+  }
+  if (isConnectionProblem(error)) {
+    return new AppError('UNAVAILABLE', 'The database does not answer at the moment; try again shortly. The details are in the server\'s log.', {}, { cause: error });
   }
   return new AppError('INTERNAL', 'Something went wrong on the server; the details are in its log.', {}, { cause: error });
 }

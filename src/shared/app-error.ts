@@ -28,6 +28,7 @@ export type AppErrorCode =
   | 'JOB_NOT_CANCELLABLE'
   | 'JOB_NOT_REVERTIBLE'
   | 'LEASE_LOST'
+  | 'UNAVAILABLE'
   | 'INTERNAL';
 
 export type AppErrorDetails = {
@@ -88,6 +89,8 @@ export function httpStatusOf(code: AppErrorCode): number {
       return 413;
     case 'RATE_LIMITED':
       return 429;
+    case 'UNAVAILABLE':
+      return 503;
     case 'CONFIG_INVALID':
     case 'INTERNAL':
       return 500;

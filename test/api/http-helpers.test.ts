@@ -2,6 +2,8 @@ import { it, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { actionsOf } from '../../src/customers/field-actions.js';
 import { contentDisposition } from '../../src/server/content-disposition.js';
+import { toAppError } from '../../src/server/http-errors.js';
+import { httpStatusOf } from '../../src/shared/app-error.js';
 
 describe('the actions of a typed field', () => {
   it('gives e-mail, click-to-call and SMS, fax and map links for non-empty values only', () => {
@@ -42,5 +44,15 @@ describe('Content-Disposition of a download', () => {
   it('names the file for every browser: an ASCII fallback and the UTF-8 name', () => {
     assert.equal(contentDisposition('job-12-error.csv'), `attachment; filename="job-12-error.csv"; filename*=UTF-8''job-12-error.csv`);
     assert.equal(contentDisposition('客户 "名单".csv'), `attachment; filename="__ ____.csv"; filename*=UTF-8''%E5%AE%A2%E6%88%B7%20%22%E5%90%8D%E5%8D%95%22.csv`);
+  });
+});
+
+describe('an error as the API answers it', () => {
+  it('answers a database that went away with 503 UNAVAILABLE, to be tried again, and anything unknown with 500', () => {
+    const gone = toAppError(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }));
+    assert.deepEqual([gone.code, httpStatusOf(gone.code)], ['UNAVAILABLE', 503]);
+    assert.doesNotMatch(gone.message, /127\.0\.0\.1/);
+    const bug = toAppError(new TypeError('x is undefined'));
+    assert.deepEqual([bug.code, httpStatusOf(bug.code)], ['INTERNAL', 500]);
   });
 });
