@@ -1,5 +1,5 @@
 // Configuration, read from the environment once, validated with zod. Nothing else reads process.env.
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../shared/app-error.js';
 
@@ -124,4 +124,9 @@ function databaseFromUrl(url: string | undefined, dataDir: string): Config['data
   const path = url.replace(/^(sqlite|file):(\/\/)?/, '');
   if (path === ':memory:') throw new AppError('CONFIG_INVALID', 'Invalid configuration:\n  DATABASE_URL: an in-memory SQLite database cannot be shared by the server and its workers; give a file path.');
   return { dialect: 'sqlite', path: resolve(path) };
+}
+
+/** Where files are written while they are worked on (local copies of stored files, files taken out of archives). */
+export function scratchDirOf(config: Pick<Config, 'dataDir'>): string {
+  return join(config.dataDir, 'tmp');
 }

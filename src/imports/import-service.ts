@@ -27,6 +27,8 @@ export type ImportServiceDependencies = {
   savedMappings: SavedMappingsRepository;
   countRows(teamId: number, scope: string): Promise<number>;
   limits: Partial<ReadLimits>;
+  /** Where a file taken out of an archive is written while its head is read. */
+  scratchDir?: string;
 };
 
 export type UploadedFile = { id: number; path: string; originalName: string };
@@ -60,7 +62,7 @@ export type MappedPreview = Preview & { mapping: ColumnMatch[] };
 /** The preview of DESIGN.md step 3 with the suggested mapping for a target (and a saved one when there is one). */
 export async function previewForTarget(
   path: string,
-  options: { target: Target; encoding?: string; sheet?: string; delimiter?: string; skipTop?: number; country?: string; displayName?: string; limits?: Partial<ReadLimits> },
+  options: { target: Target; encoding?: string; sheet?: string; delimiter?: string; skipTop?: number; country?: string; displayName?: string; limits?: Partial<ReadLimits>; scratchDir?: string },
   known?: { fields: FieldDefinition[]; saved?: ReadonlyMap<string, string | null> },
 ): Promise<MappedPreview> {
   const fields = known?.fields ?? (options.target === 'campaign' ? [...STANDARD_FIELDS.individual] : [...STANDARD_FIELDS[options.target]]);
@@ -84,7 +86,7 @@ export async function createImport(deps: ImportServiceDependencies, input: Creat
   if (input.target === 'campaign-blacklist' && !campaign) {
     throw new AppError('NOT_FOUND', `No campaign named "${input.campaign}" in this team. Create it first.`);
   }
-  const readOptions = { encoding: input.encoding, sheet: input.sheet, delimiter: input.delimiter, skipTop: input.skipTop, country: input.country, displayName: input.upload.originalName, limits: deps.limits };
+  const readOptions = { encoding: input.encoding, sheet: input.sheet, delimiter: input.delimiter, skipTop: input.skipTop, country: input.country, displayName: input.upload.originalName, limits: deps.limits, scratchDir: deps.scratchDir };
   // Of a workbook, the sheet the preview shows (its first list, see previewSource) is the one the job reads.
   const listFields = await resolveTargetFields(deps.fields, input.teamId, input.target, campaign?.id ?? null);
   const preview = await previewSource(input.upload.path, readOptions, listScoreOf(listFields));

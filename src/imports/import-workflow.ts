@@ -1,6 +1,7 @@
 // Wiring for the edges (CLI, HTTP, worker): uploads into storage, and the dependencies of the import services.
 import { randomBytes } from 'node:crypto';
 import type { AppContext } from '../app/app-context.js';
+import { scratchDirOf } from '../config/config.js';
 import type { ImportJob } from '../db/schema.js';
 import type { RunnerDependencies } from '../jobs/import-job-runner.js';
 import type { FileSource } from '../storage/file-storage.js';
@@ -17,6 +18,7 @@ export function importServiceDependencies(context: AppContext): ImportServiceDep
     savedMappings: repositories.savedMappings,
     countRows: (teamId, scope) => repositories.customers.count(teamId, scope),
     limits: { maxColumns: config.limits.maxColumns, maxCellLength: config.limits.maxCellLength },
+    scratchDir: scratchDirOf(config),
   };
 }
 

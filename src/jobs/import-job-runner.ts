@@ -16,7 +16,7 @@ import { resolveTargetFields } from '../imports/target-fields.js';
 import { createPhoneNormaliser } from '../phones/phone-normalisation.js';
 import type { FileStorage } from '../storage/file-storage.js';
 import { AppError } from '../shared/app-error.js';
-import type { Config } from '../config/config.js';
+import { scratchDirOf, type Config } from '../config/config.js';
 import type { JobsRepository } from './jobs.repository.js';
 import type { UploadsRepository } from '../uploads/uploads.repository.js';
 import type { TeamsRepository } from '../teams/teams.repository.js';
@@ -127,6 +127,7 @@ async function runClaimedJob(deps: RunnerDependencies, job: ImportJob, workerId:
         displayName: job.file_name,
         country: team.default_country,
         limits: { maxColumns: deps.config.limits.maxColumns, maxCellLength: deps.config.limits.maxCellLength },
+        scratchDir: scratchDirOf(deps.config),
       },
       target: options.target,
       mapping: options.mapping,

@@ -1,6 +1,6 @@
 // The streaming file store behind uploads and job result files, and the choice of its backend from the config.
 import { join } from 'node:path';
-import type { Config } from '../config/config.js';
+import { scratchDirOf, type Config } from '../config/config.js';
 import type { AppDatabase } from '../db/database.js';
 import { createDatabaseFileStorage } from './database-file-storage.js';
 import { createDirectoryStorage } from './directory-storage.js';
@@ -68,7 +68,7 @@ export type FileAppender = {
 
 export function createFileStorage(config: Pick<Config, 'dataDir' | 'storage'>, database: AppDatabase): FileStorage {
   if (config.storage === 'postgres') {
-    return createDatabaseFileStorage(createStoredFilesRepository(database.db), { tempDir: join(config.dataDir, 'tmp') });
+    return createDatabaseFileStorage(createStoredFilesRepository(database.db), { tempDir: scratchDirOf(config) });
   }
   return createDirectoryStorage(join(config.dataDir, 'files'));
 }

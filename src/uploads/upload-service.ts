@@ -1,6 +1,7 @@
 // Uploads as the API offers them: stored under a generated key, described by reading their head, previewed with
 // the suggested mapping for a target, removed by hand or when they expire unused.
 import type { AppContext } from '../app/app-context.js';
+import { scratchDirOf } from '../config/config.js';
 import { chooseTeam, requireInScope, type Actor } from '../auth/actor.js';
 import type { Campaign } from '../db/schema.js';
 import { storeUpload } from '../imports/import-workflow.js';
@@ -166,7 +167,7 @@ async function readHead(context: AppContext, upload: UploadRow, options: ReadOpt
   try {
     const limits = { maxColumns: context.config.limits.maxColumns, maxCellLength: context.config.limits.maxCellLength };
     const country = (await context.repositories.teams.findById(upload.team_id))?.default_country;
-    const head = await previewSource(copy.path, { ...options, country, displayName: upload.original_name, limits }, listScoreOf(fields));
+    const head = await previewSource(copy.path, { ...options, country, displayName: upload.original_name, limits, scratchDir: scratchDirOf(context.config) }, listScoreOf(fields));
     return { format: head.format, encoding: head.encoding, delimiter: head.delimiter, sheets: head.sheets, sheet: head.sheet, headers: head.headers, rows: head.rows, problems: head.problems };
   } finally {
     await copy.release();

@@ -2,7 +2,8 @@
 import { it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
@@ -106,6 +107,18 @@ describeOnBothDatabases('the intake command line', (suite) => {
     // Owner: a field of its own, the team's table being empty (its unmatched columns become custom fields).
     assert.match(result.stderr, /^Columns: Full Name → name, Mobile → mobile, Owner → owner\.$/m);
     assert.match(result.stderr, /^Left out \(no field; --mapping 'Header=field' gives one\): Home Phone\.$/m);
+  });
+
+  it('imports a gzip file of a list as the list inside, and leaves nothing of it in the data directory', () => {
+    assert.equal(run('teams', 'create', 'cli-gzip', '--country', 'US').status, 0);
+    const gzipped = join(dir, 'nightly-leads.csv.gz');
+    writeFileSync(gzipped, gzipSync(csv([['Name', 'Phone'], ['Ann Lee', '415-555-0134'], ['Bo Chen', '555-01']])));
+    const preview = run('preview', gzipped);
+    assert.match(preview.stdout, /^nightly-leads\.csv\.gz: CSV, utf-8, delimiter ","/);
+    const result = run('import', gzipped, '--team', 'cli-gzip', '--target', 'individual', '--wait', '--json');
+    assert.equal(result.status, 0, result.stderr);
+    assert.deepEqual(JSON.parse(result.stdout), { id: (JSON.parse(result.stdout) as { id: number }).id, status: 'close', total: 2, success: 1, error: 1, duplicated: 0 });
+    assert.deepEqual(readdirSync(join(suite.test.dataDir, 'tmp')).filter((name) => name.startsWith('copy~')), []);
   });
 
   it('maps a header with a comma in it, quoted as in a CSV file, and a header typed in another letter case', () => {

@@ -6,9 +6,10 @@ import { AppError } from '../../shared/app-error.js';
 /**
  * zip: XLSX or ODS (decided by content); ole: XLS or encrypted OOXML; biff: bare BIFF2–4; markup: a web page (HTML
  * tables) or an Excel 2003 XML spreadsheet, as web applications' "Export to Excel" write them (mostly as .xls);
- * flat-ods: an OpenDocument spreadsheet in one XML file (.fods); legacy: SYLK, DIF, SocialCalc, dBASE (isLegacySheet); text: CSV.
+ * flat-ods: an OpenDocument spreadsheet in one XML file (.fods); legacy: SYLK, DIF, SocialCalc, dBASE (isLegacySheet); text: CSV;
+ * gzip: a compressed file (archived-file.ts), zip also a zip archive of one list.
  */
-export type ContainerKind = 'zip' | 'ole' | 'biff' | 'markup' | 'flat-ods' | 'legacy' | 'text';
+export type ContainerKind = 'zip' | 'gzip' | 'ole' | 'biff' | 'markup' | 'flat-ods' | 'legacy' | 'text';
 
 /** dBASE's first byte: the version of the table (III, IV, 5, FoxPro, Visual FoxPro, with or without memos). */
 const DBASE_VERSIONS: readonly number[] = [0x02, 0x03, 0x04, 0x05, 0x30, 0x31, 0x32, 0x43, 0x63, 0x7b, 0x83, 0x8b, 0x8e, 0xcb, 0xf5, 0xfb];
@@ -36,7 +37,6 @@ const BINARY_SIGNATURES: readonly { bytes: number[]; what: string }[] = [
   { bytes: [0x89, 0x50, 0x4e, 0x47], what: 'a PNG image' },
   { bytes: [0xff, 0xd8, 0xff], what: 'a JPEG image' },
   { bytes: [0x47, 0x49, 0x46, 0x38], what: 'a GIF image' },
-  { bytes: [0x1f, 0x8b], what: 'a gzip archive' },
   { bytes: [0x52, 0x61, 0x72, 0x21], what: 'a RAR archive' },
   { bytes: [0x37, 0x7a, 0xbc, 0xaf], what: 'a 7-Zip archive' },
   { bytes: [0x42, 0x5a, 0x68], what: 'a bzip2 archive' },
@@ -56,9 +56,13 @@ export function fileExtension(name: string): string {
 export function detectContainer(head: Uint8Array, file: string): ContainerKind {
   const extension = fileExtension(file);
   if (startsWith(head, [0x50, 0x4b, 0x03, 0x04]) || startsWith(head, [0x50, 0x4b, 0x05, 0x06])) return 'zip';
+  if (startsWith(head, [0x1f, 0x8b])) return 'gzip';
   if (startsWith(head, OLE_MAGIC)) return 'ole';
   if (extension === 'xls' && isBareBiff(head)) return 'biff';
   if (isLegacySheet(head, extension)) return 'legacy';
+  if (head.length >= 262 && new TextDecoder('latin1').decode(head.subarray(257, 262)) === 'ustar') {
+    throw new AppError('FILE_FORMAT_UNSUPPORTED', `'${file}' is a tar archive, not a spreadsheet. Take the CSV or spreadsheet out of it and upload that (a zip or gzip file of one list is read).`, { file });
+  }
   for (const signature of BINARY_SIGNATURES) {
     if (startsWith(head, signature.bytes)) {
       throw new AppError('FILE_FORMAT_UNSUPPORTED', `'${file}' is ${signature.what}, not a spreadsheet. Upload a CSV, TSV, TXT, XLSX, XLS or ODS file.`, { file });

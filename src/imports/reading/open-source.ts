@@ -5,7 +5,7 @@ import { open, stat, type FileHandle } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { AppError } from '../../shared/app-error.js';
 import { openCsv } from './csv-source.js';
-import { detectContainer } from './format-detection.js';
+import { detectContainer, fileExtension } from './format-detection.js';
 import { assembleSource } from './record-assembly.js';
 import { openFlatOds, openOds } from './ods-source.js';
 import { MAX_XML_SPREADSHEET_BYTES, openMarkupWorkbook } from './markup-workbook.js';
@@ -13,6 +13,7 @@ import { openBareBiff, openLegacySheet, openOleWorkbook } from './sheetjs-source
 import { DEFAULT_READ_LIMITS, type OpenedSource, type RawSource, type ReadContext, type ReadLimits, type ReadOptions } from './source-types.js';
 import { openXlsx } from './xlsx-source.js';
 import { openZip, type ZipArchive } from './zip-archive.js';
+import { NO_FILE, gzippedName, unpackGzip, unpackSingleEntry, type UnpackedFile } from './archived-file.js';
 
 const HEAD_BYTES = 64 * 1024;
 const ODS_MIMETYPE = 'application/vnd.oasis.opendocument.spreadsheet';
@@ -59,6 +60,10 @@ async function openRaw(context: ReadContext): Promise<RawSource> {
   try {
     const head = await readHead(handle, size);
     const kind = detectContainer(head, file);
+    if (kind === 'gzip') {
+      refuseNestedArchive(context);
+      return await openUnpacked(context, await unpackGzip(context, size));
+    }
     if (kind === 'text') {
       const source = await openCsv(context, handle, size, head);
       isHandedOver = true;
@@ -92,7 +97,9 @@ export async function wholeReadHeapMb(path: string, displayName?: string): Promi
     const handle = await open(path, 'r');
     try {
       const { size } = await handle.stat();
-      const kind = detectContainer(await readHead(handle, size), displayName ?? basename(path));
+      const name = displayName ?? basename(path);
+      const kind = detectContainer(await readHead(handle, size), name);
+      if (kind === 'gzip' || kind === 'zip') return await archivedReadHeapMb(path, name, kind, handle, size);
       if (kind === 'ole' || kind === 'biff' || kind === 'legacy') return Math.ceil((size / 1024 ** 2) * WHOLE_READ_HEAP_PER_MB) + 64;
       // A web page is streamed; an XML spreadsheet (no bigger than MAX_XML_SPREADSHEET_BYTES) is read whole.
       return kind === 'markup' ? Math.ceil((Math.min(size, MAX_XML_SPREADSHEET_BYTES) / 1024 ** 2) * XML_SPREADSHEET_HEAP_PER_MB) + 64 : 0;
@@ -104,21 +111,81 @@ export async function wholeReadHeapMb(path: string, displayName?: string): Promi
   }
 }
 const WHOLE_READ_HEAP_PER_MB = 40;
+/** Names of the formats read whole, for a file inside an archive (told by its name: it is not taken out to be told). */
+const WHOLE_READ_EXTENSIONS = new Set(['xls', 'xlt', 'slk', 'dif', 'dbf', 'xml']);
+
+/**
+ * The heap to read the file in a gzip file or a zip archive of one file: as for that file, by its name and inflated
+ * size (gzip's trailer keeps it, modulo 4 GiB; a zip's directory declares it).
+ */
+async function archivedReadHeapMb(path: string, name: string, kind: 'gzip' | 'zip', handle: FileHandle, size: number): Promise<number> {
+  let inner: { name: string; size: number } | null = null;
+  if (kind === 'gzip' && size >= 4) {
+    const trailer = Buffer.alloc(4);
+    await handle.read(trailer, 0, 4, size - 4);
+    inner = { name: gzippedName(name), size: trailer.readUInt32LE(0) };
+  } else if (kind === 'zip') {
+    const zip = await openZip(createContext(path, { displayName: name }));
+    try {
+      const files = (await zippedKind(zip, name)) === 'archive' ? zip.names.filter((entry) => !NO_FILE.test(entry)) : [];
+      inner = files.length === 1 ? { name: files[0] as string, size: zip.sizeOf(files[0] as string) } : null;
+    } finally {
+      zip.close();
+    }
+  }
+  if (inner === null || !WHOLE_READ_EXTENSIONS.has(fileExtension(inner.name))) return 0;
+  const wholeBytes = fileExtension(inner.name) === 'xml' ? Math.min(inner.size, MAX_XML_SPREADSHEET_BYTES) : inner.size;
+  return Math.ceil((wholeBytes / 1024 ** 2) * (fileExtension(inner.name) === 'xml' ? XML_SPREADSHEET_HEAP_PER_MB : WHOLE_READ_HEAP_PER_MB)) + 64;
+}
 /** SheetJS needs about 50 times an XML spreadsheet's size in memory, much of it outside the heap. */
 const XML_SPREADSHEET_HEAP_PER_MB = 64;
 
 async function openZipped(context: ReadContext): Promise<RawSource> {
   const zip = await openZip(context);
+  let unpacked: UnpackedFile;
   try {
     const kind = await zippedKind(zip, context.file);
-    return kind === 'ods' ? await openOds(context, zip) : await openXlsx(context, zip);
+    if (kind === 'ods') return await openOds(context, zip);
+    if (kind === 'xlsx') return await openXlsx(context, zip);
+    refuseNestedArchive(context);
+    unpacked = await unpackSingleEntry(context, zip);
   } catch (error) {
     zip.close();
     throw error;
   }
+  zip.close();
+  return openUnpacked(context, unpacked);
 }
 
-async function zippedKind(zip: ZipArchive, file: string): Promise<'xlsx' | 'ods'> {
+/** The file taken out of an archive, read as if uploaded itself, named for messages as in it; removed once closed. */
+async function openUnpacked(context: ReadContext, unpacked: UnpackedFile): Promise<RawSource> {
+  const inner: ReadContext = { ...context, path: unpacked.path, file: `${unpacked.name} (in ${context.file})`, archive: context.file };
+  let raw: RawSource;
+  try {
+    raw = await openRaw(inner);
+  } catch (error) {
+    await unpacked.remove();
+    throw error;
+  }
+  return {
+    ...raw,
+    close: async () => {
+      try {
+        await raw.close();
+      } finally {
+        await unpacked.remove();
+      }
+    },
+  };
+}
+
+/** An archive inside an archive is not opened: one level is what people send; more is how zip bombs are made. */
+function refuseNestedArchive({ file, archive }: ReadContext): void {
+  if (archive === undefined) return;
+  throw new AppError('FILE_FORMAT_UNSUPPORTED', `'${file}' is an archive inside the archive '${archive}'. Upload the CSV or spreadsheet itself, or an archive of it alone.`, { file });
+}
+
+async function zippedKind(zip: ZipArchive, file: string): Promise<'xlsx' | 'ods' | 'archive'> {
   if (zip.has('mimetype')) {
     const mimetype = (await zip.read('mimetype', 1024)).toString('latin1').trim();
     if (mimetype === ODS_MIMETYPE || mimetype === `${ODS_MIMETYPE}-template`) return 'ods';
@@ -136,5 +203,5 @@ async function zippedKind(zip: ZipArchive, file: string): Promise<'xlsx' | 'ods'
   if (zip.has('Index/Document.iwa')) {
     throw new AppError('FILE_FORMAT_UNSUPPORTED', `'${file}' is an Apple Numbers document. In Numbers, choose File → Export To → Excel (or CSV), and upload that.`, { file });
   }
-  throw new AppError('FILE_FORMAT_UNSUPPORTED', `'${file}' is a zip archive, not a spreadsheet. Unzip it and upload the CSV or spreadsheet inside.`, { file });
+  return 'archive';
 }

@@ -49,6 +49,8 @@ export type ReadOptions = {
   country?: string;
   /** Override the sniffed delimiter of a CSV. */
   delimiter?: string;
+  /** Where a file taken out of a gzip or zip archive is written while it is read (default: the system's temp dir). */
+  scratchDir?: string;
   /** Sheet name of a workbook; default the first visible sheet. */
   sheet?: string;
   /** Non-empty records to skip before the header row. */
@@ -118,4 +120,6 @@ export type ReadContext = {
   file: string;
   limits: ReadLimits;
   options: ReadOptions;
+  /** The file was taken out of this archive (a gzip or zip file): an archive in it is not opened in turn. */
+  archive?: string;
 };

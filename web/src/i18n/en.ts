@@ -89,7 +89,7 @@ export const en = {
 
   'upload.clickToUpload': 'Click to Upload',
   'upload.dropHere': 'Drag a file here, or click to choose one',
-  'upload.formats': 'CSV, TSV, TXT, XLSX, XLS or ODS. CSV in any encoding.',
+  'upload.formats': 'CSV, TSV, TXT, XLSX, XLS or ODS, also zipped (.zip, .gz). CSV in any encoding.',
   'upload.uploading': 'Uploading {name}…',
   'upload.reject': 'This file type cannot be imported.',
   'upload.failed': 'Upload failed',

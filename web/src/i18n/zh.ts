@@ -91,7 +91,7 @@ export const zh: Record<MessageKey, string> = {
 
   'upload.clickToUpload': '点击上传',
   'upload.dropHere': '把文件拖到这里，或点击选择文件',
-  'upload.formats': '支持 CSV、TSV、TXT、XLSX、XLS、ODS；CSV 可为任意编码。',
+  'upload.formats': '支持 CSV、TSV、TXT、XLSX、XLS、ODS，也可压缩（.zip、.gz）；CSV 可为任意编码。',
   'upload.uploading': '正在上传 {name}…',
   'upload.reject': '不支持导入此类型的文件。',
   'upload.failed': '上传失败',
