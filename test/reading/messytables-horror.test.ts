@@ -103,13 +103,17 @@ describe('messytables horror files', () => {
     assert.deepEqual(read('large.xlsx').sheets, ['Report', 'data', 'criteria']);
   });
 
-  test('refuses the encrypted, empty and archived files with the reason', () => {
+  test('refuses the encrypted and empty files with the reason; reads a zip archive of one CSV as that CSV', () => {
     assert.deepEqual(outcomes.get('encrypted_no_password.xls'), {
       kind: 'refused', code: 'FILE_ENCRYPTED',
       message: "'encrypted_no_password.xls' is password-protected: password-protected files are not supported. Remove the password in your spreadsheet program, save, and upload it again.",
     });
     assert.equal((outcomes.get('simple.unknown') as { code?: string } | undefined)?.code, 'FILE_EMPTY');
-    assert.equal((outcomes.get('simple.zip') as { code?: string } | undefined)?.code, 'FILE_FORMAT_UNSUPPORTED');
+    // messytables reads it as the table inside too.
+    const zipped = outcomes.get('simple.zip');
+    const plain = outcomes.get('simple.csv');
+    assert.equal(zipped?.kind, 'read', JSON.stringify(zipped));
+    assert.deepEqual(zipped?.kind === 'read' && plain?.kind === 'read' ? [zipped.headers, zipped.rows] : null, plain?.kind === 'read' ? [plain.headers, plain.rows] : 'simple.csv unread');
     assert.equal((outcomes.get('libreoffice.xlsx') as { code?: string } | undefined)?.code, 'FILE_EMPTY');
   });
 });
