@@ -14,13 +14,14 @@ describe('sniffDelimiter', () => {
     assert.equal(sniffDelimiter('name;note\n"Lee, Ann";"a, b, c"\n"Bo";"x,\ny"\n'), ';');
   });
 
-  test("splits an older system's export on ~, ^ or :, when no usual delimiter splits it and every record splits alike", () => {
+  test("splits an older system's export on ~ or ^, when no usual delimiter splits it and every record splits alike", () => {
     assert.equal(sniffDelimiter('Name~Phone~City\nAnn Lee~415-555-0134~SF\nBo~415-555-0135~LA\n'), '~');
     assert.equal(sniffDelimiter('NAME^PHONE\nLEE^4155550134\n'), '^');
-    assert.equal(sniffDelimiter('name:phone:city\nann:4155550134:SF\n'), ':');
-    // A comma splits: the usual delimiters come first. A column with a ':' in some values is one column.
+    // A comma splits: the usual delimiters come first. A header that does not split is one column's; a ':' is text.
     assert.equal(sniffDelimiter('Name,Note\nAnn,a~b\nBo,c~d\n'), ',');
-    assert.equal(sniffDelimiter('Time\n10:30\n11:45\n12:00\n'), ',');
+    const labelled = ['Phone', ...Array.from({ length: 20 }, (_, i) => `Tel~ 415-555-${String(1000 + i)}`)].join('\n');
+    assert.equal(sniffDelimiter(`${labelled}\n`), ',');
+    assert.equal(sniffDelimiter(`Blacklist\n${Array.from({ length: 20 }, (_, i) => `Tel: 415-555-${String(1000 + i)}`).join('\n')}\n`), ',');
   });
 
   test('lets the preferred delimiter of the file name win a tie, and falls back to comma', () => {

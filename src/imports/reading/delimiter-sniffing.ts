@@ -6,11 +6,12 @@ import { CsvRecordSplitter } from './csv-record-splitter.js';
 export const CANDIDATE_DELIMITERS = [',', ';', '\t', '|'] as const;
 
 /**
- * Delimiters of older systems' exports (mainframes, healthcare and billing systems: `~`, `^`; `:` as in /etc/passwd),
- * tried only when none of the usual ones splits the text, and taken only when they split nearly every record alike: a
- * list of one column may hold a `:` ("10:30") or a `~` of its own.
+ * Delimiters of older systems' exports (mainframes, healthcare and billing systems: `~`, `^`), tried only when none of
+ * the usual ones splits the text, and taken only when they split the first record and nearly every other alike: a list
+ * of one column may hold a `~` of its own. Not `:`, which a list of one column holds in every line as often as not
+ * ("Tel: 415-555-0134", "10:30", "https://…").
  */
-const RARE_DELIMITERS = ['~', '^', ':'] as const;
+const RARE_DELIMITERS = ['~', '^'] as const;
 const RARE_DELIMITER_CONSISTENCY = 0.9;
 
 const RECORDS_TO_SAMPLE = 200;
@@ -44,8 +45,8 @@ export function sniffDelimiter(sample: string, preferred?: string, isWholeFile =
   }
   if (bestScore > 0) return best;
   for (const delimiter of RARE_DELIMITERS) {
-    const { score, consistency } = scoreDelimiter(sample, delimiter, isWholeFile);
-    if (consistency >= RARE_DELIMITER_CONSISTENCY && score > bestScore) {
+    const { score, consistency, isFirstAlike } = scoreDelimiter(sample, delimiter, isWholeFile);
+    if (isFirstAlike && consistency >= RARE_DELIMITER_CONSISTENCY && score > bestScore) {
       best = delimiter;
       bestScore = score;
     }
@@ -61,11 +62,12 @@ export function splitsRecords(sample: string, delimiter: string, isWholeFile: bo
 
 /**
  * Share of records having the most common field count (`consistency`), and that share weighted by the count (capped at
- * 10, so a delimiter that gives 5 consistent columns beats one that gives 2). 0 for a single column.
+ * 10, so a delimiter that gives 5 consistent columns beats one that gives 2), 0 for a single column; and whether the
+ * first record (a header, most often) has that count.
  */
-function scoreDelimiter(sample: string, delimiter: string, isWholeFile: boolean): { score: number; consistency: number } {
+function scoreDelimiter(sample: string, delimiter: string, isWholeFile: boolean): { score: number; consistency: number; isFirstAlike: boolean } {
   const counts = fieldCounts(sample, delimiter, isWholeFile);
-  if (counts.length === 0) return { score: 0, consistency: 0 };
+  if (counts.length === 0) return { score: 0, consistency: 0, isFirstAlike: false };
   const frequency = new Map<number, number>();
   for (const count of counts) frequency.set(count, (frequency.get(count) ?? 0) + 1);
   let modeCount = 1;
@@ -76,9 +78,9 @@ function scoreDelimiter(sample: string, delimiter: string, isWholeFile: boolean)
       modeFrequency = times;
     }
   }
-  if (modeCount < 2) return { score: 0, consistency: 0 };
+  if (modeCount < 2) return { score: 0, consistency: 0, isFirstAlike: false };
   const consistency = modeFrequency / counts.length;
-  return { score: consistency * (Math.min(modeCount, 10) / 10), consistency };
+  return { score: consistency * (Math.min(modeCount, 10) / 10), consistency, isFirstAlike: counts[0] === modeCount };
 }
 
 /** The number of fields of each of the first records that hold a value, split on `delimiter`. */
