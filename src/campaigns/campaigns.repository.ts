@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Campaign, Database } from '../db/schema.js';
 import type { MainTable } from '../imports/targets.js';
-import { comparableText } from '../shared/comparable-text.js';
+import { findNamed } from '../shared/comparable-text.js';
 
 export function createCampaignsRepository(db: Kysely<Database>) {
   return {
@@ -24,9 +24,7 @@ export function createCampaignsRepository(db: Kysely<Database>) {
      */
     async findByName(teamId: number, name: string): Promise<Campaign | undefined> {
       const campaigns = await db.selectFrom('campaigns').selectAll().where('team_id', '=', teamId).execute();
-      const wanted = comparableText(name);
-      const alike = campaigns.filter((campaign) => comparableText(campaign.name) === wanted);
-      return campaigns.find((campaign) => campaign.name === name) ?? (alike.length === 1 ? alike[0] : undefined);
+      return findNamed(campaigns, name, (campaign) => campaign.name);
     },
     async findById(id: number): Promise<Campaign | undefined> {
       return db.selectFrom('campaigns').selectAll().where('id', '=', id).executeTakeFirst();

@@ -7,7 +7,7 @@ import { createCampaign, campaignOwner } from '../campaigns/campaign-service.js'
 import type { JobsRepository } from '../jobs/jobs.repository.js';
 import type { UploadsRepository } from '../uploads/uploads.repository.js';
 import { AppError } from '../shared/app-error.js';
-import { comparableText } from '../shared/comparable-text.js';
+import { findNamed } from '../shared/comparable-text.js';
 import { headerSignature, matchHeaders, type ColumnMatch } from './mapping/header-matching.js';
 import { proposeFields } from './mapping/field-proposal.js';
 import { importOptionsSchema, type ImportOptionsInput } from './import-options.js';
@@ -101,8 +101,8 @@ export async function createImport(deps: ImportServiceDependencies, input: Creat
 
   const overrides = new Map<string, string | null>();
   for (const [named, field] of input.mapping ?? []) {
-    const header = headerNamed(preview.headers, named);
-    if (header === null) {
+    const header = findNamed(preview.headers, named, (column) => column);
+    if (header === undefined) {
       throw new AppError('BAD_INPUT', `The mapping names a column "${named}" that the file does not have. Its columns: ${listColumns(preview.headers)}.`);
     }
     overrides.set(header, field === '' ? null : field);
@@ -213,13 +213,6 @@ function refuseWithoutRequiredColumn(input: CreateImportInput, mapping: readonly
     'BAD_INPUT',
     `No column of "${input.upload.originalName}" is mapped to ${needed}, which every record of the ${input.target} target needs: each would fail. Its columns: ${listColumns(mapping.map((match) => match.header))}. Map one of them to ${needed} (--mapping '${mapping[0]?.header ?? 'Column'}=${required[0]}').${lower}`,
   );
-}
-
-/** The file's column a mapping names: as written, else the one alike in letter case and spacing (`phone  home`). */
-function headerNamed(headers: readonly string[], named: string): string | null {
-  if (headers.includes(named)) return named;
-  const alike = headers.filter((header) => comparableText(header) === comparableText(named));
-  return alike.length === 1 ? (alike[0] ?? null) : null;
 }
 
 /** Column names for a message: quoted when one holds a comma, so that the list reads one way. */

@@ -1,12 +1,12 @@
 // File storage in the database (stored_files + stored_file_chunks), for deployments without a shared disk.
 import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { mkdir, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
-import { hostname } from 'node:os';
+import { readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { AppError } from '../shared/app-error.js';
+import { createScratchFolder, isLeftBehind } from '../shared/scratch-folders.js';
 import type { FileSource, FileStorage } from './file-storage.js';
 import { readSourceChunks, toBuffer } from './source-chunks.js';
 import { assertValidKey, assertValidPrefix, partialKeyFor } from './storage-keys.js';
@@ -105,9 +105,8 @@ export function createDatabaseFileStorage(files: StoredFilesRepository, options:
     async localCopy(key: string) {
       assertValidKey(key);
       if ((await files.findSize(key)) === null) throw fileNotFound(key);
-      await mkdir(options.tempDir, { recursive: true });
       // Named after the process that holds it, so that a copy left by a process that was killed can be swept.
-      const dir = await mkdtemp(join(options.tempDir, `copy~${HOST}~${process.pid}~`));
+      const dir = await createScratchFolder(options.tempDir);
       const release = () => rm(dir, { recursive: true, force: true });
       // Keep the key's last segment: some readers look at the extension.
       const path = join(dir, key.slice(key.lastIndexOf('/') + 1));
@@ -129,13 +128,9 @@ export function createDatabaseFileStorage(files: StoredFilesRepository, options:
       const names = await readdir(options.tempDir).catch(() => [] as string[]);
       let swept = 0;
       for (const name of names) {
-        const owner = /^copy~(.+)~(\d+)~[^~]+$/.exec(name);
         const path = join(options.tempDir, name);
-        // Only this machine's processes can be asked whether they still run. A copy named before copies carried
-        // their process is left behind once it is a day old.
-        const isLeft = owner
-          ? owner[1] === HOST && !isRunning(Number(owner[2]))
-          : name.startsWith('copy-') && now - (await stat(path).then((info) => info.mtimeMs, () => now)) > LEGACY_COPY_MAX_AGE_MS;
+        // A copy named before copies carried their process is left behind once it is a day old.
+        const isLeft = isLeftBehind(name) ?? (name.startsWith('copy-') && now - (await stat(path).then((info) => info.mtimeMs, () => now)) > LEGACY_COPY_MAX_AGE_MS);
         if (!isLeft) continue;
         await rm(path, { recursive: true, force: true });
         swept += 1;
@@ -146,19 +141,7 @@ export function createDatabaseFileStorage(files: StoredFilesRepository, options:
   return storage;
 }
 
-/** This machine's name as it can stand in a file name. */
-const HOST = hostname().replace(/[^A-Za-z0-9.-]/g, '_') || 'host';
 const LEGACY_COPY_MAX_AGE_MS = 24 * 3600_000;
-
-/** Whether a process of this machine runs (one of another user counts). */
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /** Regroups a stream of buffers of any size into chunks of exactly CHUNK_BYTES (the last may be shorter). */
 async function* rechunk(source: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {

@@ -3,14 +3,15 @@
 // under the caps of any zip (total size, compression ratio), and read as if it had been uploaded itself.
 
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { hostname, tmpdir } from 'node:os';
+import { rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
 import { AppError } from '../../shared/app-error.js';
+import { createScratchFolder } from '../../shared/scratch-folders.js';
 import type { ReadContext } from './source-types.js';
-import { formatBytes, type ZipArchive } from './zip-archive.js';
+import { bomb, formatBytes, inflatesTooMuch, type ZipArchive } from './zip-archive.js';
 
 /** A file taken out of an archive: where it is, its name, and how to remove it once read. */
 export type UnpackedFile = { path: string; name: string; remove(): Promise<void> };
@@ -18,8 +19,6 @@ export type UnpackedFile = { path: string; name: string; remove(): Promise<void>
 /** Entries a zip holds beside its file that are no part of it: folders, macOS's resource forks, Windows' thumbnails. */
 export const NO_FILE = /(?:^|\/)(?:__MACOSX\/|\.DS_Store$|Thumbs\.db$|desktop\.ini$)|\/$/i;
 
-/** Inflated bytes checked against the compression ratio from this size on, as for a zip entry. */
-const RATIO_CHECK_FROM_BYTES = 1024 * 1024;
 
 /** The name of the file a gzip file holds: its own without `.gz` (`leads.csv.gz` → `leads.csv`). */
 export function gzippedName(file: string): string {
@@ -74,9 +73,7 @@ export async function unpackSingleEntry(context: ReadContext, zip: ZipArchive): 
  * is swept as they are.
  */
 async function unpackInto({ options }: ReadContext, name: string, write: (target: string) => Promise<void>): Promise<UnpackedFile> {
-  const scratch = options.scratchDir ?? tmpdir();
-  await mkdir(scratch, { recursive: true });
-  const folder = await mkdtemp(join(scratch, `copy~${hostname().replace(/[^A-Za-z0-9.-]/g, '_') || 'host'}~${process.pid}~`));
+  const folder = await createScratchFolder(options.scratchDir ?? tmpdir());
   const remove = () => rm(folder, { recursive: true, force: true });
   // The inner name keeps its extension (what a CSV's delimiter or a dBASE table is told by); the path is ours.
   const path = join(folder, `file${extensionOf(name)}`);
@@ -96,12 +93,5 @@ function extensionOf(name: string): string {
 
 function inflationProblem(inflated: number, compressed: number, { limits }: ReadContext): string | null {
   if (inflated > limits.maxInflatedBytes) return `it inflates to more than ${formatBytes(limits.maxInflatedBytes)}`;
-  if (inflated >= RATIO_CHECK_FROM_BYTES && inflated / Math.max(compressed, 1) > limits.maxCompressionRatio) {
-    return `it inflates more than ${limits.maxCompressionRatio} times`;
-  }
-  return null;
-}
-
-function bomb(file: string, why: string): AppError {
-  return new AppError('ZIP_BOMB', `'${file}' was refused as unsafe: ${why}. If the file is genuine, split it into smaller files.`, { file });
+  return inflatesTooMuch(inflated, compressed, limits) ? `it inflates more than ${limits.maxCompressionRatio} times` : null;
 }

@@ -100,9 +100,9 @@ export async function wholeReadHeapMb(path: string, displayName?: string): Promi
       const name = displayName ?? basename(path);
       const kind = detectContainer(await readHead(handle, size), name);
       if (kind === 'gzip' || kind === 'zip') return await archivedReadHeapMb(path, name, kind, handle, size);
-      if (kind === 'ole' || kind === 'biff' || kind === 'legacy') return Math.ceil((size / 1024 ** 2) * WHOLE_READ_HEAP_PER_MB) + 64;
-      // A web page is streamed; an XML spreadsheet (no bigger than MAX_XML_SPREADSHEET_BYTES) is read whole.
-      return kind === 'markup' ? Math.ceil((Math.min(size, MAX_XML_SPREADSHEET_BYTES) / 1024 ** 2) * XML_SPREADSHEET_HEAP_PER_MB) + 64 : 0;
+      if (kind === 'ole' || kind === 'biff' || kind === 'legacy') return wholeReadHeap(size, 'sheet');
+      // A web page is streamed; an XML spreadsheet is read whole.
+      return kind === 'markup' ? wholeReadHeap(size, 'xml') : 0;
     } finally {
       await handle.close();
     }
@@ -133,9 +133,15 @@ async function archivedReadHeapMb(path: string, name: string, kind: 'gzip' | 'zi
       zip.close();
     }
   }
-  if (inner === null || !WHOLE_READ_EXTENSIONS.has(fileExtension(inner.name))) return 0;
-  const wholeBytes = fileExtension(inner.name) === 'xml' ? Math.min(inner.size, MAX_XML_SPREADSHEET_BYTES) : inner.size;
-  return Math.ceil((wholeBytes / 1024 ** 2) * (fileExtension(inner.name) === 'xml' ? XML_SPREADSHEET_HEAP_PER_MB : WHOLE_READ_HEAP_PER_MB)) + 64;
+  const extension = inner === null ? '' : fileExtension(inner.name);
+  if (inner === null || !WHOLE_READ_EXTENSIONS.has(extension)) return 0;
+  return wholeReadHeap(inner.size, extension === 'xml' ? 'xml' : 'sheet');
+}
+
+/** The heap (MB) for `bytes` of a file SheetJS reads whole: a sheet format, or an XML spreadsheet (at most its cap). */
+function wholeReadHeap(bytes: number, kind: 'sheet' | 'xml'): number {
+  const read = kind === 'xml' ? Math.min(bytes, MAX_XML_SPREADSHEET_BYTES) : bytes;
+  return Math.ceil((read / 1024 ** 2) * (kind === 'xml' ? XML_SPREADSHEET_HEAP_PER_MB : WHOLE_READ_HEAP_PER_MB)) + 64;
 }
 /** SheetJS needs about 50 times an XML spreadsheet's size in memory, much of it outside the heap. */
 const XML_SPREADSHEET_HEAP_PER_MB = 64;

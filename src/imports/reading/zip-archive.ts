@@ -5,7 +5,7 @@
 import type { Readable } from 'node:stream';
 import yauzl from 'yauzl';
 import { AppError } from '../../shared/app-error.js';
-import type { ReadContext } from './source-types.js';
+import type { ReadContext, ReadLimits } from './source-types.js';
 
 export type ZipArchive = {
   /** Entry names as stored. */
@@ -81,8 +81,8 @@ function checkDeclaredSizes(entries: yauzl.Entry[], { file, limits }: ReadContex
   let total = 0;
   for (const entry of entries) {
     total += entry.uncompressedSize;
-    const ratio = entry.uncompressedSize / Math.max(entry.compressedSize, 1);
-    if (entry.uncompressedSize >= RATIO_CHECK_FROM_BYTES && ratio > limits.maxCompressionRatio) {
+    if (inflatesTooMuch(entry.uncompressedSize, entry.compressedSize, limits)) {
+      const ratio = entry.uncompressedSize / Math.max(entry.compressedSize, 1);
       throw bomb(file, `its entry '${entry.fileName}' inflates ${Math.round(ratio)} times (the limit is ${limits.maxCompressionRatio})`);
     }
   }
@@ -117,7 +117,7 @@ function archiveOver(zip: yauzl.ZipFile, entries: yauzl.Entry[], context: ReadCo
         if (inflatedTotal > limits.maxInflatedBytes) {
           throw bomb(file, `it inflates to more than ${formatBytes(limits.maxInflatedBytes)}`);
         }
-        if (inflated >= RATIO_CHECK_FROM_BYTES && inflated / Math.max(entry.compressedSize, 1) > limits.maxCompressionRatio) {
+        if (inflatesTooMuch(inflated, entry.compressedSize, limits)) {
           throw bomb(file, `its entry '${entry.fileName}' inflates more than ${limits.maxCompressionRatio} times`);
         }
         yield chunk;
@@ -159,7 +159,12 @@ function normalise(name: string): string {
   return name.replace(/^\/+/, '').toLowerCase();
 }
 
-function bomb(file: string, why: string): AppError {
+/** Whether `inflated` bytes of what was `compressed` bytes exceed the compression ratio a big entry may have. */
+export function inflatesTooMuch(inflated: number, compressed: number, limits: ReadLimits): boolean {
+  return inflated >= RATIO_CHECK_FROM_BYTES && inflated / Math.max(compressed, 1) > limits.maxCompressionRatio;
+}
+
+export function bomb(file: string, why: string): AppError {
   return new AppError('ZIP_BOMB', `'${file}' was refused as unsafe: ${why}. If the file is genuine, split it into smaller files.`, { file });
 }
 

@@ -176,8 +176,6 @@ export const en = {
   'jobOptions.defaultKey': "the target's default",
   'jobOptions.dialNow': 'at once',
   'jobOptions.dryRun': 'Dry run',
-  'jobOptions.tab': 'Tab',
-  'jobOptions.space': 'Space',
   'options.import': 'Import',
 
   'mismatch.title': 'Import Not Match',

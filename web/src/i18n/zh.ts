@@ -178,8 +178,6 @@ export const zh: Record<MessageKey, string> = {
   'jobOptions.defaultKey': '目标表的默认值',
   'jobOptions.dialNow': '立即',
   'jobOptions.dryRun': '试运行',
-  'jobOptions.tab': '制表符',
-  'jobOptions.space': '空格',
   'options.import': '导入',
 
   'mismatch.title': 'Import Not Match 导入不匹配',

@@ -1,5 +1,6 @@
 // The options a job was run with, as the supervisor chose them in the wizard: its words, not the request's keys.
 import type { MessageKey } from '../i18n/en.js';
+import { describeDelimiter } from './format.js';
 
 export type OptionRow = { label: string; value: string };
 
@@ -25,7 +26,7 @@ export function describeJobOptions(options: Record<string, unknown>, t: Words, f
 
   for (const [key, label] of [['encoding', 'file.encoding'], ['delimiter', 'file.delimiter'], ['sheet', 'file.sheet']] as const) {
     const value = take(key);
-    if (typeof value === 'string' && value !== '') add(label, key === 'delimiter' ? delimiterName(value, t) : value);
+    if (typeof value === 'string' && value !== '') add(label, key === 'delimiter' ? describeDelimiter(value) : value);
   }
   add('file.skipTop', String(take('skipTop') ?? 0));
   add('options.duplicate', t(take('duplicate') === 'update' ? 'jobOptions.duplicate.update' : 'jobOptions.duplicate.skip'));
@@ -54,11 +55,6 @@ export function describeJobOptions(options: Record<string, unknown>, t: Words, f
 
 function oneOf<T extends string, K>(value: unknown, choices: readonly T[], fallback: T, key: (choice: T) => K): K {
   return key(choices.includes(value as T) ? (value as T) : fallback);
-}
-
-function delimiterName(delimiter: string, t: Words): string {
-  if (delimiter === '\t') return t('jobOptions.tab');
-  return delimiter === ' ' ? t('jobOptions.space') : delimiter;
 }
 
 export function describeOptionValue(value: unknown, words: { yes: string; no: string }): string {
