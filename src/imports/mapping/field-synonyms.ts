@@ -206,6 +206,8 @@ export const FIELD_SYNONYMS: Readonly<Record<StandardFieldKey, FieldSynonyms>> =
       'State', 'Province', 'Region', 'State/Province', 'Province/State', 'State/Region',
       'State or Province', 'Prefecture', 'Territory', 'Mailing State', 'Mailing State/Province',
       'Billing State', 'Billing State/Province', 'State/Province/Region', 'Prov',
+      // Google Contacts' "Address 1 - Region" (a bare "Region" is as often a sales region: no variant of it counts)
+      'Address Region', 'Mailing Region', 'Billing Region', 'Shipping Region',
       'Provincia', 'Departamento', 'Estado/Província', 'UF', 'Département', 'Bundesland', 'Regione',
       'Provincie', 'Область', 'Регион', 'Регіон', 'Tỉnh', 'Tỉnh/Thành Phố', 'Provinsi', '시/도', '시도',
       'Län', 'Fylke', 'Maakunta', 'Województwo', 'Megye', 'Județ', 'Νομός', 'Περιφέρεια', 'المحافظة', 'محافظة',
@@ -253,6 +255,8 @@ export const FIELD_SYNONYMS: Readonly<Record<StandardFieldKey, FieldSynonyms>> =
     synonyms: [
       'Title', 'Job Title', 'Position', 'Job Position', 'Role', 'Job Role', 'Designation', 'Job',
       'Position Title', 'Job Name',
+      // Google Contacts' "Organization 1 - Title" (a bare "… Title" may be a book's or a salutation: no variant counts)
+      'Organization Title', 'Organisation Title', 'Company Title',
       '职位', '职务', '头衔', '职称', '岗位', '職位', '職稱', '職務', '役職',
       'Cargo', 'Puesto', 'Poste', 'Fonction', 'Funktion', 'Berufsbezeichnung', 'Posizione', 'Ruolo', 'Functie',
       'Unvan', 'Должность', 'Посада', 'Chức Vụ', 'Jabatan', '직위', '직책', '役職名', '肩書', '肩書き',

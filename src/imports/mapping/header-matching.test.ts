@@ -235,6 +235,22 @@ describe('matchHeaders: how each column is matched', () => {
     ]);
   });
 
+  test("reads Google Contacts' region as the state and its organization's title as the title, not the empty Occupation", () => {
+    const headers = ['Name', 'Occupation', 'Organization 1 - Name', 'Organization 1 - Title', 'Address 1 - Region', 'Address 1 - Country'];
+    const samples = rowsOf(['Ann Lee', 'Bo Chen'], ['', ''], ['Corp Inc', 'Acme'], ['Manager', 'Buyer'], ['CA', 'NY'], ['US', 'US']);
+    assert.deepEqual(fieldsOf(match(headers, { samples })), ['name', null, 'company', 'title', 'state', 'country']);
+  });
+
+  test('of two columns claiming a field about as strongly, the one with values takes it; an empty one keeps a clear claim', () => {
+    const samples = rowsOf(['', '', ''], ['(415) 555-0134', '(415) 555-0135', '(415) 555-0136']);
+    // The empty one falls back to the next phone field, as a second phone column does.
+    assert.deepEqual(fieldsOf(match(['Phone', 'Telephone'], { samples })), ['phone2', 'phone']);
+    assert.deepEqual(fieldsOf(match(['Phone', 'Telephone'])), ['phone', 'phone2']);
+    // An empty "Email" against a column whose values merely look like e-mails: the name decides.
+    const emails = rowsOf(['', ''], ['ann@example.com', 'bo@example.com']);
+    assert.deepEqual(fieldsOf(match(['Email', 'Extra'], { samples: emails })), ['email', null]);
+  });
+
   test('goes by a bracket that names a field: "Phone (Mobile)" is the mobile, "Company (Name)" the company', () => {
     assert.deepEqual(fieldsOf(match(['Name', 'Phone (Home)', 'Phone (Mobile)', 'Phone (Work)', 'Email (Work)'])), ['name', 'phone', 'mobile', 'phone2', 'email']);
     assert.deepEqual(fieldsOf(match(['Phone', 'Phone (Mobile)'])), ['phone', 'mobile']);

@@ -46,6 +46,12 @@ export const VALUES_SHARE = 0.8;
 const VALUES_CONFIDENCE = { email: 0.7, phone: 0.65 } as const;
 /** A second phone-like column falls back to another phone field at this share of its confidence. */
 const PHONE_FALLBACK_FACTOR = 0.6;
+/**
+ * Two columns claiming one field about as strongly: the one with values in the sampled rows takes it (Google Contacts'
+ * "Occupation", empty in nearly every export, against its "Organization 1 - Title"). Only a close claim: an empty
+ * "Email" still beats a column whose values merely look like e-mails.
+ */
+const EMPTY_COLUMN_PENALTY = 0.1;
 const MIN_FUZZY_LENGTH = 4;
 const MAX_FUZZY_LENGTH = 60;
 const MAX_NAME_WORDS = 8;
@@ -53,7 +59,8 @@ const MAX_NAME_WORDS = 8;
 const GENERIC_HEADS: ReadonlySet<string> = new Set(GENERIC_HEAD_WORDS.map(normaliseHeader));
 const AMBIGUOUS_NAMES: ReadonlySet<string> = new Set(AMBIGUOUS_FIELD_NAMES.map(normaliseHeader));
 type Hit = { field: string; confidence: number; source: MatchSource };
-type Candidate = Hit & { index: number; rank: number; isSaved: boolean };
+/** Whether the column had no value in any sampled row. */
+type Candidate = Hit & { index: number; rank: number; isSaved: boolean; isEmpty: boolean };
 
 export function matchHeaders(input: MatchHeadersInput): ColumnMatch[] {
   const vocabulary = buildFieldVocabulary(input.fields);
@@ -73,10 +80,11 @@ export function matchHeaders(input: MatchHeadersInput): ColumnMatch[] {
       matches[index] = { header, index, field: null, confidence: CONFIDENCE.saved, source: 'saved' };
       return;
     }
-    if (saved !== undefined && vocabulary.fieldsByKey.has(saved)) {
-      candidates.push({ index, field: saved, confidence: CONFIDENCE.saved, source: 'saved', rank: 0, isSaved: true });
-    }
     const values = input.samples.map((row) => row[index] ?? '');
+    const isEmpty = values.length > 0 && values.every((value) => value.trim() === '');
+    if (saved !== undefined && vocabulary.fieldsByKey.has(saved)) {
+      candidates.push({ index, field: saved, confidence: CONFIDENCE.saved, source: 'saved', rank: 0, isSaved: true, isEmpty });
+    }
     const hits = [...headerHits(header, vocabulary)];
     hits.push(...phoneFallbackHits(hits, vocabulary));
     hits.push(...valueHits(header, values, hits, vocabulary));
@@ -85,7 +93,7 @@ export function matchHeaders(input: MatchHeadersInput): ColumnMatch[] {
     // numbers beside them with (calling-codes.ts), neither the customer's country nor a phone number of theirs.
     const isCallingCodes = isCallingCodeHeader(header) && holdsCallingCodes(values);
     const kept = isCallingCodes ? hits.filter((hit) => hit.field !== fieldKeyOf(vocabulary, 'country') && vocabulary.fieldsByKey.get(hit.field)?.type !== 'phone') : hits;
-    kept.forEach((hit, rank) => candidates.push({ ...hit, index, rank: rank + 1, isSaved: false }));
+    kept.forEach((hit, rank) => candidates.push({ ...hit, index, rank: rank + 1, isSaved: false, isEmpty }));
   });
 
   return joinAddressParts(joinNameParts(resolveConflicts(matches, candidates, vocabulary), vocabulary), vocabulary);
@@ -151,15 +159,16 @@ function joinNameParts(matches: ColumnMatch[], vocabulary: FieldVocabulary): Col
 }
 
 /**
- * Each field takes at most one column: the strongest claim wins (saved first, then confidence,
- * then the leftmost column) and a column that lost its field falls to its next-best one. A text or address field the
+ * Each field takes at most one column: the strongest claim wins (saved first, then confidence, less for a column
+ * empty in the samples, then the leftmost column) and a column that lost its field falls to its next-best one. A text or address field the
  * user (or a saved mapping) gave several columns keeps them all: the import joins them (a name's parts, address lines).
  */
 function resolveConflicts(matches: ColumnMatch[], candidates: Candidate[], vocabulary: FieldVocabulary): ColumnMatch[] {
+  const strength = (candidate: Candidate) => candidate.confidence - (candidate.isEmpty ? EMPTY_COLUMN_PENALTY : 0);
   const ordered = [...candidates].sort(
     (a, b) =>
       Number(b.isSaved) - Number(a.isSaved) ||
-      b.confidence - a.confidence ||
+      strength(b) - strength(a) ||
       a.index - b.index ||
       a.rank - b.rank,
   );
