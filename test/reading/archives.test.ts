@@ -48,6 +48,9 @@ describe('compressed lists', () => {
     await expectAppError(readWhole(folder.write('nested.zip', zipStrings({ 'leads.zip': inner })), { scratchDir }), 'FILE_FORMAT_UNSUPPORTED',
       /^'leads\.zip \(in nested\.zip\)' is an archive inside the archive 'nested\.zip'/);
     await expectAppError(readWhole(folder.write('nested.csv.gz', gzipSync(gzipSync('Name\nA\n'))), { scratchDir }), 'FILE_FORMAT_UNSUPPORTED', /is an archive inside the archive 'nested\.csv\.gz'/);
+    // Gnumeric's own workbook is gzipped XML: what it is, and how to save it as a workbook we read.
+    const gnumeric = '<?xml version="1.0" encoding="UTF-8"?>\n<gnm:Workbook xmlns:gnm="http://www.gnumeric.org/v10.dtd"><gnm:Sheets/></gnm:Workbook>\n';
+    await expectAppError(readWhole(folder.write('leads.gnumeric', gzipSync(gnumeric)), { scratchDir }), 'FILE_FORMAT_UNSUPPORTED', /is a Gnumeric workbook\. Open it in Gnumeric, save it as XLSX or ODS/);
     const tar = Buffer.alloc(1024);
     tar.write('leads.csv', 0);
     tar.write('ustar', 257);

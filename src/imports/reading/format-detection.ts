@@ -100,6 +100,10 @@ export function detectContainer(head: Uint8Array, file: string): ContainerKind {
     // A flat ODS names its kind on its root element, after namespace declarations that can fill the first 1,024 bytes.
     const document = /^<\?xml[^>]*>\s*(?:<!--(?:(?!-->)[\s\S])*-->\s*)*<office:document[\s>][^>]*?office:mimetype\s*=\s*["']([^"']*)["']/.exec(textOf(head));
     if (document?.[1] === 'application/vnd.oasis.opendocument.spreadsheet') return 'flat-ods';
+    // Gnumeric's own workbook (gzipped XML, so it reaches here as the file inside).
+    if (/<gnm:Workbook[\s>]/.test(textOf(head))) {
+      throw new AppError('FILE_FORMAT_UNSUPPORTED', `'${file}' is a Gnumeric workbook. Open it in Gnumeric, save it as XLSX or ODS (File → Save As), and upload that.`, { file });
+    }
     const what = document ? `an OpenDocument file but not a spreadsheet (${document[1]})` : 'an XML file, but neither an Excel 2003 XML spreadsheet nor a flat OpenDocument spreadsheet';
     throw new AppError('FILE_FORMAT_UNSUPPORTED', `'${file}' is ${what}. Upload a CSV, TSV, TXT, XLSX, XLS or ODS file.`, { file });
   }
