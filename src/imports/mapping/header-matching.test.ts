@@ -251,6 +251,16 @@ describe('matchHeaders: how each column is matched', () => {
     assert.deepEqual(fieldsOf(match(['Email', 'Extra'], { samples: emails })), ['email', null]);
   });
 
+  test("gives phone2 to Outlook's filled Home Phone rather than its empty Other Phone, and not to a column the user decided", () => {
+    const headers = ['First Name', 'Last Name', 'Business Phone', 'Home Phone', 'Mobile Phone', 'Other Phone'];
+    const samples = rowsOf(['John', 'Ann'], ['Public', 'Lee'], ['(425) 555-0100', ''], ['(425) 555-0150', '(415) 555-0134'], ['(425) 555-0111', ''], ['', '']);
+    assert.deepEqual(fieldsOf(match(headers, { samples })), ['name', 'name', 'phone', 'phone2', 'mobile', null]);
+    // Without values to go by, the names decide, as before.
+    assert.deepEqual(fieldsOf(match(headers)), ['name', 'name', 'phone', null, 'mobile', 'phone2']);
+    // A saved mapping stands.
+    assert.deepEqual(fieldsOf(match(headers, { samples, saved: new Map([['Other Phone', 'phone2']]) })), ['name', 'name', 'phone', null, 'mobile', 'phone2']);
+  });
+
   test('goes by a bracket that names a field: "Phone (Mobile)" is the mobile, "Company (Name)" the company', () => {
     assert.deepEqual(fieldsOf(match(['Name', 'Phone (Home)', 'Phone (Mobile)', 'Phone (Work)', 'Email (Work)'])), ['name', 'phone', 'mobile', 'phone2', 'email']);
     assert.deepEqual(fieldsOf(match(['Phone', 'Phone (Mobile)'])), ['phone', 'mobile']);

@@ -96,7 +96,27 @@ export function matchHeaders(input: MatchHeadersInput): ColumnMatch[] {
     kept.forEach((hit, rank) => candidates.push({ ...hit, index, rank: rank + 1, isSaved: false, isEmpty }));
   });
 
-  return joinAddressParts(joinNameParts(resolveConflicts(matches, candidates, vocabulary), vocabulary), vocabulary);
+  return joinAddressParts(joinNameParts(preferColumnsWithValues(resolveConflicts(matches, candidates, vocabulary), candidates), vocabulary), vocabulary);
+}
+
+/**
+ * A field that went to a column empty in every sampled row, while another column named for it holds values and got no
+ * field at all, goes to that one: Outlook's empty "Other Phone" took phone2 and left its filled "Home Phone" out.
+ * Never a column the user decided, nor one claimed by its values alone.
+ */
+function preferColumnsWithValues(matches: ColumnMatch[], candidates: readonly Candidate[]): ColumnMatch[] {
+  const emptyColumns = new Set(candidates.filter((candidate) => candidate.isEmpty).map((candidate) => candidate.index));
+  for (const held of matches) {
+    if (held.field === null || held.source === 'saved' || !emptyColumns.has(held.index)) continue;
+    const rival = candidates
+      .filter((candidate) => candidate.field === held.field && !candidate.isEmpty && !candidate.isSaved && candidate.source !== 'values' && matches[candidate.index]?.field === null && matches[candidate.index]?.source !== 'saved')
+      .sort((a, b) => b.confidence - a.confidence || a.index - b.index)[0];
+    const free = rival && matches[rival.index];
+    if (!rival || !free) continue;
+    matches[rival.index] = { ...free, field: rival.field, confidence: Math.round(rival.confidence * 100) / 100, source: rival.source };
+    matches[held.index] = { ...held, field: null, confidence: 0, source: null };
+  }
+  return matches;
 }
 
 /**
