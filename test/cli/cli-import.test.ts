@@ -62,6 +62,17 @@ describeOnBothDatabases('the intake command line', (suite) => {
     assert.match(result.stdout, /First record:\n {2}Lee, Ann \| 415-555-0134 \| a, b\n$/);
   });
 
+  it('previews a file too wide for the import with the same limit the import has (INTAKE_MAX_COLUMNS), with or without --team', () => {
+    const wide = join(dir, 'wide.csv');
+    writeFileSync(wide, `${Array.from({ length: 1_500 }, (_, i) => `C${i}`).join(',')}\n${'x,'.repeat(1_499)}x\n`);
+    for (const args of [[], ['--team', 'cli-team-wide']]) {
+      if (args.length > 0) assert.equal(run('teams', 'create', 'cli-team-wide').status, 0);
+      const result = run('preview', wide, ...args, '--json');
+      assert.equal(result.status, 2, result.stderr);
+      assert.match(result.stdout, /Line 1 has 1500 columns, more than the limit of 1000\./);
+    }
+  });
+
   it('previews as text a record that cannot be imported with its line and why, under what was read of it', () => {
     const broken = join(dir, 'broken.csv');
     writeFileSync(broken, 'Name,Phone\r\nAnn,415-555-0134\r\n"Bo,415-555-0135\r\n');

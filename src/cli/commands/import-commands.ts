@@ -13,7 +13,7 @@ import { createWorker } from '../../jobs/worker.js';
 import { runnerDependencies } from '../../imports/import-workflow.js';
 import { AppError, exitCodeOf } from '../../shared/app-error.js';
 import { parseIsoTime } from '../../shared/iso-time.js';
-import { scratchDirOf } from '../../config/config.js';
+import { loadConfig, scratchDirOf } from '../../config/config.js';
 import { requireTeamByName } from '../../teams/team-service.js';
 import { parseCommand, parseInteger, printJson, requireOption, type CliIo } from '../cli-args.js';
 import type { ColumnMatch } from '../../imports/mapping/header-matching.js';
@@ -49,7 +49,8 @@ export async function runPreviewCommand(context: AppContext | null, args: string
     delimiter: values.delimiter,
     skipTop: parseInteger(values['skip-top'], 'skip-top'),
     displayName: basename(path),
-    limits: context ? context.config.limits : undefined,
+    // Without a database (no --team), the limits still come from the environment, as for the import that follows.
+    limits: context ? context.config.limits : loadConfig().limits,
     scratchDir: context ? scratchDirOf(context.config) : undefined,
   };
   let known: Parameters<typeof previewForTarget>[2];
