@@ -7,9 +7,10 @@ import { createCampaign, campaignOwner } from '../campaigns/campaign-service.js'
 import type { JobsRepository } from '../jobs/jobs.repository.js';
 import type { UploadsRepository } from '../uploads/uploads.repository.js';
 import { AppError } from '../shared/app-error.js';
-import { findNamed } from '../shared/comparable-text.js';
+import { comparableText, findNamed } from '../shared/comparable-text.js';
 import { headerSignature, matchHeaders, type ColumnMatch } from './mapping/header-matching.js';
-import { proposeFields } from './mapping/field-proposal.js';
+import { proposeFields, RESERVED_COLUMN_NAMES, slugifyHeader } from './mapping/field-proposal.js';
+import { detectColumnType } from './mapping/type-detection.js';
 import { importOptionsSchema, type ImportOptionsInput } from './import-options.js';
 import { isGeneratedHeaderName } from './reading/header-names.js';
 import { previewSource } from './reading/index.js';
@@ -45,6 +46,11 @@ export type CreateImportInput = {
   mapping?: Array<[string, string | null]>;
   /** Import & Start: field types chosen by the user, by header. */
   fieldTypes?: Array<[string, FieldType]>;
+  /**
+   * Columns that become new custom fields of the table or campaign, by header, with their type (null: told from the
+   * header and values): a list with a column the table has no field for yet ("Balance Due" for a collections campaign).
+   */
+  newFields?: Array<[string, FieldType | null]>;
   encoding?: string;
   sheet?: string;
   delimiter?: string;
@@ -107,6 +113,7 @@ export async function createImport(deps: ImportServiceDependencies, input: Creat
     }
     overrides.set(header, field === '' ? null : field);
   }
+  const newFields = resolveNewFields(input, preview.headers, overrides);
 
   // Import & Start: a new campaign gets its fields from the file's header.
   let isCampaignCreated = false;
@@ -116,7 +123,8 @@ export async function createImport(deps: ImportServiceDependencies, input: Creat
   if (input.target === 'campaign' && !campaign && input.campaign) {
     campaign = await createCampaign(deps, { teamId: input.teamId, name: input.campaign, copyMainFields: false, hasDialer: input.options?.dial != null });
     isCampaignCreated = true;
-    fieldOfColumn = applyTypes(proposeFields(preview.headers, preview.rows), preview.headers, input.fieldTypes).map((field, index) =>
+    const types = [...(input.fieldTypes ?? []), ...newFields.flatMap(({ header, type }): Array<[string, FieldType]> => (type === null ? [] : [[header, type]]))];
+    fieldOfColumn = applyTypes(proposeFields(preview.headers, preview.rows), preview.headers, types).map((field, index) =>
       overrides.get(preview.headers[index] ?? '') === null ? undefined : field,
     );
     createdFields = fieldOfColumn.filter((field): field is FieldDefinition => field !== undefined);
@@ -155,6 +163,18 @@ export async function createImport(deps: ImportServiceDependencies, input: Creat
         await storeFields(deps.fields, input.teamId, input.target, createdFields, fields.length);
         fields = [...fields, ...createdFields];
       }
+    }
+    if (owner && newFields.length > 0) {
+      const added = newFieldsOf(newFields, preview.rows, fields);
+      await storeFields(deps.fields, input.teamId, owner, added, fields.length);
+      for (const { index, key } of newFields.map((wanted, at) => ({ index: wanted.index, key: added[at]?.key }))) {
+        const match = mapping[index];
+        if (match && key) mapping[index] = { ...match, field: key, confidence: 1, source: 'exact' };
+      }
+      const kept = new Set(fields.map((field) => field.key));
+      const stored = added.filter((field) => !kept.has(field.key));
+      createdFields.push(...stored);
+      fields = [...fields, ...stored];
     }
   }
   const known = new Set(fields.map((f) => f.key));
@@ -196,6 +216,39 @@ export async function createImport(deps: ImportServiceDependencies, input: Creat
     dueAt: input.at ?? null,
   });
   return { job, mapping, campaign, isCampaignCreated, createdFields };
+}
+
+type WantedField = { index: number; header: string; type: FieldType | null };
+
+/** The columns asked for as new fields, checked: a column of the file, of a table or campaign, not mapped as well. */
+function resolveNewFields(input: CreateImportInput, headers: readonly string[], overrides: ReadonlyMap<string, string | null>): WantedField[] {
+  const wanted: WantedField[] = [];
+  for (const [named, type] of input.newFields ?? []) {
+    if (fieldOwnerOf(input.target, 0) === null) {
+      throw new AppError('BAD_USAGE', `New fields are for customer tables and campaigns; the fields of the ${input.target} target are fixed.`);
+    }
+    const header = findNamed(headers, named, (column) => column);
+    if (header === undefined) throw new AppError('BAD_INPUT', `The new field names a column "${named}" that the file does not have. Its columns: ${listColumns(headers)}.`);
+    if (overrides.has(header)) throw new AppError('BAD_USAGE', `The column "${header}" is both mapped and asked for as a new field: choose one.`);
+    if (wanted.some((field) => field.header === header)) continue;
+    wanted.push({ index: headers.indexOf(header), header, type });
+  }
+  return wanted;
+}
+
+/**
+ * A field for each column asked for: its key from the header, its type as given or told from the header and values.
+ * A field of that key and name that the table already has (made by an earlier import of such a list) is used again.
+ */
+function newFieldsOf(wanted: readonly WantedField[], samples: readonly (readonly string[])[], existing: readonly FieldDefinition[]): FieldDefinition[] {
+  const taken = new Set([...RESERVED_COLUMN_NAMES, ...existing.map((field) => field.key)]);
+  return wanted.map(({ index, header, type }) => {
+    const key = slugifyHeader(header) || `field_${index + 1}`;
+    const same = existing.find((field) => field.key === key && comparableText(field.label) === comparableText(header));
+    if (same) return same;
+    const label = header.trim() === '' ? `Column ${index + 1}` : header;
+    return { key: uniqueKey(key, taken), label, type: type ?? detectColumnType(header, samples.map((row) => row[index] ?? '')) };
+  });
 }
 
 /**

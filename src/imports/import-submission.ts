@@ -20,6 +20,8 @@ export type ImportRequest = {
   /** Header → field key, or null to ignore the column; headers not named are matched automatically. */
   mapping?: Record<string, string | null>;
   fieldTypes?: Record<string, FieldType>;
+  /** Header → type, or auto: columns that become new custom fields of the customer table or campaign. */
+  newFields?: Record<string, FieldType | 'auto'>;
   encoding?: string;
   sheet?: string;
   delimiter?: string;
@@ -62,6 +64,7 @@ export async function submitImport(context: AppContext, actor: Actor, request: I
       campaign: campaignName,
       mapping: request.mapping ? Object.entries(request.mapping) : undefined,
       fieldTypes: request.fieldTypes ? Object.entries(request.fieldTypes) : undefined,
+      newFields: request.newFields ? Object.entries(request.newFields).map(([header, type]) => [header, type === 'auto' ? null : type]) : undefined,
       encoding: request.encoding,
       sheet: request.sheet,
       delimiter: request.delimiter,

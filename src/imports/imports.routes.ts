@@ -17,6 +17,10 @@ const importBodySchema = z
     campaignName: z.string().min(1).max(200).optional().describe('a campaign by name; a new name creates it from the header (Import & Start)'),
     mapping: z.record(z.string().nullable()).optional().describe('header → field key, or null to ignore the column; other headers are matched automatically'),
     fieldTypes: z.record(z.enum(FIELD_TYPES)).optional().describe('Import & Start: header → type of the field created for it'),
+    newFields: z
+      .record(z.enum([...FIELD_TYPES, 'auto']))
+      .optional()
+      .describe('header → type (or auto: told from the header and values): columns that become new custom fields of the customer table or campaign'),
     encoding: z.string().min(1).max(40).optional(),
     sheet: z.string().min(1).max(200).optional(),
     delimiter: z.string().min(1).max(4).optional(),

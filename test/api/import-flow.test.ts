@@ -274,6 +274,22 @@ describeApi(
       assert.equal((stream.events.at(-1)?.data as Job).status, 'close');
     });
 
+    it('adds a column the table has no field for as a new field (newFields), shown in the agent view after the others', async () => {
+      // An import before, which left Lead Source out: the table is no longer empty, so its next lists make no field by
+      // themselves (and the saved mapping leaves the column out too) unless asked to.
+      const first = await manager.post<Created>('/api/imports', { uploadId: (await uploadLeads(manager, 'org-1.csv')).id, target: 'organization', mapping: { 'Lead Source': null } });
+      assert.equal(first.status, 201, first.text);
+      await readEventStream(manager, `/api/jobs/${first.body.job.id}/events`);
+      const file = await uploadLeads(manager, 'org-2.csv');
+      const created = await manager.post<Created>('/api/imports', { uploadId: file.id, target: 'organization', newFields: { 'Lead Source': 'auto' } });
+      assert.equal(created.status, 201, created.text);
+      assert.deepEqual(created.body.createdFields.map((field) => `${field.key}:${field.label}:${field.type}`), ['lead_source:Lead Source:text']);
+      const fields = await manager.get<Array<{ key: string; isCustom: boolean }>>('/api/fields?target=organization');
+      assert.deepEqual(fields.body.at(-1), { ...fields.body.at(-1), key: 'lead_source', isCustom: true });
+      assertError(await manager.post('/api/imports', { uploadId: file.id, target: 'whitelist', newFields: { 'Lead Source': 'text' } }), 400, 'BAD_USAGE');
+      assertError(await manager.post('/api/imports', { uploadId: file.id, target: 'organization', newFields: { 'Lead Source': 'colour' } }), 400);
+    });
+
     it('reverts a closed job: its customers are removed, the job shows the revert, and its report lists what was kept', async () => {
       const file = await uploadLeads(manager, 'revert-me.csv');
       const created = await manager.post<Created>('/api/imports', { uploadId: file.id, target: 'mass-target' });

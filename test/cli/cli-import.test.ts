@@ -146,6 +146,38 @@ describeOnBothDatabases('the intake command line', (suite) => {
     assert.match(wrong.stdout, /names a column \\"Fax, Home\\" that the file does not have\. Its columns: \\"Name\\", \\"Phone, Home\\", \\"Phone, Work\\"\./);
   });
 
+  it('adds columns the campaign has no field for as new fields (--new-field), typed as asked or from their values, and uses them again', () => {
+    assert.equal(run('teams', 'create', 'cli-fields', '--country', 'US').status, 0);
+    assert.equal(run('campaigns', 'create', 'Collections', '--team', 'cli-fields').status, 0);
+    const list = join(dir, 'collections-nov.csv');
+    writeFileSync(list, csv([['Name', 'Phone', 'Balance Due', 'Plan'], ['Ann Lee', '(415) 555-0134', '1,234.50', 'Gold'], ['Bo Chen', '415-555-0135', '99', 'Silver']]));
+    const plain = run('import', list, '--team', 'cli-fields', '--target', 'campaign', '--campaign', 'Collections', '--wait');
+    assert.equal(plain.status, 0, plain.stderr);
+    assert.match(plain.stderr, /Left out \(no field; .*\): Balance Due, Plan\./);
+    const again = join(dir, 'collections-dec.csv');
+    writeFileSync(again, csv([['Name', 'Phone', 'Balance Due', 'Plan'], ['Cy Dee', '415-555-0136', '12', 'Gold']]));
+    const added = run('import', again, '--team', 'cli-fields', '--target', 'campaign', '--campaign', 'Collections', '--new-field', 'Balance Due,Plan=text', '--wait');
+    assert.equal(added.status, 0, added.stderr);
+    assert.match(added.stderr, /^New fields: Balance Due → balance_due \(number\), Plan → plan \(text\)\.$/m);
+    const rows = () => JSON.parse(run('customers', 'export', '--team', 'cli-fields', '--target', 'campaign', '--campaign', 'Collections', '--json').stdout) as Array<Record<string, string>>;
+    assert.deepEqual(rows().map((row) => [row['name'], row['balance_due'] ?? '', row['plan'] ?? '']), [['Ann Lee', '', ''], ['Bo Chen', '', ''], ['Cy Dee', '12', 'Gold']]);
+    // The next list with those columns maps them to the fields made for them, without another field.
+    const updated = run('import', list, '--team', 'cli-fields', '--target', 'campaign', '--campaign', 'Collections', '--duplicate', 'update', '--wait', '--yes');
+    assert.equal(updated.status, 0, updated.stderr);
+    assert.match(updated.stderr, /^Columns: Name → name, Phone → phone, Balance Due → balance_due, Plan → plan\.$/m);
+    assert.deepEqual(rows().map((row) => row['plan']), ['Gold', 'Silver', 'Gold']);
+    // Fixed targets take no new field; a column the file lacks, or one mapped as well, is refused.
+    for (const [args, message] of [
+      [['--target', 'blacklist', '--new-field', 'Plan'], /the fields of the blacklist target are fixed/],
+      [['--target', 'individual', '--new-field', 'Region'], /names a column \\"Region\\" that the file does not have/],
+      [['--target', 'individual', '--new-field', 'Plan', '--mapping', 'Plan=note'], /both mapped and asked for as a new field/],
+    ] as const) {
+      const refused = run('import', list, '--team', 'cli-fields', ...args, '--json');
+      assert.equal(refused.status, 2, refused.stdout);
+      assert.match(refused.stdout, message);
+    }
+  });
+
   it("previews and imports a short list in its team country's code page (Windows-1254 for a Turkish team)", () => {
     const turkish = join(dir, 'musteriler.csv');
     writeFileSync(turkish, iconv.encode('Ad Soyad,Telefon,Şehir\r\nAyşe Yılmaz,+90 212 123 45 67,İstanbul\r\n', 'windows-1254'));

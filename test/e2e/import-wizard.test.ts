@@ -1,5 +1,5 @@
-// The import wizard in a real browser: a CSV into individual customers with one column remapped by hand and duplicates
-// set to update; the job's live progress up to `close`; the error file downloaded.
+// The import wizard in a real browser: a CSV into individual customers with one column remapped by hand, one made a new
+// field of the table, and duplicates set to update; the job's live progress up to `close`; the error file downloaded.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -14,12 +14,12 @@ const BAD_EMAIL_LINES = [5, 777];
 
 /** Line 1 is the header; record n is on line n + 1. Phones are unique valid US numbers; 1 and 2 are already stored. */
 function leadsCsv(): string {
-  const lines = ['Customer Name,Tel,Email,City,Source'];
+  const lines = ['Customer Name,Tel,Email,City,Source,Plan'];
   for (let n = 1; n <= RECORDS; n += 1) {
     const digits = String(2_000_000 + n);
     const phone = `+1 212 ${digits.slice(0, 3)} ${digits.slice(3)}`;
     const email = BAD_EMAIL_LINES.includes(n + 1) ? 'not-an-email' : `lead${n}@example.com`;
-    lines.push(`Lead ${n},${phone},${email},New York,Trade fair ${n}`);
+    lines.push(`Lead ${n},${phone},${email},New York,Trade fair ${n},${n % 2 === 0 ? 'Gold' : 'Silver'}`);
   }
   return `${lines.join('\n')}\n`;
 }
@@ -102,6 +102,10 @@ describe('import wizard (browser)', () => {
     await chooseFor('Customer Name', 'name', 'Name (name)');
     await page.getByTestId('missing-one-of').waitFor({ state: 'detached' });
     assert.equal(await page.getByRole('combobox', { name: 'Field for column "Tel"' }).inputValue(), 'Phone (phone)');
+    // "Plan", which the table has no field for, becomes a new field of its own.
+    assert.equal(await page.getByRole('combobox', { name: 'Field for column "Plan"' }).inputValue(), '— Ignore this column —');
+    await chooseFor('Plan', 'New', '+ New field "Plan"');
+    assert.match((await page.getByTestId('new-fields').textContent()) ?? '', /New fields for this list: Plan\./);
     assert.deepEqual(await findUnnamedControls(page), [], 'mapping step');
     await saveScreenshot(page, 'import-mapping');
 
@@ -165,11 +169,12 @@ describe('import wizard (browser)', () => {
     assert.match(rows[0] ?? '', /not-an-email/);
     assert.match(rows[0] ?? '', /,5,|"5"/);
 
-    // The rows are in the table: duplicates updated, Source stored as the note.
-    const customers = server.cli<{ name: string; phone: string; note: string }[]>('customers', 'export', '--team', 'Acme', '--target', 'individual');
+    // The rows are in the table: duplicates updated, Source stored as the note, Plan in the table's new field.
+    const customers = server.cli<{ name: string; phone: string; note: string; plan: string }[]>('customers', 'export', '--team', 'Acme', '--target', 'individual');
     const first = customers.find((c) => c.phone === '+12122000001');
     assert.equal(first?.name, 'Lead 1');
     assert.equal(first?.note, 'Trade fair 1');
+    assert.deepEqual([first?.plan, customers.find((c) => c.phone === '+12122000002')?.plan], ['Silver', 'Gold']);
 
     // Shell jobs lists it as close.
     await page.getByRole('link', { name: 'Shell Jobs' }).click();

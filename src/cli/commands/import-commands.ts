@@ -23,7 +23,7 @@ export const IMPORT_USAGE = `intake import FILE --team NAME --target T [--campai
   [--delimiter D] [--skip-top N] [--at ISO-TIME] [--duplicate skip|update] [--reset-status] [--reset-agent]
   [--dial-phone FIELD] [--dial-priority N] [--dial-at ISO-TIME] [--dial-duplicates ignore|all|ignore-success]
   [--dedupe-key FIELDS] [--dedupe-scope file|table|team] [--blacklist reject|allow] [--field-type 'Header=type,…']
-  [--dry-run] [--yes] [--wait] [--json]`;
+  [--new-field 'Header[=type],…'] [--dry-run] [--yes] [--wait] [--json]`;
 
 /** Only `--target campaign` with a team needs the database; a plain preview reads the file alone. */
 export async function runPreviewCommand(context: AppContext | null, args: string[], io: CliIo): Promise<number> {
@@ -106,6 +106,7 @@ export async function runImportCommand(context: AppContext, args: string[], io: 
       campaign: { type: 'string' },
       mapping: { type: 'string', multiple: true },
       'field-type': { type: 'string', multiple: true },
+      'new-field': { type: 'string', multiple: true },
       encoding: { type: 'string' },
       sheet: { type: 'string' },
       delimiter: { type: 'string' },
@@ -141,6 +142,7 @@ export async function runImportCommand(context: AppContext, args: string[], io: 
     campaign: values.campaign,
     mapping: parsePairs(values.mapping, 'mapping').map(([header, field]) => [header, field === '' || field === '-' ? null : field]),
     fieldTypes: parsePairs(values['field-type'], 'field-type').map(([header, type]) => [header, parseFieldType(type)]),
+    newFields: parseNewFields(values['new-field']),
     encoding: values.encoding,
     sheet: values.sheet,
     delimiter: values.delimiter,
@@ -185,6 +187,7 @@ export async function runImportCommand(context: AppContext, args: string[], io: 
   if (!values.json) {
     io.err(`Job ${job.id} created (${job.status}${job.due_at > Date.now() + 1000 ? `, runs at ${new Date(job.due_at).toISOString()}` : ''}).\n`);
     if (created.isCampaignCreated) io.err(`Import & Start: created campaign "${created.campaign?.name}" with ${created.createdFields.length} fields.\n`);
+    else if (created.createdFields.length > 0) io.err(`New fields: ${created.createdFields.map((field) => `${field.label} → ${field.key} (${field.type})`).join(', ')}.\n`);
     io.err(describeMapping(created.mapping));
   }
   if (!values.wait) {
@@ -271,9 +274,26 @@ function parseTarget(value: string): Target {
   return value;
 }
 
-function parseFieldType(value: string): FieldType {
+/**
+ * `--new-field 'Balance Due=number,Plan'`: a header with its type, or alone (auto: its type told from the file); a
+ * header with a comma in double quotes.
+ */
+function parseNewFields(values: string[] | undefined): Array<[string, FieldType | null]> {
+  // Each item without a type of its own is given `=auto`, so that an item never joins the next as in --mapping.
+  const typed = (values ?? []).map((value) =>
+    splitOutsideQuotes(value, ',')
+      .filter((item) => item.trim() !== '')
+      .map((item) => (splitOutsideQuotes(item, '=').length > 1 ? item : `${item}=auto`))
+      .join(','),
+  );
+  return parsePairs(typed, 'new-field').map(([header, type]) => [header, type === '' || type.toLowerCase() === 'auto' ? null : parseFieldType(type, 'new-field')]);
+}
+
+function parseFieldType(value: string, option = 'field-type'): FieldType {
   const type = value.trim().toLowerCase();
-  if (!(FIELD_TYPES as readonly string[]).includes(type)) throw new AppError('BAD_USAGE', `--field-type: "${value}" is not one of ${FIELD_TYPES.join(', ')}.`);
+  if (!(FIELD_TYPES as readonly string[]).includes(type)) {
+    throw new AppError('BAD_USAGE', `--${option}: "${value}" is not one of ${FIELD_TYPES.join(', ')}${option === 'new-field' ? ', auto' : ''}.`);
+  }
   return type as FieldType;
 }
 
@@ -309,17 +329,7 @@ export function parsePairs(values: string[] | undefined, name: string): Array<[s
 
 /** The comma-separated items of one option, commas inside double quotes kept; an item without `=` joins the next. */
 function mappingItems(value: string): Array<{ text: string; quoted: boolean }> {
-  const parts: string[] = [];
-  let quoted = false;
-  let from = 0;
-  for (let index = 0; index < value.length; index += 1) {
-    if (value[index] === '"') quoted = !quoted;
-    else if (value[index] === ',' && !quoted) {
-      parts.push(value.slice(from, index));
-      from = index + 1;
-    }
-  }
-  parts.push(value.slice(from));
+  const parts = splitOutsideQuotes(value, ',');
   const items: Array<{ text: string; quoted: boolean }> = [];
   let pending = '';
   for (const [index, part] of parts.entries()) {
@@ -333,6 +343,22 @@ function mappingItems(value: string): Array<{ text: string; quoted: boolean }> {
     if (text.trim() !== '' || parts.length === 1) items.push({ text, quoted: isQuoted });
   }
   return items;
+}
+
+/** The parts of a text between the separators that are not inside double quotes. */
+function splitOutsideQuotes(value: string, separator: string): string[] {
+  const parts: string[] = [];
+  let quoted = false;
+  let from = 0;
+  for (let index = 0; index < value.length; index += 1) {
+    if (value[index] === '"') quoted = !quoted;
+    else if (value[index] === separator && !quoted) {
+      parts.push(value.slice(from, index));
+      from = index + 1;
+    }
+  }
+  parts.push(value.slice(from));
+  return parts;
 }
 
 function plainPair(text: string): [string, string] | null {

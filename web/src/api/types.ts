@@ -88,6 +88,8 @@ export type ImportRequest = {
   campaignName?: string;
   mapping?: Record<string, string | null>;
   fieldTypes?: Record<string, FieldType>;
+  /** Header → type, or auto: columns that become new custom fields of the customer table or campaign. */
+  newFields?: Record<string, FieldType | 'auto'>;
   encoding?: string;
   sheet?: string;
   delimiter?: string;

@@ -130,6 +130,8 @@ export const en = {
   'mapping.field': 'Field',
   'mapping.confidence': 'Confidence',
   'mapping.ignore': '— Ignore this column —',
+  'mapping.newField': '+ New field "{header}"',
+  'mapping.newFieldHint': 'New fields for this list: {headers}. They are added to the table (or campaign) when the import is created, typed from their values; agents see them after the others.',
   'mapping.fieldFor': 'Field for column "{header}"',
   'mapping.manual': 'chosen by hand',
   'mapping.required': 'required',

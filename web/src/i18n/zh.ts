@@ -132,6 +132,8 @@ export const zh: Record<MessageKey, string> = {
   'mapping.field': '字段',
   'mapping.confidence': '可信度',
   'mapping.ignore': '— 忽略此列 —',
+  'mapping.newField': '+ 新字段“{header}”',
+  'mapping.newFieldHint': '本次导入新增字段：{headers}。创建导入时加入客户表（或活动），类型由数据判断；坐席在其他字段之后看到。',
   'mapping.fieldFor': '列“{header}”对应的字段',
   'mapping.manual': '手动选择',
   'mapping.required': '必填',

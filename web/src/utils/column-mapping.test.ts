@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { choicesFromSuggestions, confidenceLevel, fieldsJoined, fieldsMappedTwice, mappingPayload, missingOneOf, missingRequiredFields } from './column-mapping.js';
+import { choicesFromSuggestions, confidenceLevel, fieldsJoined, fieldsMappedTwice, mappingPayload, missingOneOf, missingRequiredFields, NEW_FIELD, newFieldHeaders } from './column-mapping.js';
 
 const suggestions = [
   { header: 'Full Name', index: 0, field: 'name', confidence: 0.95, source: 'synonym' },
@@ -13,6 +13,15 @@ describe('column mapping', () => {
     const choices = choicesFromSuggestions(suggestions);
     assert.deepEqual(mappingPayload({ ...choices, 2: 'note' }, ['Full Name', 'Tel', 'Remarks']), { 'Full Name': 'name', Tel: 'phone', Remarks: 'note' });
     assert.deepEqual(mappingPayload({ 0: null }, ['Full Name', 'Tel']), { 'Full Name': null, Tel: null });
+  });
+
+  it('sends the columns chosen as new fields apart from the mapping, and never counts two of them as one field twice', () => {
+    const choices = { 0: 'name', 1: NEW_FIELD, 2: NEW_FIELD };
+    const headers = ['Full Name', 'Plan', 'Balance Due'];
+    assert.deepEqual(mappingPayload(choices, headers), { 'Full Name': 'name' });
+    assert.deepEqual(newFieldHeaders(choices, headers), ['Plan', 'Balance Due']);
+    assert.deepEqual(fieldsMappedTwice(choices, headers, []), []);
+    assert.deepEqual(fieldsJoined(choices, headers, []), []);
   });
 
   it('flags required fields that no column maps to', () => {

@@ -1,8 +1,11 @@
 // The column mapping of the wizard: the server's suggestions, the user's changes, and what is still missing.
 import type { MappingSuggestion, TargetField } from '../api/types.js';
 
-/** Column index → field key (null = ignored). */
+/** Column index → field key (null = ignored, NEW_FIELD = a new field of its own). */
 export type ColumnChoices = Record<number, string | null>;
+
+/** The choice of a column that becomes a new custom field of the table or campaign (no field key starts with _). */
+export const NEW_FIELD = '__new__';
 
 export function choicesFromSuggestions(suggestions: readonly MappingSuggestion[]): ColumnChoices {
   const choices: ColumnChoices = {};
@@ -26,7 +29,7 @@ export function missingOneOf(choices: ColumnChoices, requiredOneOf: readonly str
 function fieldsOfSeveralColumns(choices: ColumnChoices, headers: readonly string[]): { field: string; headers: string[] }[] {
   const byField = new Map<string, string[]>();
   for (const [index, field] of Object.entries(choices)) {
-    if (field === null) continue;
+    if (field === null || field === NEW_FIELD) continue;
     const list = byField.get(field) ?? [];
     list.push(headers[Number(index)] ?? `#${index}`);
     byField.set(field, list);
@@ -60,13 +63,18 @@ function joinKindOf(field: string, fields: readonly TargetField[]): JoinKind {
   return field === 'name' || field === 'contact' ? 'name' : 'text';
 }
 
-/** The `mapping` of an import request: header → field key or null, for every column. */
+/** The `mapping` of an import request: header → field key or null, for every column but those that become new fields. */
 export function mappingPayload(choices: ColumnChoices, headers: readonly string[]): Record<string, string | null> {
   const payload: Record<string, string | null> = {};
   headers.forEach((header, index) => {
-    payload[header] = choices[index] ?? null;
+    if (choices[index] !== NEW_FIELD) payload[header] = choices[index] ?? null;
   });
   return payload;
+}
+
+/** The headers of the columns chosen to become new fields, in file order. */
+export function newFieldHeaders(choices: ColumnChoices, headers: readonly string[]): string[] {
+  return headers.filter((_, index) => choices[index] === NEW_FIELD);
 }
 
 /** The first sample value of each column, from the preview rows. */

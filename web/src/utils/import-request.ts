@@ -44,6 +44,8 @@ export type ImportRequestInput = {
   campaignName?: string;
   mapping?: Record<string, string | null>;
   fieldTypes?: Record<string, FieldType>;
+  /** Headers of columns that become new custom fields, typed by the server from their values. */
+  newFields?: readonly string[];
   file: FileSettings;
   options: ImportOptionsForm;
   hasDialer: boolean;
@@ -66,6 +68,7 @@ export function buildImportRequest(input: ImportRequestInput): ImportRequest {
   if (input.campaignName) body.campaignName = input.campaignName.trim();
   if (input.mapping) body.mapping = input.mapping;
   if (input.fieldTypes) body.fieldTypes = input.fieldTypes;
+  if (input.newFields && input.newFields.length > 0) body.newFields = Object.fromEntries(input.newFields.map((header) => [header, 'auto' as const]));
   if (file.encoding) body.encoding = file.encoding;
   if (file.sheet) body.sheet = file.sheet;
   if (file.delimiter) body.delimiter = file.delimiter;

@@ -7,7 +7,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { useAsync } from '../../components/useAsync';
 import { useT } from '../../i18n/i18n';
 import { useUser } from '../../session/SessionContext';
-import { choicesFromSuggestions, fieldsMappedTwice, mappingPayload, missingOneOf, missingRequiredFields, type ColumnChoices } from '../../utils/column-mapping';
+import { choicesFromSuggestions, fieldsMappedTwice, mappingPayload, missingOneOf, missingRequiredFields, newFieldHeaders, type ColumnChoices } from '../../utils/column-mapping';
 import { DEFAULT_OPTIONS, buildImportRequest, needsCampaign, type ImportOptionsForm } from '../../utils/import-request';
 import { MatchColumnsStep } from './MatchColumnsStep/MatchColumnsStep';
 import { NameMismatchModal } from './NameMismatchModal';
@@ -67,6 +67,7 @@ export function ImportWizardPage() {
       target,
       campaignId,
       mapping: mappingPayload(choices, preview.headers),
+      newFields: newFieldHeaders(choices, preview.headers),
       file: file.settings,
       options,
       hasDialer,

@@ -2,7 +2,7 @@
 import { Badge, Select, Table, Text } from '@mantine/core';
 import type { Preview } from '../../../api/types';
 import { useT } from '../../../i18n/i18n';
-import { confidenceLevel, confidencePercent, sampleValue, type ColumnChoices } from '../../../utils/column-mapping';
+import { confidenceLevel, confidencePercent, NEW_FIELD, sampleValue, type ColumnChoices } from '../../../utils/column-mapping';
 
 const IGNORE = '__ignore__';
 const LEVEL_COLORS = { high: 'green', medium: 'yellow', low: 'orange', none: 'gray' } as const;
@@ -12,9 +12,11 @@ type Props = {
   choices: ColumnChoices;
   manualIndexes: ReadonlySet<number>;
   onChoose: (index: number, field: string | null) => void;
+  /** Whether a column may become a new field of its own (customer tables and campaigns). */
+  canAddFields: boolean;
 };
 
-export function MappingTable({ preview, choices, manualIndexes, onChoose }: Props) {
+export function MappingTable({ preview, choices, manualIndexes, onChoose, canAddFields }: Props) {
   const t = useT();
   const options = [
     { value: IGNORE, label: t('mapping.ignore') },
@@ -50,7 +52,7 @@ export function MappingTable({ preview, choices, manualIndexes, onChoose }: Prop
               <Table.Td>
                 <Select
                   aria-label={t('mapping.fieldFor', { header })}
-                  data={options}
+                  data={canAddFields ? [...options, { value: NEW_FIELD, label: t('mapping.newField', { header }) }] : options}
                   value={chosen ?? IGNORE}
                   onChange={(value) => onChoose(index, !value || value === IGNORE ? null : value)}
                   allowDeselect={false}

@@ -3,8 +3,8 @@ import { Alert, Loader, Stack, Text, Title } from '@mantine/core';
 import type { Campaign, Preview, Target } from '../../../api/types';
 import type { MessageKey } from '../../../i18n/en';
 import { useT } from '../../../i18n/i18n';
-import { fieldsJoined, fieldsMappedTwice, missingOneOf, missingRequiredFields, type ColumnChoices, type JoinKind } from '../../../utils/column-mapping';
-import { needsCampaign } from '../../../utils/import-request';
+import { fieldsJoined, fieldsMappedTwice, missingOneOf, missingRequiredFields, newFieldHeaders, type ColumnChoices, type JoinKind } from '../../../utils/column-mapping';
+import { isCustomerTarget, needsCampaign } from '../../../utils/import-request';
 import { MappingTable } from './MappingTable';
 import { TargetPicker } from './TargetPicker';
 
@@ -31,6 +31,7 @@ export function MatchColumnsStep(props: Props) {
   const missingOne = preview ? missingOneOf(choices, preview.requiredOneOf, preview.fields) : [];
   const doubled = preview ? fieldsMappedTwice(choices, preview.headers, preview.fields) : [];
   const joined = preview ? fieldsJoined(choices, preview.headers, preview.fields) : [];
+  const newFields = preview ? newFieldHeaders(choices, preview.headers) : [];
   return (
     <Stack>
       <TargetPicker target={props.target} campaignId={props.campaignId} campaigns={props.campaigns} onChange={props.onTargetChange} />
@@ -57,6 +58,11 @@ export function MatchColumnsStep(props: Props) {
               {t(JOINED_MESSAGES[entry.kind], { field: entry.field, headers: entry.headers.join(' + ') })}
             </Alert>
           ))}
+          {newFields.length > 0 && (
+            <Alert color="blue" data-testid="new-fields">
+              {t('mapping.newFieldHint', { headers: newFields.join(', ') })}
+            </Alert>
+          )}
           {doubled.map((entry) => (
             <Alert color="yellow" key={entry.field}>
               {t('mapping.duplicateField', { field: entry.field, headers: entry.headers.join(', ') })}
@@ -65,7 +71,7 @@ export function MatchColumnsStep(props: Props) {
           {props.isLoading && !preview ? (
             <Loader aria-label={t('app.loading')} />
           ) : (
-            preview && <MappingTable preview={preview} choices={choices} manualIndexes={props.manualIndexes} onChoose={props.onChoose} />
+            preview && <MappingTable preview={preview} choices={choices} manualIndexes={props.manualIndexes} onChoose={props.onChoose} canAddFields={isCustomerTarget(props.target)} />
           )}
         </>
       )}
