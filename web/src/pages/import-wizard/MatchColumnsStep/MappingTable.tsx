@@ -18,10 +18,10 @@ type Props = {
 
 export function MappingTable({ preview, choices, manualIndexes, onChoose, canAddFields }: Props) {
   const t = useT();
-  const options = [
-    { value: IGNORE, label: t('mapping.ignore') },
-    ...preview.fields.map((field) => ({ value: field.key, label: `${field.label} (${field.key})${field.isRequired ? ' *' : ''}` })),
-  ];
+  const ignore = { value: IGNORE, label: t('mapping.ignore') };
+  const fieldOptions = preview.fields.map((field) => ({ value: field.key, label: `${field.label} (${field.key})${field.isRequired ? ' *' : ''}` }));
+  /** A column's choices: ignored, a new field of its own (where the target can take one), or one of the fields. */
+  const optionsFor = (header: string) => (canAddFields ? [ignore, { value: NEW_FIELD, label: t('mapping.newField', { header }) }, ...fieldOptions] : [ignore, ...fieldOptions]);
   const suggestionByIndex = new Map(preview.mapping.map((suggestion) => [suggestion.index, suggestion]));
 
   return (
@@ -52,7 +52,7 @@ export function MappingTable({ preview, choices, manualIndexes, onChoose, canAdd
               <Table.Td>
                 <Select
                   aria-label={t('mapping.fieldFor', { header })}
-                  data={canAddFields ? [...options, { value: NEW_FIELD, label: t('mapping.newField', { header }) }] : options}
+                  data={optionsFor(header)}
                   value={chosen ?? IGNORE}
                   onChange={(value) => onChoose(index, !value || value === IGNORE ? null : value)}
                   allowDeselect={false}
