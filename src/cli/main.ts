@@ -10,6 +10,7 @@ const importCommands = () => import('./commands/import-commands.js');
 const serverCommands = () => import('./commands/server-commands.js');
 const jobCommands = () => import('./commands/job-commands.js');
 const customerCommands = () => import('./commands/customer-commands.js');
+const fieldCommands = () => import('./commands/field-commands.js');
 
 const USAGE = `Usage: intake <command> [options]
 
@@ -20,6 +21,8 @@ Commands:
   teams create NAME [--country CC]       create a team (default country for phone numbers: US)
   users create LOGIN --team NAME --role admin|manager|agent [--password P]
   campaigns create NAME --team NAME [--table individual|organization] [--package NAME] [--dialer] [--agent LOGIN]
+  campaigns agents NAME --team NAME (--agent LOGIN … | --none)   the agents who work the campaign
+  fields list|set --team NAME --target T [--campaign NAME] …      the agent view: order, labels, types, shown, editable
   worker                                 run import jobs (any number may share one PostgreSQL)
   preview FILE [--encoding E] [--sheet NAME] [--skip-top N] [--target T] [--json]
   import FILE --team NAME --target T [--campaign NAME] [--mapping 'Header=field,…'] [options] [--wait] [--json]
@@ -71,6 +74,7 @@ const COMMANDS: Record<string, Command> = {
   },
   import: { run: async (context, args, io) => (await importCommands()).runImportCommand(context, args, io), usage: async () => (await importCommands()).IMPORT_USAGE },
   jobs: { run: async (context, args, io) => (await jobCommands()).runJobsCommand(context, args, io), usage: async () => (await jobCommands()).JOBS_USAGE },
+  fields: { run: async (context, args, io) => (await fieldCommands()).runFieldsCommand(context, args, io), usage: async () => (await fieldCommands()).FIELDS_USAGE },
   customers: {
     run: async (context, args, io) => (await customerCommands()).runCustomersCommand(context, args, io),
     usage: async () => (await customerCommands()).CUSTOMERS_USAGE,

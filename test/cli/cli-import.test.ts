@@ -178,6 +178,30 @@ describeOnBothDatabases('the intake command line', (suite) => {
     }
   });
 
+  it("sets a campaign's agents and its agent view (order, labels, types, shown, editable) as the Campaigns page does", () => {
+    assert.equal(run('teams', 'create', 'cli-view').status, 0);
+    for (const login of ['ann-agent', 'bo-agent']) assert.equal(run('users', 'create', login, '--team', 'cli-view', '--role', 'agent').status, 0);
+    assert.equal(run('campaigns', 'create', 'Renewals', '--team', 'cli-view', '--agent', 'ann-agent').status, 0);
+    const agents = run('campaigns', 'agents', 'renewals', '--team', 'cli-view', '--agent', 'bo-agent', '--agent', 'ann-agent', '--json');
+    assert.equal(agents.status, 0, agents.stderr);
+    assert.deepEqual((JSON.parse(agents.stdout) as { agents: string[] }).agents.sort(), ['ann-agent', 'bo-agent']);
+    assert.equal(JSON.parse(run('campaigns', 'agents', 'Renewals', '--team', 'cli-view', '--none', '--json').stdout).agents.length, 0);
+    assert.equal(run('campaigns', 'agents', 'Renewals', '--team', 'cli-view').status, 2);
+
+    const view = ['--team', 'cli-view', '--target', 'campaign', '--campaign', 'Renewals'];
+    type Field = { key: string; label: string; type: string; position: number; isVisible: boolean; isEditable: boolean };
+    const set = run('fields', 'set', ...view, '--order', 'mobile,name', '--label', 'mobile=Cell', '--type', 'note=address', '--hide', 'fax', '--editable', 'note', '--json');
+    assert.equal(set.status, 0, set.stderr);
+    const fields = JSON.parse(run('fields', 'list', ...view, '--json').stdout) as Field[];
+    assert.deepEqual(fields.slice(0, 3).map((field) => [field.key, field.label, field.position]), [['mobile', 'Cell', 0], ['name', 'Name', 1], ['phone', 'Phone', 2]]);
+    const byKey = new Map(fields.map((field) => [field.key, field]));
+    assert.deepEqual([byKey.get('fax')?.isVisible, byKey.get('note')?.isEditable, byKey.get('note')?.type, byKey.get('email')?.isVisible], [false, true, 'address', true]);
+    // Nothing changed for a key the campaign does not have, a field both hidden and shown, or a list's fixed fields.
+    for (const args of [['--hide', 'nope'], ['--hide', 'fax', '--show', 'fax']]) assert.equal(run('fields', 'set', ...view, ...args).status, 2);
+    assert.equal(run('fields', 'set', '--team', 'cli-view', '--target', 'blacklist', '--hide', 'note').status, 2);
+    assert.deepEqual(JSON.parse(run('fields', 'list', ...view, '--json').stdout), fields);
+  });
+
   it("previews and imports a short list in its team country's code page (Windows-1254 for a Turkish team)", () => {
     const turkish = join(dir, 'musteriler.csv');
     writeFileSync(turkish, iconv.encode('Ad Soyad,Telefon,Şehir\r\nAyşe Yılmaz,+90 212 123 45 67,İstanbul\r\n', 'windows-1254'));

@@ -1,18 +1,21 @@
 // `intake teams …`, `intake users …`, `intake campaigns …`: setting up teams, people and campaigns.
 import type { AppContext } from '../../app/app-context.js';
 import { generatePassword } from '../../auth/password.js';
+import { assignCampaignAgents } from '../../campaigns/campaign-administration.js';
 import { createCampaign } from '../../campaigns/campaign-service.js';
+import type { Team } from '../../db/schema.js';
 import { MAIN_TABLES, type MainTable } from '../../imports/targets.js';
 import { AppError } from '../../shared/app-error.js';
 import { createTeam, requireTeamByName } from '../../teams/team-service.js';
 import { ROLES, createUser } from '../../users/user-service.js';
 import type { Role } from '../../users/users.repository.js';
 import { parseCommand, printJson, requireOption, type CliIo } from '../cli-args.js';
+import { operatorOf } from '../target-selection.js';
 
 export const TEAMS_USAGE = 'intake teams create NAME [--country CC] [--json] | intake teams list [--json]';
 export const USERS_USAGE = 'intake users create LOGIN --team NAME [--role admin|manager|agent] [--password P] [--json] | intake users list [--team NAME] [--json]';
 export const CAMPAIGNS_USAGE =
-  'intake campaigns create NAME --team NAME [--table individual|organization] [--package NAME] [--dialer] [--agent LOGIN] [--json] | intake campaigns list --team NAME [--json]';
+  'intake campaigns create NAME --team NAME [--table individual|organization] [--package NAME] [--dialer] [--agent LOGIN] [--json] | intake campaigns list --team NAME [--json] | intake campaigns agents NAME --team NAME (--agent LOGIN … | --none) [--json]';
 
 export async function runTeamsCommand(context: AppContext, args: string[], io: CliIo): Promise<number> {
   const [action, ...rest] = args;
@@ -73,6 +76,7 @@ export async function runCampaignsCommand(context: AppContext, args: string[], i
       package: { type: 'string' },
       dialer: { type: 'boolean' },
       agent: { type: 'string', multiple: true },
+      none: { type: 'boolean' },
     },
     CAMPAIGNS_USAGE,
   );
@@ -88,14 +92,22 @@ export async function runCampaignsCommand(context: AppContext, args: string[], i
       packageName: values.package,
       hasDialer: values.dialer ?? false,
     });
-    for (const login of values.agent ?? []) {
-      const agent = await context.repositories.users.findByLogin(login);
-      if (!agent || agent.team_id !== team.id) throw new AppError('NOT_FOUND', `No user "${login}" in team "${team.name}".`);
-      await context.repositories.campaigns.addAgent(campaign.id, agent.id);
-    }
+    for (const agentId of await requireTeamLogins(context, team, values.agent ?? [])) await context.repositories.campaigns.addAgent(campaign.id, agentId);
     const shown = { id: campaign.id, name: campaign.name, team: team.name, table: campaign.main_table, package: campaign.package_name, dialer: campaign.has_dialer === 1 };
     if (values.json) printJson(io, shown);
     else io.out(`Created campaign "${campaign.name}" (id ${campaign.id}) on ${campaign.main_table} customers.\n`);
+    return 0;
+  }
+  if (action === 'agents') {
+    // The whole list, as the Campaigns page sets it: the logins given, or none.
+    const name = requireName(positionals, CAMPAIGNS_USAGE);
+    if ((values.agent === undefined) === (values.none !== true)) throw new AppError('BAD_USAGE', `Give the campaign's agents (--agent LOGIN, once each), or --none to take them all off.\nUsage: ${CAMPAIGNS_USAGE}`);
+    const campaign = await context.repositories.campaigns.findByName(team.id, name);
+    if (!campaign) throw new AppError('NOT_FOUND', `No campaign named "${name}" in team "${team.name}".`);
+    const detail = await assignCampaignAgents(context.repositories, operatorOf(team), campaign.id, await requireTeamLogins(context, team, values.agent ?? []));
+    const logins = (await context.repositories.users.listByTeam(team.id)).filter((user) => detail.agentIds.includes(user.id)).map((user) => user.login);
+    if (values.json) printJson(io, { id: campaign.id, name: campaign.name, team: team.name, agents: logins });
+    else io.out(`Campaign "${campaign.name}": ${logins.length === 0 ? 'no agents' : `agents ${logins.join(', ')}`}.\n`);
     return 0;
   }
   if (action === 'list') {
@@ -106,6 +118,17 @@ export async function runCampaignsCommand(context: AppContext, args: string[], i
     return 0;
   }
   throw new AppError('BAD_USAGE', `Usage: ${CAMPAIGNS_USAGE}`);
+}
+
+/** The ids of the team's users with these logins; a login of no user of the team is refused. */
+async function requireTeamLogins(context: AppContext, team: Team, logins: readonly string[]): Promise<number[]> {
+  const ids: number[] = [];
+  for (const login of logins) {
+    const user = await context.repositories.users.findByLogin(login);
+    if (!user || user.team_id !== team.id) throw new AppError('NOT_FOUND', `No user "${login}" in team "${team.name}".`);
+    ids.push(user.id);
+  }
+  return ids;
 }
 
 function requireName(positionals: string[], usage: string): string {

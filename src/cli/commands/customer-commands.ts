@@ -2,10 +2,9 @@
 import type { AppContext } from '../../app/app-context.js';
 import { exportTable } from '../../customers/table-export.js';
 import { encodeCsvRow } from '../../imports/accounting/csv-cells.js';
-import { TARGETS, isTarget } from '../../imports/targets.js';
 import { AppError } from '../../shared/app-error.js';
-import { requireTeamByName } from '../../teams/team-service.js';
-import { parseCommand, requireOption, type CliIo } from '../cli-args.js';
+import { parseCommand, type CliIo } from '../cli-args.js';
+import { requireTableSelection } from '../target-selection.js';
 
 export const CUSTOMERS_USAGE = 'intake customers export --team NAME --target T [--campaign NAME] [--json]';
 
@@ -14,16 +13,7 @@ export async function runCustomersCommand(context: AppContext, args: string[], i
   if (action !== 'export') throw new AppError('BAD_USAGE', `Usage: ${CUSTOMERS_USAGE}`);
   const { values, positionals } = parseCommand(rest, { team: { type: 'string' }, target: { type: 'string' }, campaign: { type: 'string' } }, CUSTOMERS_USAGE);
   if (positionals.length > 0) throw new AppError('BAD_USAGE', `Unexpected argument "${positionals[0]}".\nUsage: ${CUSTOMERS_USAGE}`);
-  const target = requireOption(values.target, 'target', CUSTOMERS_USAGE);
-  if (!isTarget(target)) throw new AppError('BAD_USAGE', `--target must be one of ${TARGETS.join(', ')} (got "${target}").`);
-  const team = await requireTeamByName(context.repositories.teams, requireOption(values.team, 'team', CUSTOMERS_USAGE));
-  let campaignId: number | null = null;
-  if (target === 'campaign' || target === 'campaign-blacklist') {
-    const name = requireOption(values.campaign, 'campaign', CUSTOMERS_USAGE);
-    const campaign = await context.repositories.campaigns.findByName(team.id, name);
-    if (!campaign) throw new AppError('NOT_FOUND', `No campaign named "${name}" in team "${team.name}".`);
-    campaignId = campaign.id;
-  }
+  const { team, target, campaignId } = await requireTableSelection(context, values, CUSTOMERS_USAGE);
   const table = await exportTable(context.repositories, { teamId: team.id, target, campaignId });
   if (values.json) {
     // Streamed as one JSON array, a page at a time, so a big table never sits in memory.

@@ -289,7 +289,7 @@ function parseNewFields(values: string[] | undefined): Array<[string, FieldType 
   return parsePairs(typed, 'new-field').map(([header, type]) => [header, type === '' || type.toLowerCase() === 'auto' ? null : parseFieldType(type, 'new-field')]);
 }
 
-function parseFieldType(value: string, option = 'field-type'): FieldType {
+export function parseFieldType(value: string, option = 'field-type'): FieldType {
   const type = value.trim().toLowerCase();
   if (!(FIELD_TYPES as readonly string[]).includes(type)) {
     throw new AppError('BAD_USAGE', `--${option}: "${value}" is not one of ${FIELD_TYPES.join(', ')}${option === 'new-field' ? ', auto' : ''}.`);
