@@ -87,6 +87,7 @@ async function runClaimedJob(deps: RunnerDependencies, job: ImportJob, workerId:
     dateOrder,
     country: team.default_country,
     campaignNames,
+    isDoNotCallRejected: options.blacklist === 'reject',
   });
   const spec = targetSpec(options, team.id, job.id);
   const area = spec.table === 'customers' ? await areaLookupFor(deps.references, team.id, team.default_country) : NO_AREAS;
@@ -136,6 +137,7 @@ async function runClaimedJob(deps: RunnerDependencies, job: ImportJob, workerId:
       country: team.default_country,
       dateOrder,
       campaignNames,
+      isDoNotCallRejected: options.blacklist === 'reject',
       skip: checkpoint?.done ?? 0,
     });
     try {

@@ -6,12 +6,13 @@ import { chooseTeam, requireInScope, type Actor } from '../auth/actor.js';
 import type { Campaign } from '../db/schema.js';
 import { storeUpload } from '../imports/import-workflow.js';
 import { requiredFieldsAmong } from '../imports/engine/record-preparation.js';
+import { doNotCallColumn } from '../imports/engine/do-not-call.js';
 import { proposeFields } from '../imports/mapping/field-proposal.js';
 import { headerSignature, matchHeaders, type ColumnMatch } from '../imports/mapping/header-matching.js';
 import { listScoreOf } from '../imports/import-service.js';
 import { previewSource, type Preview, type ReadOptions, type SourceFormat } from '../imports/reading/index.js';
 import { fieldOwnerOf, resolveTargetFields } from '../imports/target-fields.js';
-import { STANDARD_FIELDS, type FieldDefinition, type FieldType, type Target } from '../imports/targets.js';
+import { isCustomerTarget, STANDARD_FIELDS, type FieldDefinition, type FieldType, type Target } from '../imports/targets.js';
 import { AppError } from '../shared/app-error.js';
 import type { FileSource } from '../storage/file-storage.js';
 import type { UploadRow } from './uploads.repository.js';
@@ -89,6 +90,8 @@ export type UploadPreview = Head & {
   requiredOneOf: string[];
   /** Import & Start (a new campaign, or an empty main table): the fields that would be created from the header. */
   proposedFields: Array<{ header: string; key: string; label: string; type: FieldType }> | null;
+  /** The list's own "Do Not Call" column (customer targets): the customers it marks are kept out as blacklisted. */
+  doNotCallColumn: string | null;
 };
 
 export type PreviewRequest = {
@@ -134,6 +137,7 @@ export async function previewUpload(context: AppContext, actor: Actor, id: numbe
     fields: fields.map((field) => ({ ...field, isRequired: isRequiredField(request.target, field.key) })),
     requiredOneOf: isNewCampaign ? [] : requiredOneOf(request.target, fields),
     proposedFields,
+    doNotCallColumn: isCustomerTarget(request.target) ? (doNotCallColumn(mapping)?.header ?? null) : null,
   };
 }
 

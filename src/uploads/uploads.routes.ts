@@ -47,6 +47,7 @@ const previewSchema = z.object({
   fields: z.array(z.object({ key: z.string(), label: z.string(), type: fieldTypeSchema, isRequired: z.boolean() })),
   requiredOneOf: z.array(z.string()).describe('fields of which each record needs one (a customer\'s name or phone): map at least one'),
   proposedFields: z.array(z.object({ header: z.string(), key: z.string(), label: z.string(), type: fieldTypeSchema })).nullable(),
+  doNotCallColumn: z.string().nullable().describe('the list\'s own "Do Not Call" column: the customers it marks are kept out as blacklisted numbers (unless blacklist is allow)'),
 });
 
 export function uploadRoutes(context: AppContext): RouteDefinition[] {

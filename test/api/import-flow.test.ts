@@ -60,6 +60,7 @@ describeApi(
         proposedFields: Array<{ header: string; key: string; type: string }> | null;
         requiredOneOf: string[];
         sheet: string | null;
+        doNotCallColumn: string | null;
       }>(`/api/uploads/${upload.id}/preview?target=individual`);
       assert.equal(preview.status, 200, preview.text);
       assert.deepEqual(preview.body.headers, ['Name', 'Phone', 'Email', 'Lead Source']);
@@ -70,6 +71,7 @@ describeApi(
       assert.deepEqual(preview.body.proposedFields?.map((field) => field.key), ['lead_source']);
       assert.deepEqual(preview.body.requiredOneOf, ['name', 'phone'], 'a customer needs a name or a phone');
       assert.equal(preview.body.sheet, null);
+      assert.equal(preview.body.doNotCallColumn, null);
 
       // Skipping the header row leaves rows that start with a customer: no header, so Alice is a record, not lost.
       const skipped = await manager.get<{ headers: string[]; rows: string[][] }>(`/api/uploads/${upload.id}/preview?target=blacklist&skipTop=1`);
@@ -272,6 +274,18 @@ describeApi(
       assert.deepEqual(created.body.createdFields.map((field) => `${field.key}:${field.type}`), ['name:text', 'phone:phone', 'email:email', 'lead_source:number']);
       const stream = await readEventStream(manager, `/api/jobs/${created.body.job.id}/events`);
       assert.equal((stream.events.at(-1)?.data as Job).status, 'close');
+    });
+
+    it("names a list's own Do Not Call column in the preview of a customer import, whose marked rows it keeps out", async () => {
+      const marked = await manager.upload<Upload>('crm.csv', 'Name,Phone,DNC\nAnn,(415) 555-0171,\nBo,(415) 555-0172,Y\n');
+      assert.equal(marked.status, 201, marked.text);
+      const preview = await manager.get<{ doNotCallColumn: string | null }>(`/api/uploads/${marked.body.id}/preview?target=mass-target`);
+      assert.equal(preview.body.doNotCallColumn, 'DNC');
+      assert.equal((await manager.get<{ doNotCallColumn: string | null }>(`/api/uploads/${marked.body.id}/preview?target=whitelist`)).body.doNotCallColumn, null);
+      const created = await manager.post<Created>('/api/imports', { uploadId: marked.body.id, target: 'mass-target' });
+      assert.equal(created.status, 201, created.text);
+      const ended = (await readEventStream(manager, `/api/jobs/${created.body.job.id}/events`)).events.at(-1)?.data as Job;
+      assert.deepEqual([ended.success, ended.error], [1, 1]);
     });
 
     it('adds a column the table has no field for as a new field (newFields), shown in the agent view after the others', async () => {

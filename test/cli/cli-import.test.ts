@@ -202,6 +202,21 @@ describeOnBothDatabases('the intake command line', (suite) => {
     assert.deepEqual(JSON.parse(run('fields', 'list', ...view, '--json').stdout), fields);
   });
 
+  it('keeps out the customers a "Do Not Call" column of the list marks, as blacklisted numbers (unless --blacklist allow)', () => {
+    assert.equal(run('teams', 'create', 'cli-dnc').status, 0);
+    const list = join(dir, 'crm-contacts.csv');
+    writeFileSync(list, csv([['Name', 'Phone', 'Do Not Call'], ['Ann Lee', '415-555-0134', 'false'], ['Bo Chen', '415-555-0135', 'TRUE'], ['Cy Dee', '415-555-0136', '']]));
+    const kept = JSON.parse(run('import', list, '--team', 'cli-dnc', '--target', 'individual', '--wait', '--json').stdout) as Record<string, number>;
+    assert.deepEqual([kept['success'], kept['error']], [2, 1]);
+    const errors = run('jobs', 'download', String(kept['id']), '--kind', 'error').stdout;
+    assert.match(errors, /Bo Chen,415-555-0135,TRUE,3,"column ""Do Not Call"": ""TRUE"": the list marks this customer Do Not Call/);
+    const allowed = JSON.parse(run('import', list, '--team', 'cli-dnc', '--target', 'individual', '--blacklist', 'allow', '--wait', '--json').stdout) as Record<string, number>;
+    assert.deepEqual([allowed['success'], allowed['error'], allowed['duplicated']], [1, 0, 2]);
+    // A Do Not Call list put on the team's blacklist is read as the numbers it holds.
+    const listed = JSON.parse(run('import', list, '--team', 'cli-dnc', '--target', 'blacklist', '--mapping', 'Phone=number', '--wait', '--json').stdout) as Record<string, number>;
+    assert.equal(listed['success'], 3);
+  });
+
   it("previews and imports a short list in its team country's code page (Windows-1254 for a Turkish team)", () => {
     const turkish = join(dir, 'musteriler.csv');
     writeFileSync(turkish, iconv.encode('Ad Soyad,Telefon,Şehir\r\nAyşe Yılmaz,+90 212 123 45 67,İstanbul\r\n', 'windows-1254'));

@@ -6,7 +6,7 @@ import type { ImportJob } from '../../db/schema.js';
 import { DEDUPE_SCOPES, DIAL_DUPLICATE_MODES, DUPLICATE_MODES, BLACKLIST_MODES } from '../../imports/import-options.js';
 import { createImport, previewForTarget, type CreateImportInput } from '../../imports/import-service.js';
 import { importServiceDependencies, storeUpload, summariseJob } from '../../imports/import-workflow.js';
-import { FIELD_TYPES, TARGETS, isTarget, type FieldType, type Target } from '../../imports/targets.js';
+import { FIELD_TYPES, TARGETS, isCustomerTarget, isTarget, type FieldType, type Target } from '../../imports/targets.js';
 import { resolveTargetFields } from '../../imports/target-fields.js';
 import { isJobEnded, waitForJob } from '../../jobs/job-service.js';
 import { createWorker } from '../../jobs/worker.js';
@@ -17,6 +17,7 @@ import { loadConfig, scratchDirOf } from '../../config/config.js';
 import { requireTeamByName } from '../../teams/team-service.js';
 import { parseCommand, parseInteger, printJson, requireOption, type CliIo } from '../cli-args.js';
 import type { ColumnMatch } from '../../imports/mapping/header-matching.js';
+import { doNotCallColumn } from '../../imports/engine/do-not-call.js';
 
 export const PREVIEW_USAGE = 'intake preview FILE [--encoding E] [--sheet NAME] [--skip-top N] [--delimiter D] [--target T] [--team NAME] [--campaign NAME] [--json]';
 export const IMPORT_USAGE = `intake import FILE --team NAME --target T [--campaign NAME] [--mapping 'Header=field,…'] [--encoding E] [--sheet NAME]
@@ -189,6 +190,8 @@ export async function runImportCommand(context: AppContext, args: string[], io: 
     if (created.isCampaignCreated) io.err(`Import & Start: created campaign "${created.campaign?.name}" with ${created.createdFields.length} fields.\n`);
     else if (created.createdFields.length > 0) io.err(`New fields: ${created.createdFields.map((field) => `${field.label} → ${field.key} (${field.type})`).join(', ')}.\n`);
     io.err(describeMapping(created.mapping));
+    const doNotCall = input.options?.blacklist === 'allow' || !isCustomerTarget(target) ? null : doNotCallColumn(created.mapping);
+    if (doNotCall) io.err(`Do Not Call: the customers column "${doNotCall.header}" marks are kept out as blacklisted numbers (--blacklist allow imports them).\n`);
   }
   if (!values.wait) {
     if (values.json) printJson(io, summariseJob(job));

@@ -23,6 +23,8 @@ export type PreparationSettings = {
   dateOrder: DateOrder;
   /** The team's campaigns, for a DID's campaign. */
   campaignNames: string[];
+  /** Customers a "Do Not Call" column marks are rejected. */
+  isDoNotCallRejected: boolean;
   /** Records already accounted for (a resumed job). */
   skip: number;
   /**
@@ -79,6 +81,7 @@ async function run(settings: PreparationSettings): Promise<void> {
         dateOrder: settings.dateOrder,
         country: settings.country,
         campaignNames: settings.campaignNames,
+        isDoNotCallRejected: settings.isDoNotCallRejected,
       });
       for await (const batch of prepareBatches(source, preparer, { batchSize: PREPARED_BATCH_RECORDS, skip: settings.skip })) {
         await waitForRoom();

@@ -2,11 +2,12 @@
 // Values are kept in an array aligned with the mapped fields (no per-record objects): this runs once per record.
 import type { PhoneNormaliser } from '../../phones/phone-normalisation.js';
 import type { ColumnMapping } from '../import-options.js';
-import type { FieldType, Target } from '../targets.js';
+import { isCustomerTarget, type FieldType, type Target } from '../targets.js';
 import { comparableText } from '../../shared/comparable-text.js';
 import { addressPartOf } from '../mapping/address-parts.js';
 import { PERSON_NAME_FIELDS, namePartOf, namePartOrder } from '../mapping/name-parts.js';
 import { createPostalCodeRepair } from './postal-codes.js';
+import { doNotCallColumn, isMarkedDoNotCall } from './do-not-call.js';
 import { createRecordPhoneReader } from './record-phones.js';
 import { normaliseTimeZone, timeZoneProblem } from './time-zones.js';
 import { dateOrderOfHeader, dateOrderOfValue, isNoValue, isWrittenNull, normaliseDate, normaliseEmail, normaliseYearlessDate, normaliseNumber, type DateOrder } from './value-normalisation.js';
@@ -125,6 +126,8 @@ export function createRecordPreparer(input: {
   country?: string;
   /** The team's campaigns: a DID routes its calls to one of them, named as it is (in any letter case). */
   campaignNames?: readonly string[];
+  /** Customers a "Do Not Call" column of the list marks are rejected (the import's blacklist option is `reject`). */
+  isDoNotCallRejected?: boolean;
 }): RecordPreparer {
   const today = input.today ?? new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
   const byKey = new Map(input.fields.map((field) => [field.key, field]));
@@ -188,6 +191,7 @@ export function createRecordPreparer(input: {
   const keyPart = (part: (typeof keySlots)[number], value: string): string =>
     part.kind === 'phone' ? value : part.kind === 'email' ? value.toLowerCase() : `${part.key}:${comparableText(value)}`;
   const isPrefixTarget = input.target === 'area-code';
+  const doNotCall = input.isDoNotCallRejected && isCustomerTarget(input.target) ? doNotCallColumn(input.mapping) : null;
   const campaignNamed = input.target === 'did' ? new Map((input.campaignNames ?? []).map((name) => [comparableText(name), name])) : null;
 
   const phones = createRecordPhoneReader({
@@ -340,6 +344,12 @@ export function createRecordPreparer(input: {
         }
       }
       if (problems) return fail(problems.join('; '));
+      if (doNotCall !== null) {
+        const mark = cells[doNotCall.cell];
+        if (mark !== undefined && isMarkedDoNotCall(mark)) {
+          return fail(`column "${doNotCall.header}": "${shorten(mark.trim())}": the list marks this customer Do Not Call, so the row is kept out as a blacklisted number is (import with blacklisted numbers allowed to keep it)`);
+        }
+      }
       if (spill) spillSecondPhone(spill.several, spill.from, values, offset, (changed ??= []));
       const zip = zipSlot < 0 ? null : values[offset + zipSlot];
       if (zip !== null && zip !== undefined) {

@@ -64,6 +64,8 @@ export type Preview = {
   /** Fields of which each record needs one (a customer's name or phone): at least one must be mapped. */
   requiredOneOf: string[];
   proposedFields: ProposedField[] | null;
+  /** The list's own "Do Not Call" column: the customers it marks are kept out as blacklisted numbers. */
+  doNotCallColumn: string | null;
 };
 
 export type PreviewQuery = {

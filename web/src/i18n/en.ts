@@ -162,6 +162,7 @@ export const en = {
   'options.blacklist': 'Blacklisted numbers',
   'options.blacklist.reject': 'Reject the row',
   'options.blacklist.allow': 'Import anyway',
+  'options.doNotCall': 'The column "{header}" marks customers Do Not Call: they are treated as blacklisted numbers.',
   'options.dialer': 'Predictive dialer',
   'options.dialPhone': 'Pre-dialing phone field',
   'options.dialPriority': 'Dialer priority',

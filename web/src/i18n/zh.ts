@@ -164,6 +164,7 @@ export const zh: Record<MessageKey, string> = {
   'options.blacklist': '黑名单号码',
   'options.blacklist.reject': '拒绝该行',
   'options.blacklist.allow': '照常导入',
+  'options.doNotCall': '列“{header}”标记了免打扰客户：按黑名单号码处理。',
   'options.dialer': '预测式外呼',
   'options.dialPhone': '预拨电话字段',
   'options.dialPriority': '外呼优先级',

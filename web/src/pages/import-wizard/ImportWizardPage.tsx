@@ -102,7 +102,7 @@ export function ImportWizardPage() {
           />
         </Stepper.Step>
         <Stepper.Step label={t('wizard.stepOptions')} description={t('wizard.stepOptionsHint')}>
-          <OptionsStep target={target} hasDialer={hasDialer} fields={preview?.fields ?? []} options={options} onChange={(change) => setOptions((o) => ({ ...o, ...change }))} />
+          <OptionsStep target={target} hasDialer={hasDialer} fields={preview?.fields ?? []} doNotCallColumn={preview?.doNotCallColumn ?? null} options={options} onChange={(change) => setOptions((o) => ({ ...o, ...change }))} />
         </Stepper.Step>
         <Stepper.Completed>{submission.created && <ResultStep created={submission.created} onAnother={startOver} />}</Stepper.Completed>
       </Stepper>

@@ -1,5 +1,5 @@
 // Step 3: import time, skip top, duplicates, reset status/agent, dialer line, dry run.
-import { Checkbox, Fieldset, Group, Radio, Select, Stack, Switch, TextInput } from '@mantine/core';
+import { Alert, Checkbox, Fieldset, Group, Radio, Select, Stack, Switch, TextInput } from '@mantine/core';
 import type { Target, TargetField } from '../../../api/types';
 import { useT } from '../../../i18n/i18n';
 import { isCustomerTarget, type ImportOptionsForm } from '../../../utils/import-request';
@@ -9,11 +9,13 @@ type Props = {
   target: Target;
   hasDialer: boolean;
   fields: TargetField[];
+  /** The list's own "Do Not Call" column, if it has one. */
+  doNotCallColumn: string | null;
   options: ImportOptionsForm;
   onChange: (change: Partial<ImportOptionsForm>) => void;
 };
 
-export function OptionsStep({ target, hasDialer, fields, options, onChange }: Props) {
+export function OptionsStep({ target, hasDialer, fields, doNotCallColumn, options, onChange }: Props) {
   const t = useT();
   const isCustomers = isCustomerTarget(target);
   return (
@@ -81,6 +83,11 @@ export function OptionsStep({ target, hasDialer, fields, options, onChange }: Pr
           />
         )}
       </Group>
+      {isCustomers && doNotCallColumn !== null && (
+        <Alert color="yellow" data-testid="do-not-call">
+          {t('options.doNotCall', { header: doNotCallColumn })}
+        </Alert>
+      )}
 
       <Checkbox label={t('options.dryRun')} checked={options.dryRun} onChange={(e) => onChange({ dryRun: e.currentTarget.checked })} />
     </Stack>

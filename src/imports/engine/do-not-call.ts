@@ -1,0 +1,33 @@
+// A customer list exported from a CRM often says itself whom not to call: Salesforce's and HubSpot's "Do Not Call",
+// a dialer's "DNC" column. A customer so marked is kept out of the table as a blacklisted number is (the import's
+// blacklist option: rejected by default, imported with `allow`), so that no campaign dials them.
+import { normaliseHeader } from '../mapping/header-normalisation.js';
+
+const DO_NOT_CALL_HEADERS: ReadonlySet<string> = new Set(
+  [
+    'Do Not Call', 'DoNotCall', 'DNC', 'DNC Flag', 'Do Not Call Flag', 'DNC Status', 'Do Not Call Status', 'On DNC',
+    'Do Not Phone', 'Do Not Contact', 'No Call', 'No Calls', 'Phone Opt Out', 'Call Opt Out', 'Calls Opt Out',
+    'Opted Out of Calls', 'Has Opted Out of Calls', 'No Llamar', 'No Contactar', 'Ne Pas Appeler', 'Nicht Anrufen',
+    '免打扰', '勿扰', '拒绝来电', '禁止呼叫', '禁止外呼', '不要来电', '電話不可',
+  ].map(normaliseHeader),
+);
+
+/** What a flag column holds for "not marked": empty, or one of these (anything else marks the customer). */
+const NOT_MARKED: ReadonlySet<string> = new Set([
+  'false', 'no', 'n', '0', 'off', 'none', '-', 'unchecked', 'f', 'non', 'nein', 'nee', '否', '不', '无', '無', 'いいえ',
+]);
+
+/** The column of a list that marks the customers not to call, if it has one (by its header). */
+export function doNotCallColumn(columns: ReadonlyArray<{ index: number; header: string }>): { cell: number; header: string } | null {
+  const column = columns.find((candidate) => DO_NOT_CALL_HEADERS.has(normaliseHeader(candidate.header)));
+  return column ? { cell: column.index, header: column.header } : null;
+}
+
+/**
+ * Whether a cell of that column marks the customer: any value but an empty one or a plain "no" ("Yes", "TRUE", "1",
+ * "X", a date, "requested by customer"): when in doubt, the customer is not called.
+ */
+export function isMarkedDoNotCall(value: string): boolean {
+  const text = value.trim().toLowerCase();
+  return text !== '' && !NOT_MARKED.has(text);
+}
