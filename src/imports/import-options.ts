@@ -1,6 +1,6 @@
 // The options of an import (DESIGN.md step 6), validated once with zod; stored with the job as JSON.
 import { z } from 'zod';
-import { TARGETS } from './targets.js';
+import { FIELD_TYPES, TARGETS } from './targets.js';
 
 export const DUPLICATE_MODES = ['skip', 'update'] as const;
 export const DIAL_DUPLICATE_MODES = ['ignore', 'all', 'ignore-success'] as const;
@@ -44,6 +44,8 @@ export const importOptionsSchema = z.object({
   dedupeScope: z.enum(DEDUPE_SCOPES).default('table'),
   blacklist: z.enum(BLACKLIST_MODES).default('reject'),
   dryRun: z.boolean().default(false),
+  /** A dry run's new fields: checked as the table's own would be, never added to it (a dry run writes nothing). */
+  draftFields: z.array(z.object({ key: z.string(), label: z.string(), type: z.enum(FIELD_TYPES) })).default([]),
 });
 export type ImportOptions = z.infer<typeof importOptionsSchema>;
 export type ImportOptionsInput = z.input<typeof importOptionsSchema>;

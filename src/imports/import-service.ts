@@ -61,7 +61,15 @@ export type CreateImportInput = {
   options?: Omit<ImportOptionsInput, 'target' | 'campaignId' | 'mapping' | 'encoding' | 'sheet' | 'delimiter' | 'skipTop'>;
 };
 
-export type CreatedImport = { job: ImportJob; mapping: ColumnMatch[]; campaign: Campaign | null; isCampaignCreated: boolean; createdFields: FieldDefinition[] };
+export type CreatedImport = {
+  job: ImportJob;
+  mapping: ColumnMatch[];
+  campaign: Campaign | null;
+  isCampaignCreated: boolean;
+  createdFields: FieldDefinition[];
+  /** A dry run's new fields: checked, not made. */
+  draftFields: FieldDefinition[];
+};
 
 export type MappedPreview = Preview & { mapping: ColumnMatch[] };
 
@@ -114,6 +122,11 @@ export async function createImport(deps: ImportServiceDependencies, input: Creat
     overrides.set(header, field === '' ? null : field);
   }
   const newFields = resolveNewFields(input, preview.headers, overrides);
+  const isDryRun = input.options?.dryRun === true;
+  /** The types asked for the fields a column gets: Import & Start's, and those of the new fields. */
+  const typesAsked = [...(input.fieldTypes ?? []), ...newFields.flatMap(({ header, type }): Array<[string, FieldType]> => (type === null ? [] : [[header, type]]))];
+  /** A dry run's new fields, which the job checks values against without making them. */
+  const draftFields: FieldDefinition[] = [];
 
   // Import & Start: a new campaign gets its fields from the file's header.
   let isCampaignCreated = false;
@@ -123,8 +136,7 @@ export async function createImport(deps: ImportServiceDependencies, input: Creat
   if (input.target === 'campaign' && !campaign && input.campaign) {
     campaign = await createCampaign(deps, { teamId: input.teamId, name: input.campaign, copyMainFields: false, hasDialer: input.options?.dial != null });
     isCampaignCreated = true;
-    const types = [...(input.fieldTypes ?? []), ...newFields.flatMap(({ header, type }): Array<[string, FieldType]> => (type === null ? [] : [[header, type]]))];
-    fieldOfColumn = applyTypes(proposeFields(preview.headers, preview.rows), preview.headers, types).map((field, index) =>
+    fieldOfColumn = applyTypes(proposeFields(preview.headers, preview.rows), preview.headers, typesAsked).map((field, index) =>
       overrides.get(preview.headers[index] ?? '') === null ? undefined : field,
     );
     createdFields = fieldOfColumn.filter((field): field is FieldDefinition => field !== undefined);
@@ -150,7 +162,7 @@ export async function createImport(deps: ImportServiceDependencies, input: Creat
       const unmatched = mapping.filter((m) => m.field === null && !overrides.has(m.header));
       if (unmatched.length > 0) {
         const taken = new Set(fields.map((f) => f.key));
-        const proposed = applyTypes(proposeFields(preview.headers, preview.rows), preview.headers, input.fieldTypes);
+        const proposed = applyTypes(proposeFields(preview.headers, preview.rows), preview.headers, typesAsked);
         for (const match of unmatched) {
           const field = proposed[match.index];
           if (!field) continue;
@@ -160,21 +172,31 @@ export async function createImport(deps: ImportServiceDependencies, input: Creat
           match.confidence = 1;
           match.source = 'exact';
         }
-        await storeFields(deps.fields, input.teamId, input.target, createdFields, fields.length);
         fields = [...fields, ...createdFields];
+        if (isDryRun) {
+          draftFields.push(...createdFields);
+          createdFields = [];
+        } else {
+          await storeFields(deps.fields, input.teamId, input.target, createdFields, fields.length - createdFields.length);
+        }
       }
     }
     if (owner && newFields.length > 0) {
       const added = newFieldsOf(newFields, preview.rows, fields);
-      await storeFields(deps.fields, input.teamId, owner, added, fields.length);
-      for (const { index, key } of newFields.map((wanted, at) => ({ index: wanted.index, key: added[at]?.key }))) {
-        const match = mapping[index];
-        if (match && key) mapping[index] = { ...match, field: key, confidence: 1, source: 'exact' };
-      }
+      newFields.forEach((wanted, at) => {
+        const match = mapping[wanted.index];
+        const key = added[at]?.key;
+        if (match && key) mapping[wanted.index] = { ...match, field: key, confidence: 1, source: 'exact' };
+      });
       const kept = new Set(fields.map((field) => field.key));
-      const stored = added.filter((field) => !kept.has(field.key));
-      createdFields.push(...stored);
-      fields = [...fields, ...stored];
+      const made = added.filter((field) => !kept.has(field.key));
+      // A dry run writes nothing: its job checks the values against fields it does not make.
+      if (isDryRun) draftFields.push(...made);
+      else {
+        await storeFields(deps.fields, input.teamId, owner, made, fields.length);
+        createdFields.push(...made);
+      }
+      fields = [...fields, ...made];
     }
   }
   const known = new Set(fields.map((f) => f.key));
@@ -194,6 +216,7 @@ export async function createImport(deps: ImportServiceDependencies, input: Creat
     sheet: input.sheet ?? preview.sheet ?? undefined,
     delimiter: input.delimiter,
     skipTop: input.skipTop ?? 0,
+    draftFields,
   });
   if (!parsed.success) {
     throw new AppError('BAD_INPUT', `Invalid import options: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
@@ -215,7 +238,7 @@ export async function createImport(deps: ImportServiceDependencies, input: Creat
     options: JSON.stringify(parsed.data),
     dueAt: input.at ?? null,
   });
-  return { job, mapping, campaign, isCampaignCreated, createdFields };
+  return { job, mapping, campaign, isCampaignCreated, createdFields, draftFields };
 }
 
 type WantedField = { index: number; header: string; type: FieldType | null };

@@ -156,6 +156,10 @@ describeOnBothDatabases('the intake command line', (suite) => {
     assert.match(plain.stderr, /Left out \(no field; .*\): Balance Due, Plan\./);
     const again = join(dir, 'collections-dec.csv');
     writeFileSync(again, csv([['Name', 'Phone', 'Balance Due', 'Plan'], ['Cy Dee', '415-555-0136', '12', 'Gold']]));
+    // A dry run checks the values against the new fields and makes none (nor imports a row).
+    const dry = run('import', again, '--team', 'cli-fields', '--target', 'campaign', '--campaign', 'Collections', '--new-field', 'Plan=number', '--dry-run', '--wait', '--json');
+    assert.deepEqual((({ success, error }) => [success, error])(JSON.parse(dry.stdout) as Record<string, number>), [0, 1]);
+    assert.ok(!run('fields', 'list', '--team', 'cli-fields', '--target', 'campaign', '--campaign', 'Collections').stdout.includes('plan'));
     const added = run('import', again, '--team', 'cli-fields', '--target', 'campaign', '--campaign', 'Collections', '--new-field', 'Balance Due,Plan=text', '--wait');
     assert.equal(added.status, 0, added.stderr);
     assert.match(added.stderr, /^New fields: Balance Due → balance_due \(number\), Plan → plan \(text\)\.$/m);

@@ -188,7 +188,8 @@ export async function runImportCommand(context: AppContext, args: string[], io: 
   if (!values.json) {
     io.err(`Job ${job.id} created (${job.status}${job.due_at > Date.now() + 1000 ? `, runs at ${new Date(job.due_at).toISOString()}` : ''}).\n`);
     if (created.isCampaignCreated) io.err(`Import & Start: created campaign "${created.campaign?.name}" with ${created.createdFields.length} fields.\n`);
-    else if (created.createdFields.length > 0) io.err(`New fields: ${created.createdFields.map((field) => `${field.label} → ${field.key} (${field.type})`).join(', ')}.\n`);
+    else if (created.createdFields.length > 0) io.err(`New fields: ${describeFields(created.createdFields)}.\n`);
+    if (created.draftFields.length > 0) io.err(`New fields, checked but not added (a dry run): ${describeFields(created.draftFields)}.\n`);
     io.err(describeMapping(created.mapping));
     const doNotCall = input.options?.blacklist === 'allow' || !isCustomerTarget(target) ? null : doNotCallColumn(created.mapping);
     if (doNotCall) io.err(`Do Not Call: the customers column "${doNotCall.header}" marks are kept out as blacklisted numbers (--blacklist allow imports them).\n`);
@@ -318,6 +319,10 @@ function parseTime(value: string, name: string): number {
  * `""` for a quote inside); unquoted, a comma whose text up to the next comma holds no `=` belongs to the header
  * (`Name, full=name,Tel=phone`), and the last `=` splits, since field keys hold neither.
  */
+function describeFields(fields: ReadonlyArray<{ key: string; label: string; type: string }>): string {
+  return fields.map((field) => `${field.label} → ${field.key} (${field.type})`).join(', ');
+}
+
 export function parsePairs(values: string[] | undefined, name: string): Array<[string, string]> {
   const pairs: Array<[string, string]> = [];
   for (const value of values ?? []) {
