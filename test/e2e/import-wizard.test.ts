@@ -185,10 +185,10 @@ describe('import wizard (browser)', () => {
     assert.deepEqual(tab.consoleErrors, []);
   });
 
-  it("shows a record that cannot be imported in the preview; says that a name split over columns is joined, and lets the import go on", async () => {
+  it("shows a record that cannot be imported in the preview; says that a name split over columns is joined, and that the list's Do Not Call column keeps customers out", async () => {
     const { page } = tab;
     const split = join(server.dataDir, 'crm-export.csv');
-    writeFileSync(split, 'Last Name,First Name,Phone\nOkafor,Ngozi,617-555-0142\n"Broken,Quote,617-555-0143\n');
+    writeFileSync(split, 'Last Name,First Name,Phone,Do Not Call\nOkafor,Ngozi,617-555-0142,No\n"Broken,Quote,617-555-0143,Yes\n');
     await page.goto('/import');
     await page.getByRole('button', { name: 'Click to Upload' }).waitFor();
     await page.locator('input[type=file]').setInputFiles(split);
@@ -202,6 +202,10 @@ describe('import wizard (browser)', () => {
     await page.getByText('Field "name" joins the values of Last Name + First Name').waitFor();
     assert.equal(await page.getByText(/is mapped from more than one column/).count(), 0);
     assert.equal(await page.getByRole('button', { name: 'Next' }).isEnabled(), true);
+    // The options say what becomes of the customers the list itself marks Do Not Call.
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByTestId('options-step').waitFor();
+    assert.equal(await page.getByTestId('do-not-call').textContent(), 'The column "Do Not Call" marks customers Do Not Call: they are treated as blacklisted numbers.');
     assert.deepEqual(tab.consoleErrors, []);
   });
 
