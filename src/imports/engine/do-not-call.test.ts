@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { doNotCallColumn, isMarkedDoNotCall } from './do-not-call.js';
+import { doNotCallColumn, doNotCallReader, isMarkedDoNotCall } from './do-not-call.js';
 
 describe('a list\'s own "Do Not Call" column', () => {
   test("is found by Salesforce's, HubSpot's and dialers' headers, in any spelling, and not by others", () => {
@@ -13,5 +13,13 @@ describe('a list\'s own "Do Not Call" column', () => {
   test('marks a customer by any value but an empty one or a plain no', () => {
     for (const value of ['Yes', 'TRUE', '1', 'x', 'DNC', '2026-01-02', 'requested by customer', '是']) assert.equal(isMarkedDoNotCall(value), true, value);
     for (const value of ['', '  ', 'No', 'false', 'FALSE', '0', 'n', '-', '否']) assert.equal(isMarkedDoNotCall(value), false, value);
+  });
+
+  test("reads Vicidial's status DNC (and DNCL) as a mark, and no other status", () => {
+    const read = doNotCallReader(['phone_number', 'first_name', 'status'].map((header, index) => ({ index, header })));
+    assert.deepEqual(read?.(['4155550134', 'Ann', 'DNC']), { header: 'status', value: 'DNC' });
+    assert.deepEqual(read?.(['4155550135', 'Bo', ' dncl ']), { header: 'status', value: 'dncl' });
+    for (const status of ['NEW', 'SALE', 'NI', '', 'Do Not Call Back Later']) assert.equal(read?.(['4155550136', 'Cy', status]), null, status);
+    assert.equal(doNotCallReader([{ index: 0, header: 'Phone' }]), null);
   });
 });

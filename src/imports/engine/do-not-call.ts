@@ -1,5 +1,5 @@
 // A customer list exported from a CRM often says itself whom not to call: Salesforce's and HubSpot's "Do Not Call",
-// a dialer's "DNC" column. A customer so marked is kept out of the table as a blacklisted number is (the import's
+// a dialer's "DNC" column, or Vicidial's status `DNC`. A customer so marked is kept out of the table as a blacklisted number is (the import's
 // blacklist option: rejected by default, imported with `allow`), so that no campaign dials them.
 import { normaliseHeader } from '../mapping/header-normalisation.js';
 
@@ -16,6 +16,37 @@ const DO_NOT_CALL_HEADERS: ReadonlySet<string> = new Set(
 const NOT_MARKED: ReadonlySet<string> = new Set([
   'false', 'no', 'n', '0', 'off', 'none', '-', 'unchecked', 'f', 'non', 'nein', 'nee', '否', '不', '无', '無', 'いいえ',
 ]);
+
+/** Columns of a call's or lead's status (Vicidial's `status`, a CRM's "Lead Status", a dialer's "Disposition"). */
+const STATUS_HEADERS: ReadonlySet<string> = new Set(
+  ['Status', 'Lead Status', 'Call Status', 'Contact Status', 'Disposition', 'Last Disposition', 'Call Disposition', 'Dispo', 'Call Result', 'Outcome'].map(normaliseHeader),
+);
+/** The statuses that say "do not call": Vicidial's `DNC` and `DNCL` (its own and the national list's), spelt out. */
+const DO_NOT_CALL_STATUSES: ReadonlySet<string> = new Set(['dnc', 'dncl', 'do not call', 'do-not-call', 'donotcall', 'do_not_call']);
+
+/** Where a list marks a customer not to call: its Do Not Call column, or a status column's `DNC`. */
+export type DoNotCallMark = { header: string; value: string };
+
+/**
+ * Reads a record's mark, if the list has a column for it: a Do Not Call column marks by any value but a plain no
+ * (isMarkedDoNotCall), a status column only by a Do Not Call status. Null when the list has neither.
+ */
+export function doNotCallReader(columns: ReadonlyArray<{ index: number; header: string }>): ((cells: readonly string[]) => DoNotCallMark | null) | null {
+  const flag = doNotCallColumn(columns);
+  const statuses = columns.filter((column) => STATUS_HEADERS.has(normaliseHeader(column.header)));
+  if (flag === null && statuses.length === 0) return null;
+  return (cells) => {
+    if (flag !== null) {
+      const marked = cells[flag.cell];
+      if (marked !== undefined && isMarkedDoNotCall(marked)) return { header: flag.header, value: marked.trim() };
+    }
+    for (const status of statuses) {
+      const value = cells[status.index];
+      if (value !== undefined && DO_NOT_CALL_STATUSES.has(value.trim().toLowerCase())) return { header: status.header, value: value.trim() };
+    }
+    return null;
+  };
+}
 
 /** The column of a list that marks the customers not to call, if it has one (by its header). */
 export function doNotCallColumn(columns: ReadonlyArray<{ index: number; header: string }>): { cell: number; header: string } | null {

@@ -7,7 +7,7 @@ import { comparableText } from '../../shared/comparable-text.js';
 import { addressPartOf } from '../mapping/address-parts.js';
 import { PERSON_NAME_FIELDS, namePartOf, namePartOrder } from '../mapping/name-parts.js';
 import { createPostalCodeRepair } from './postal-codes.js';
-import { doNotCallColumn, isMarkedDoNotCall } from './do-not-call.js';
+import { doNotCallReader } from './do-not-call.js';
 import { createRecordPhoneReader } from './record-phones.js';
 import { normaliseTimeZone, timeZoneProblem } from './time-zones.js';
 import { dateOrderOfHeader, dateOrderOfValue, isNoValue, isWrittenNull, normaliseDate, normaliseEmail, normaliseYearlessDate, normaliseNumber, type DateOrder } from './value-normalisation.js';
@@ -191,7 +191,7 @@ export function createRecordPreparer(input: {
   const keyPart = (part: (typeof keySlots)[number], value: string): string =>
     part.kind === 'phone' ? value : part.kind === 'email' ? value.toLowerCase() : `${part.key}:${comparableText(value)}`;
   const isPrefixTarget = input.target === 'area-code';
-  const doNotCall = input.isDoNotCallRejected && isCustomerTarget(input.target) ? doNotCallColumn(input.mapping) : null;
+  const doNotCallOf = input.isDoNotCallRejected && isCustomerTarget(input.target) ? doNotCallReader(input.mapping) : null;
   const campaignNamed = input.target === 'did' ? new Map((input.campaignNames ?? []).map((name) => [comparableText(name), name])) : null;
 
   const phones = createRecordPhoneReader({
@@ -344,11 +344,9 @@ export function createRecordPreparer(input: {
         }
       }
       if (problems) return fail(problems.join('; '));
-      if (doNotCall !== null) {
-        const mark = cells[doNotCall.cell];
-        if (mark !== undefined && isMarkedDoNotCall(mark)) {
-          return fail(`column "${doNotCall.header}": "${shorten(mark.trim())}": the list marks this customer Do Not Call, so the row is kept out as a blacklisted number is (import with blacklisted numbers allowed to keep it)`);
-        }
+      const mark = doNotCallOf === null ? null : doNotCallOf(cells);
+      if (mark !== null) {
+        return fail(`column "${mark.header}": "${shorten(mark.value)}": the list marks this customer Do Not Call, so the row is kept out as a blacklisted number is (import with blacklisted numbers allowed to keep it)`);
       }
       if (spill) spillSecondPhone(spill.several, spill.from, values, offset, (changed ??= []));
       const zip = zipSlot < 0 ? null : values[offset + zipSlot];
