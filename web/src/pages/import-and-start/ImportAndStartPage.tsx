@@ -128,6 +128,11 @@ export function ImportAndStartPage() {
             <Alert color="yellow">{t('start.noProposal')}</Alert>
           )}
           <PreviewTable preview={preview} />
+          {preview.doNotCallColumn !== null && (
+            <Alert color="yellow" data-testid="do-not-call">
+              {t('options.doNotCall', { header: preview.doNotCallColumn })}
+            </Alert>
+          )}
         </>
       )}
       {file.upload && !preview && file.isPreviewLoading && <Loader aria-label={t('app.loading')} />}
