@@ -17,8 +17,9 @@ import { previewSource } from './reading/index.js';
 import type { Preview, ReadLimits } from './reading/source-types.js';
 import type { SavedMappingsRepository } from './saved-mappings.repository.js';
 import { fieldOwnerOf, resolveTargetFields } from './target-fields.js';
-import { STANDARD_FIELDS, type FieldDefinition, type FieldType, type Target } from './targets.js';
+import { isCustomerTarget, STANDARD_FIELDS, type FieldDefinition, type FieldType, type Target } from './targets.js';
 import { requiredFieldsAmong } from './engine/record-preparation.js';
+import { doNotCallColumnShown } from './engine/do-not-call.js';
 
 export type ImportServiceDependencies = {
   campaigns: CampaignsRepository;
@@ -69,6 +70,8 @@ export type CreatedImport = {
   createdFields: FieldDefinition[];
   /** A dry run's new fields: checked, not made. */
   draftFields: FieldDefinition[];
+  /** The list's own Do Not Call column, whose marked customers the job keeps out (customer targets, blacklist reject). */
+  doNotCallColumn: string | null;
 };
 
 export type MappedPreview = Preview & { mapping: ColumnMatch[] };
@@ -238,7 +241,8 @@ export async function createImport(deps: ImportServiceDependencies, input: Creat
     options: JSON.stringify(parsed.data),
     dueAt: input.at ?? null,
   });
-  return { job, mapping, campaign, isCampaignCreated, createdFields, draftFields };
+  const doNotCallColumn = isCustomerTarget(input.target) && parsed.data.blacklist === 'reject' ? doNotCallColumnShown(mapping, preview.rows) : null;
+  return { job, mapping, campaign, isCampaignCreated, createdFields, draftFields, doNotCallColumn };
 }
 
 type WantedField = { index: number; header: string; type: FieldType | null };

@@ -6,7 +6,7 @@ import { chooseTeam, requireInScope, type Actor } from '../auth/actor.js';
 import type { Campaign } from '../db/schema.js';
 import { storeUpload } from '../imports/import-workflow.js';
 import { requiredFieldsAmong } from '../imports/engine/record-preparation.js';
-import { doNotCallColumn } from '../imports/engine/do-not-call.js';
+import { doNotCallColumnShown } from '../imports/engine/do-not-call.js';
 import { proposeFields } from '../imports/mapping/field-proposal.js';
 import { headerSignature, matchHeaders, type ColumnMatch } from '../imports/mapping/header-matching.js';
 import { listScoreOf } from '../imports/import-service.js';
@@ -137,7 +137,7 @@ export async function previewUpload(context: AppContext, actor: Actor, id: numbe
     fields: fields.map((field) => ({ ...field, isRequired: isRequiredField(request.target, field.key) })),
     requiredOneOf: isNewCampaign ? [] : requiredOneOf(request.target, fields),
     proposedFields,
-    doNotCallColumn: isCustomerTarget(request.target) ? (doNotCallColumn(mapping)?.header ?? null) : null,
+    doNotCallColumn: isCustomerTarget(request.target) ? doNotCallColumnShown(mapping, head.rows) : null,
   };
 }
 

@@ -219,6 +219,12 @@ describeOnBothDatabases('the intake command line', (suite) => {
     // A Do Not Call list put on the team's blacklist is read as the numbers it holds.
     const listed = JSON.parse(run('import', list, '--team', 'cli-dnc', '--target', 'blacklist', '--mapping', 'Phone=number', '--wait', '--json').stdout) as Record<string, number>;
     assert.equal(listed['success'], 3);
+    // Vicidial's lead status DNC marks a customer the same way, and the import says which column before it runs.
+    const vicidial = join(dir, 'vicidial-list.csv');
+    writeFileSync(vicidial, csv([['phone_number', 'first_name', 'status'], ['6175550134', 'Ann', 'NEW'], ['6175550135', 'Bo', 'DNC']]));
+    const dialer = run('import', vicidial, '--team', 'cli-dnc', '--target', 'individual', '--wait');
+    assert.match(dialer.stderr, /^Do Not Call: the customers column "status" marks are kept out as blacklisted numbers/m);
+    assert.match(dialer.stdout, /1 imported, 1 errors/);
   });
 
   it("previews and imports a short list in its team country's code page (Windows-1254 for a Turkish team)", () => {

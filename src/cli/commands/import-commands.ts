@@ -6,7 +6,7 @@ import type { ImportJob } from '../../db/schema.js';
 import { DEDUPE_SCOPES, DIAL_DUPLICATE_MODES, DUPLICATE_MODES, BLACKLIST_MODES } from '../../imports/import-options.js';
 import { createImport, previewForTarget, type CreateImportInput } from '../../imports/import-service.js';
 import { importServiceDependencies, storeUpload, summariseJob } from '../../imports/import-workflow.js';
-import { FIELD_TYPES, TARGETS, isCustomerTarget, isTarget, type FieldType, type Target } from '../../imports/targets.js';
+import { FIELD_TYPES, TARGETS, isTarget, type FieldType, type Target } from '../../imports/targets.js';
 import { resolveTargetFields } from '../../imports/target-fields.js';
 import { isJobEnded, waitForJob } from '../../jobs/job-service.js';
 import { createWorker } from '../../jobs/worker.js';
@@ -17,7 +17,6 @@ import { loadConfig, scratchDirOf } from '../../config/config.js';
 import { requireTeamByName } from '../../teams/team-service.js';
 import { parseCommand, parseInteger, printJson, requireOption, type CliIo } from '../cli-args.js';
 import type { ColumnMatch } from '../../imports/mapping/header-matching.js';
-import { doNotCallColumn } from '../../imports/engine/do-not-call.js';
 
 export const PREVIEW_USAGE = 'intake preview FILE [--encoding E] [--sheet NAME] [--skip-top N] [--delimiter D] [--target T] [--team NAME] [--campaign NAME] [--json]';
 export const IMPORT_USAGE = `intake import FILE --team NAME --target T [--campaign NAME] [--mapping 'Header=field,…'] [--encoding E] [--sheet NAME]
@@ -191,8 +190,7 @@ export async function runImportCommand(context: AppContext, args: string[], io: 
     else if (created.createdFields.length > 0) io.err(`New fields: ${describeFields(created.createdFields)}.\n`);
     if (created.draftFields.length > 0) io.err(`New fields, checked but not added (a dry run): ${describeFields(created.draftFields)}.\n`);
     io.err(describeMapping(created.mapping));
-    const doNotCall = input.options?.blacklist === 'allow' || !isCustomerTarget(target) ? null : doNotCallColumn(created.mapping);
-    if (doNotCall) io.err(`Do Not Call: the customers column "${doNotCall.header}" marks are kept out as blacklisted numbers (--blacklist allow imports them).\n`);
+    if (created.doNotCallColumn !== null) io.err(`Do Not Call: the customers column "${created.doNotCallColumn}" marks are kept out as blacklisted numbers (--blacklist allow imports them).\n`);
   }
   if (!values.wait) {
     if (values.json) printJson(io, summariseJob(job));

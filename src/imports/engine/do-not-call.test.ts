@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { doNotCallColumn, doNotCallReader, isMarkedDoNotCall } from './do-not-call.js';
+import { doNotCallColumn, doNotCallColumnShown, doNotCallReader, isMarkedDoNotCall } from './do-not-call.js';
 
 describe('a list\'s own "Do Not Call" column', () => {
   test("is found by Salesforce's, HubSpot's and dialers' headers, in any spelling, and not by others", () => {
@@ -21,5 +21,12 @@ describe('a list\'s own "Do Not Call" column', () => {
     assert.deepEqual(read?.(['4155550135', 'Bo', ' dncl ']), { header: 'status', value: 'dncl' });
     for (const status of ['NEW', 'SALE', 'NI', '', 'Do Not Call Back Later']) assert.equal(read?.(['4155550136', 'Cy', status]), null, status);
     assert.equal(doNotCallReader([{ index: 0, header: 'Phone' }]), null);
+  });
+
+  test('is named before the import: the Do Not Call column, else a status column where a record shown says DNC', () => {
+    const columns = (headers: string[]) => headers.map((header, index) => ({ index, header }));
+    assert.equal(doNotCallColumnShown(columns(['Phone', 'Status', 'DNC']), [['4155550134', 'NEW', 'no']]), 'DNC');
+    assert.equal(doNotCallColumnShown(columns(['Phone', 'Status']), [['4155550134', 'NEW'], ['4155550135', 'DNC']]), 'Status');
+    assert.equal(doNotCallColumnShown(columns(['Phone', 'Status']), [['4155550134', 'NEW']]), null);
   });
 });

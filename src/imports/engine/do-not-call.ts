@@ -48,6 +48,22 @@ export function doNotCallReader(columns: ReadonlyArray<{ index: number; header: 
   };
 }
 
+/**
+ * The column a list marks customers not to call in, to say so before the import: its Do Not Call column, else a status
+ * column that says `DNC` in one of the records shown (`rows`, in column order).
+ */
+export function doNotCallColumnShown(columns: ReadonlyArray<{ index: number; header: string }>, rows: ReadonlyArray<readonly string[]>): string | null {
+  const read = doNotCallReader(columns);
+  if (read === null) return null;
+  const flag = doNotCallColumn(columns);
+  if (flag !== null) return flag.header;
+  for (const row of rows) {
+    const mark = read(row);
+    if (mark !== null) return mark.header;
+  }
+  return null;
+}
+
 /** The column of a list that marks the customers not to call, if it has one (by its header). */
 export function doNotCallColumn(columns: ReadonlyArray<{ index: number; header: string }>): { cell: number; header: string } | null {
   const column = columns.find((candidate) => DO_NOT_CALL_HEADERS.has(normaliseHeader(candidate.header)));
