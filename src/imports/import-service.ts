@@ -249,11 +249,12 @@ type WantedField = { index: number; header: string; type: FieldType | null };
 
 /** The columns asked for as new fields, checked: a column of the file, of a table or campaign, not mapped as well. */
 function resolveNewFields(input: CreateImportInput, headers: readonly string[], overrides: ReadonlyMap<string, string | null>): WantedField[] {
+  const asked = input.newFields ?? [];
+  if (asked.length > 0 && !isCustomerTarget(input.target)) {
+    throw new AppError('BAD_USAGE', `New fields are for customer tables and campaigns; the fields of the ${input.target} target are fixed.`);
+  }
   const wanted: WantedField[] = [];
-  for (const [named, type] of input.newFields ?? []) {
-    if (fieldOwnerOf(input.target, 0) === null) {
-      throw new AppError('BAD_USAGE', `New fields are for customer tables and campaigns; the fields of the ${input.target} target are fixed.`);
-    }
+  for (const [named, type] of asked) {
     const header = findNamed(headers, named, (column) => column);
     if (header === undefined) throw new AppError('BAD_INPUT', `The new field names a column "${named}" that the file does not have. Its columns: ${listColumns(headers)}.`);
     if (overrides.has(header)) throw new AppError('BAD_USAGE', `The column "${header}" is both mapped and asked for as a new field: choose one.`);

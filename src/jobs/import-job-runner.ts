@@ -77,6 +77,7 @@ async function runClaimedJob(deps: RunnerDependencies, job: ImportJob, workerId:
   const dedupeKey = options.dedupeKey ?? defaultDedupeKey(options.target, fields);
   const dateOrder = dateOrderOf(team.default_country);
   const campaignNames = options.target === 'did' ? await deps.references.campaignNames(team.id) : [];
+  const isDoNotCallRejected = options.blacklist === 'reject';
   // The same preparer as the preparation thread's, for the field order and values of the records it sends.
   const preparer = createRecordPreparer({
     target: options.target,
@@ -87,7 +88,7 @@ async function runClaimedJob(deps: RunnerDependencies, job: ImportJob, workerId:
     dateOrder,
     country: team.default_country,
     campaignNames,
-    isDoNotCallRejected: options.blacklist === 'reject',
+    isDoNotCallRejected,
   });
   const spec = targetSpec(options, team.id, job.id);
   const area = spec.table === 'customers' ? await areaLookupFor(deps.references, team.id, team.default_country) : NO_AREAS;
@@ -137,7 +138,7 @@ async function runClaimedJob(deps: RunnerDependencies, job: ImportJob, workerId:
       country: team.default_country,
       dateOrder,
       campaignNames,
-      isDoNotCallRejected: options.blacklist === 'reject',
+      isDoNotCallRejected,
       skip: checkpoint?.done ?? 0,
     });
     try {

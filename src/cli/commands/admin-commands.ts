@@ -10,7 +10,7 @@ import { createTeam, requireTeamByName } from '../../teams/team-service.js';
 import { ROLES, createUser } from '../../users/user-service.js';
 import type { Role } from '../../users/users.repository.js';
 import { parseCommand, printJson, requireOption, type CliIo } from '../cli-args.js';
-import { operatorOf } from '../target-selection.js';
+import { operatorOf, requireCampaignByName } from '../target-selection.js';
 
 export const TEAMS_USAGE = 'intake teams create NAME [--country CC] [--json] | intake teams list [--json]';
 export const USERS_USAGE = 'intake users create LOGIN --team NAME [--role admin|manager|agent] [--password P] [--json] | intake users list [--team NAME] [--json]';
@@ -102,8 +102,7 @@ export async function runCampaignsCommand(context: AppContext, args: string[], i
     // The whole list, as the Campaigns page sets it: the logins given, or none.
     const name = requireName(positionals, CAMPAIGNS_USAGE);
     if ((values.agent === undefined) === (values.none !== true)) throw new AppError('BAD_USAGE', `Give the campaign's agents (--agent LOGIN, once each), or --none to take them all off.\nUsage: ${CAMPAIGNS_USAGE}`);
-    const campaign = await context.repositories.campaigns.findByName(team.id, name);
-    if (!campaign) throw new AppError('NOT_FOUND', `No campaign named "${name}" in team "${team.name}".`);
+    const campaign = await requireCampaignByName(context, team, name);
     const detail = await assignCampaignAgents(context.repositories, operatorOf(team), campaign.id, await requireTeamLogins(context, team, values.agent ?? []));
     const logins = (await context.repositories.users.listByTeam(team.id)).filter((user) => detail.agentIds.includes(user.id)).map((user) => user.login);
     if (values.json) printJson(io, { id: campaign.id, name: campaign.name, team: team.name, agents: logins });

@@ -53,10 +53,10 @@ export function doNotCallReader(columns: ReadonlyArray<{ index: number; header: 
  * column that says `DNC` in one of the records shown (`rows`, in column order).
  */
 export function doNotCallColumnShown(columns: ReadonlyArray<{ index: number; header: string }>, rows: ReadonlyArray<readonly string[]>): string | null {
-  const read = doNotCallReader(columns);
-  if (read === null) return null;
   const flag = doNotCallColumn(columns);
   if (flag !== null) return flag.header;
+  const read = doNotCallReader(columns);
+  if (read === null) return null;
   for (const row of rows) {
     const mark = read(row);
     if (mark !== null) return mark.header;

@@ -19,7 +19,6 @@ export type UnpackedFile = { path: string; name: string; remove(): Promise<void>
 /** Entries a zip holds beside its file that are no part of it: folders, macOS's resource forks, Windows' thumbnails. */
 export const NO_FILE = /(?:^|\/)(?:__MACOSX\/|\.DS_Store$|Thumbs\.db$|desktop\.ini$)|\/$/i;
 
-
 /** The name of the file a gzip file holds: its own without `.gz` (`leads.csv.gz` → `leads.csv`). */
 export function gzippedName(file: string): string {
   const inner = file.replace(/\.(?:gz|gzip)$/i, '');
