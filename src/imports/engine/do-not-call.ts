@@ -48,6 +48,13 @@ export function doNotCallReader(columns: ReadonlyArray<{ index: number; header: 
   };
 }
 
+/** The columns doNotCallReader reads: the Do Not Call column and the status columns. */
+export function doNotCallColumns(columns: ReadonlyArray<{ index: number; header: string }>): number[] {
+  const flag = doNotCallColumn(columns);
+  const statuses = columns.filter((column) => STATUS_HEADERS.has(normaliseHeader(column.header))).map((column) => column.index);
+  return flag === null ? statuses : [flag.cell, ...statuses];
+}
+
 /**
  * The column a list marks customers not to call in, to say so before the import: its Do Not Call column, else a status
  * column that says `DNC` in one of the records shown (`rows`, in column order).

@@ -3,7 +3,7 @@
 //
 // A batch is columnar — one array per attribute, values flat — because it crosses from the preparation thread to
 // the writing side by structured clone, and cloning 5,000 small objects costs five times what a few arrays do.
-import type { OpenedSource } from '../reading/source-types.js';
+import type { CellError, OpenedSource } from '../reading/source-types.js';
 import { encodeCells } from '../accounting/csv-cells.js';
 import type { PreparedRecord, RecordPreparer } from './record-preparation.js';
 
@@ -64,7 +64,8 @@ export async function* prepareBatches(source: OpenedSource, preparer: RecordPrep
       batch.heads.push(cells.head);
       tails.push(cells.tail);
       if (cells.tail !== '') hasTails = true;
-      if (record.error === undefined) {
+      const error = record.error ?? (record.cellErrors === undefined ? undefined : cellErrorOf(record.cellErrors, preparer));
+      if (error === undefined) {
         const outcome = preparer.prepare(record.values, batch.values, index * fieldCount);
         batch.keys.push(outcome.isOk ? outcome.key : null);
         batch.reasons.push(outcome.isOk ? null : outcome.reason);
@@ -72,7 +73,7 @@ export async function* prepareBatches(source: OpenedSource, preparer: RecordPrep
       } else {
         for (let slot = 0; slot < fieldCount; slot++) batch.values[index * fieldCount + slot] = null;
         batch.keys.push(null);
-        batch.reasons.push(record.error);
+        batch.reasons.push(error);
         batch.originals.push(null);
       }
       chars += cells.head.length + cells.tail.length;
@@ -80,6 +81,12 @@ export async function* prepareBatches(source: OpenedSource, preparer: RecordPrep
     }
   }
   if (batch.lines.length > 0) yield flush();
+}
+
+/** Why a record fails for cells the file lost a value of, when a column it is imported from is one of them. */
+function cellErrorOf(cells: readonly CellError[], preparer: RecordPreparer): string | undefined {
+  const read = cells.filter((cell) => preparer.readsColumn(cell.column));
+  return read.length === 0 ? undefined : read.map((cell) => cell.reason).join(' ');
 }
 
 function emptyBatch(fieldCount: number): PreparedBatch {

@@ -18,6 +18,8 @@ export type RecordPhoneReader = {
   read(fieldKey: string, written: string): string | null;
   /** Settles from a phone column's first values whether it holds international numbers without their "+". */
   settleColumn(fieldKey: string, values: readonly string[]): void;
+  /** The columns it reads besides the phone fields' own (a calling-code or area-code column). */
+  columnsRead: readonly number[];
 };
 
 /** An international number's digits without its "+": 8 to 15 digits, never a national prefix's 0 first. */
@@ -100,6 +102,7 @@ export function createRecordPhoneReader(input: {
   }
 
   return {
+    columnsRead: [callingCodeColumn, areaCodeColumn].flatMap((column) => (column === undefined ? [] : [column.index])),
     startRecord(cells) {
       recordPhone = countryCell === undefined ? team : normaliserOf(cells[countryCell]);
       recordCallingCode = null;

@@ -7,7 +7,7 @@ import { comparableText } from '../../shared/comparable-text.js';
 import { addressPartOf } from '../mapping/address-parts.js';
 import { PERSON_NAME_FIELDS, namePartOf, namePartOrder } from '../mapping/name-parts.js';
 import { createPostalCodeRepair } from './postal-codes.js';
-import { doNotCallReader } from './do-not-call.js';
+import { doNotCallColumns, doNotCallReader } from './do-not-call.js';
 import { createRecordPhoneReader } from './record-phones.js';
 import { normaliseTimeZone, timeZoneProblem } from './time-zones.js';
 import { dateOrderOfHeader, dateOrderOfValue, isNoValue, isWrittenNull, normaliseDate, normaliseEmail, normaliseYearlessDate, normaliseNumber, type DateOrder } from './value-normalisation.js';
@@ -45,6 +45,8 @@ export type RecordPreparer = {
    * of the team's country are mostly numbers so: its numbers that are none of the team's are then read with a "+".
    */
   settleColumns(records: ReadonlyArray<readonly string[]>): void;
+  /** Whether a record's cell in this column (0-based) is read: mapped to a field, or read for one (a calling code …). */
+  readsColumn(column: number): boolean;
 };
 
 /** The fields of which a record needs one, and what its reason says when it has none. */
@@ -301,8 +303,13 @@ export function createRecordPreparer(input: {
     return outcome;
   };
 
+  const columnsRead = new Set<number>(phones.columnsRead);
+  for (const column of columns) for (const source of sources.get(column.field) ?? []) columnsRead.add(source.cell);
+  if (doNotCallOf !== null) for (const column of doNotCallColumns(input.mapping)) columnsRead.add(column);
+
   return {
     fields,
+    readsColumn: (column) => columnsRead.has(column),
     prepare(cells, values, offset) {
       for (let slot = 0; slot < fields.length; slot++) values[offset + slot] = null;
       let problems: string[] | null = null;

@@ -38,7 +38,8 @@ async function previewSheet(path: string, options: ReadOptions): Promise<Preview
     const problems: Preview['problems'] = [];
     for await (const batch of source.batches(PREVIEW_RECORDS)) {
       for (const record of batch) {
-        if (record.error !== undefined) problems.push({ row: rows.length, line: record.line, reason: record.error });
+        const reason = record.error ?? record.cellErrors?.map((cell) => cell.reason).join(' ');
+        if (reason !== undefined) problems.push({ row: rows.length, line: record.line, reason });
         rows.push(record.values);
       }
       break;

@@ -44,7 +44,10 @@ test('no title rows when the rows under the would-be header are mostly single ce
 test('a record with a problem of its own among readable ones does not hide the title above the header', () => {
   const rows = [{ line: 1, values: ['Lead list'] }, { line: 3, values: ['Name', 'Mobile', 'Score'] }, { line: 4, values: ['Ann', '4155550134', ''], error: 'Row 4, cell C4: the cell holds a formula' }, { line: 5, values: ['Bo', '4155550135', '3'] }];
   assert.equal(titleRowsAbove(rows), 1);
-  assert.equal(titleRowsAbove(rows.slice(0, 3)), 0);
+  // Alone under the header it still shows the table's width (a sheet whose formulas lost their results, every row)…
+  assert.equal(titleRowsAbove(rows.slice(0, 3)), 1);
+  // … unless too little of it could be read to tell.
+  assert.equal(titleRowsAbove([rows[0]!, rows[1]!, { line: 4, values: ['Ann "x'], error: 'Unclosed quote' }]), 0);
 });
 
 test('at most six title rows are passed over (a report: its name, date range, author, filters …)', () => {

@@ -8,7 +8,7 @@ import { makeHeaderNames } from './header-names.js';
 import type { OpenedSource, RawSource, ReadContext, SourceRecord } from './source-types.js';
 
 export function isEmptyRecord(record: SourceRecord): boolean {
-  if (record.error !== undefined) return false;
+  if (record.error !== undefined || record.cellErrors !== undefined) return false;
   for (const value of record.values) {
     if (value.length > 0 && value.trim().length > 0) return false;
   }
@@ -25,7 +25,8 @@ const MAX_TITLE_ROWS = 6;
 /** A cell that reads as a value, not a column name: a number, phone, date or time, or an e-mail address. */
 const VALUE_LIKE = /^[\d\s+().,:/-]*\d[\d\s+().,:/-]*$|@/;
 
-const filledCells = (record: SourceRecord) => record.values.reduce((count, value) => (value.trim() === '' ? count : count + 1), 0);
+/** The cells a record fills, a cell whose value the file lost (a formula without its result) among them. */
+const filledCells = (record: SourceRecord) => record.values.reduce((count, value) => (value.trim() === '' ? count : count + 1), record.cellErrors?.length ?? 0);
 
 /**
  * The title rows above a table's header — a report's "Customer list 2026", "Exported 1 Nov 2026", a row of group
@@ -35,7 +36,13 @@ const filledCells = (record: SourceRecord) => record.values.reduce((count, value
  * column, a header over data that starts with a value, or anything unclear has none.
  */
 export function titleRowsAbove(records: readonly SourceRecord[]): number {
-  const filled = records.map((record) => (record.error === undefined ? filledCells(record) : -1));
+  // A record that could not be read whole (a quote problem, a formula without its result) tells nothing of the
+  // table's width by a cell or none; one that still fills two or more cells (a sheet's row whose one formula lost its
+  // result) is as wide as it looks.
+  const filled = records.map((record) => {
+    if (record.error === undefined) return filledCells(record);
+    return filledCells(record) >= 2 ? filledCells(record) : -1;
+  });
   // A row of group labels over the header ("Contact" over Name, Phone, Email; "Address" over Street, City): merged
   // cells, read as a label in the first cell and blanks in the rest, at most half as many as the row under it.
   // The row under them names every column it spans: no blank among its names.
@@ -48,8 +55,7 @@ export function titleRowsAbove(records: readonly SourceRecord[]): number {
   const headerFilled = filled[titles] ?? 0;
   if (titles === 0 || header === undefined || headerFilled < 2) return 0;
   if (header.values.some((value) => VALUE_LIKE.test(value.trim()))) return 0;
-  // A record that could not be read whole (a quote problem, a formula without its result) tells nothing of the
-  // table's width; the others decide, and when none is left the case is unclear unless there were no records at all.
+  // The records that tell their width decide; when none is left the case is unclear unless there were no records at all.
   const after = filled.slice(titles + 1);
   const below = after.filter((count) => count >= 0);
   // A report with no rows yet: a title and a header.
@@ -214,9 +220,10 @@ export async function assembleSource(raw: RawSource, context: ReadContext): Prom
       ? `'${file}'${where} has no header row after skipping the top ${skipTop} records. Skip fewer records.`
       : `'${file}'${where} has no rows: it holds no header and no data.`, { file });
   }
-  if (header.error !== undefined) {
+  const headerError = header.error ?? header.cellErrors?.map((cell) => cell.reason).join(' ');
+  if (headerError !== undefined) {
     await raw.close();
-    throw new AppError('BAD_INPUT', `'${file}': the header row could not be read. ${header.error}`, { file, line: header.line });
+    throw new AppError('BAD_INPUT', `'${file}': the header row could not be read. ${headerError}`, { file, line: header.line });
   }
   const headerRecord = header;
   if (headerRecord.values.length > context.limits.maxColumns) {

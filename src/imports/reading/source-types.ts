@@ -7,7 +7,20 @@ export type SourceFormat = 'csv' | 'xlsx' | 'xls' | 'ods';
  * the sheet's row number. `error` marks a record-level problem (unclosed quote, invalid bytes,
  * too many columns …): that record fails, the file does not.
  */
-export type SourceRecord = { line: number; values: string[]; error?: string };
+export type SourceRecord = {
+  line: number;
+  values: string[];
+  error?: string;
+  /**
+   * Cells whose value the file does not hold (a formula saved without its result, a damaged text reference), each
+   * read as '': the record fails only when a column it is imported from is one of them (an ignored column's missing
+   * value costs nothing).
+   */
+  cellErrors?: CellError[];
+};
+
+/** A cell of a record whose value could not be read: its column (0-based) and why. */
+export type CellError = { column: number; reason: string };
 
 export type ReadLimits = {
   /** Columns a record may have. */

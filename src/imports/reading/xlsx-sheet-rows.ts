@@ -4,7 +4,7 @@
 
 import { decodeOoxmlEscapes, formatIsoDateText, formatNumberCell } from './cell-text.js';
 import type { SharedStrings } from './shared-string-table.js';
-import type { SourceRecord } from './source-types.js';
+import type { CellError, SourceRecord } from './source-types.js';
 import type { XmlHandlers } from './xml-events.js';
 
 export type SheetCellContext = {
@@ -20,6 +20,7 @@ export function createSheetRowCollector(context: SheetCellContext, rows: SourceR
   let rowNumber = 0;
   let values: string[] = [];
   let problems: string[] = [];
+  let cellErrors: CellError[] = [];
   let isInRow = false;
   let nextColumn = 0;
   let column = 0;
@@ -48,11 +49,11 @@ export function createSheetRowCollector(context: SheetCellContext, rows: SourceR
     // empty: a customer without a name.
     if (formula !== null && cellType !== 'inlineStr' && (!hasValue || (cellType === 'n' && valueText.trim() === ''))) {
       const shown = formula === '' ? '' : ` (=${formula.length > 40 ? `${formula.slice(0, 39)}…` : formula})`;
-      problems.push(`Row ${rowNumber}, ${place()}: the cell holds a formula${shown} whose result the file does not hold (the program that wrote it did not calculate it). Open the file in Excel or LibreOffice, save it, and upload it again.`);
+      cellErrors.push({ column, reason: `Row ${rowNumber}, ${place()}: the cell holds a formula${shown} whose result the file does not hold (the program that wrote it did not calculate it). Open the file in Excel or LibreOffice, save it, and upload it again.` });
       return;
     }
     if (text === undefined) {
-      problems.push(`Row ${rowNumber}, ${place()}: the cell refers to text number ${valueText.trim()} of the workbook's ${context.sharedStrings.size}, which it does not hold; the file is damaged.`);
+      cellErrors.push({ column, reason: `Row ${rowNumber}, ${place()}: the cell refers to text number ${valueText.trim()} of the workbook's ${context.sharedStrings.size}, which it does not hold; the file is damaged.` });
       return;
     }
     if (text === '') return;
@@ -77,6 +78,7 @@ export function createSheetRowCollector(context: SheetCellContext, rows: SourceR
           rowNumber = Number.isInteger(r) && r > 0 ? r : rowNumber + 1;
           values = [];
           problems = [];
+          cellErrors = [];
           nextColumn = 0;
           isInRow = true;
           break;
@@ -116,7 +118,9 @@ export function createSheetRowCollector(context: SheetCellContext, rows: SourceR
       switch (name) {
         case 'row':
           if (isInRow) {
-            rows.push(problems.length === 0 ? { line: rowNumber, values } : { line: rowNumber, values, error: problems.join(' ') });
+            const record: SourceRecord = problems.length === 0 ? { line: rowNumber, values } : { line: rowNumber, values, error: problems.join(' ') };
+            if (cellErrors.length > 0) record.cellErrors = cellErrors;
+            rows.push(record);
             isInRow = false;
           }
           break;
