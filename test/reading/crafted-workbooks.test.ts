@@ -155,6 +155,20 @@ describe('ODS written by hand', () => {
     assert.deepEqual(valuesOf(result), [['4155550134', '0.3', '1000000000000000000000', '00501', '12.5%', '-10000', 'TRUE', '1990-05-17', '2024-01-02T13:45:30', '09:05:00', '7']]);
   });
 
+  test('marks the cell of a formula a program wrote without its result (odfpy), not LibreOffice\'s empty result', async () => {
+    const rows = header('name', 'phone', 'score')
+      + '<table:table-row><table:table-cell office:value-type="string"><text:p>Ann</text:p></table:table-cell><table:table-cell office:value-type="string"><text:p>4155550134</text:p></table:table-cell>'
+      + '<table:table-cell table:formula="of:=SUM([.D2:.E2])"/></table:table-row>'
+      + '<table:table-row table:number-rows-repeated="2"><table:table-cell table:formula="of:=[.A2]"/><table:table-cell office:value-type="string"><text:p>4155550135</text:p></table:table-cell>'
+      + '<table:table-cell table:formula="of:=&quot;&quot;" office:value-type="string" office:string-value=""><text:p/></table:table-cell></table:table-row>';
+    const result = await readWhole(folder.write('uncalculated.ods', craftOds([{ name: 'S', rowsXml: rows }])));
+    assert.deepEqual(result.records.map((record) => [record.line, record.values, record.cellErrors?.map((cell) => [cell.column, cell.reason]) ?? null]), [
+      [2, ['Ann', '4155550134'], [[2, 'Row 2, column 3: the cell holds a formula (=SUM(D2:E2)) whose result the file does not hold (the program that wrote it did not calculate it). Open the file in LibreOffice or Excel, save it, and upload it again.']]],
+      [3, ['', '4155550135'], [[0, 'Row 3, column 1: the cell holds a formula (=A2) whose result the file does not hold (the program that wrote it did not calculate it). Open the file in LibreOffice or Excel, save it, and upload it again.']]],
+      [4, ['', '4155550135'], [[0, 'Row 4, column 1: the cell holds a formula (=A2) whose result the file does not hold (the program that wrote it did not calculate it). Open the file in LibreOffice or Excel, save it, and upload it again.']]],
+    ]);
+  });
+
   test('reads numbers in a date style as dates from the file\'s null date', async () => {
     const styles = '<number:date-style style:name="N1"><number:year/><number:text>-</number:text><number:month/></number:date-style>'
       + '<number:date-style style:name="N2"><number:day/><number:hours/><number:minutes/></number:date-style>'

@@ -4,7 +4,7 @@
 // out, formulas giving their cached value and never evaluated.
 
 import { formatDaysSince, formatGeneralNumber, formatIsoDateText } from './cell-text.js';
-import type { SourceRecord } from './source-types.js';
+import type { CellError, SourceRecord } from './source-types.js';
 import type { XmlHandlers } from './xml-events.js';
 
 export type OdsCellContext = {
@@ -37,6 +37,7 @@ export function createOdsRowCollector(context: OdsCellContext, rows: SourceRecor
   let rowRepeat = 1;
   let values: string[] = [];
   let problems: string[] = [];
+  let cellErrors: CellError[] = [];
   let column = 0;
   let cell: { attributes: Record<string, string>; repeat: number } | null = null;
   let paragraphs: string[] = [];
@@ -51,6 +52,18 @@ export function createOdsRowCollector(context: OdsCellContext, rows: SourceRecor
     const { attributes, repeat } = cell;
     cell = null;
     const value = cellText(attributes, paragraphs, context);
+    // LibreOffice writes a formula's last result as the cell's value and text; a file a program wrote without
+    // calculating it (odfpy and the libraries on it) has neither, and the cell would read as empty.
+    const formula = attributes['table:formula'];
+    if (value === '' && formula !== undefined && attributes['office:value-type'] === undefined) {
+      // OpenFormula's references ([.A2], [.D4:.D5]) as a spreadsheet shows them (A2, D4:D5).
+      const shown = formula.replace(/^[a-z]+:=?/, '').replace(/\[\.([^\]]+)\]/g, (_, reference: string) => reference.replace(/:\./g, ':'));
+      for (let i = 0; i < repeat && column + i < context.maxColumns; i++) {
+        cellErrors.push({ column: column + i, reason: `Row ${rowNumber}, column ${column + i + 1}: the cell holds a formula (=${shown.length > 40 ? `${shown.slice(0, 39)}…` : shown}) whose result the file does not hold (the program that wrote it did not calculate it). Open the file in LibreOffice or Excel, save it, and upload it again.` });
+      }
+      column += repeat;
+      return;
+    }
     if (value === '') {
       column += repeat;
       return;
@@ -72,7 +85,7 @@ export function createOdsRowCollector(context: OdsCellContext, rows: SourceRecor
   };
 
   const finishRow = (): void => {
-    if (values.length === 0 && problems.length === 0) {
+    if (values.length === 0 && problems.length === 0 && cellErrors.length === 0) {
       for (let i = 0; i < Math.min(rowRepeat, MAX_EMPTY_ROWS_PER_ELEMENT); i++) pendingEmptyRows.push(rowNumber + i);
       rowNumber += rowRepeat - 1;
       return;
@@ -86,7 +99,9 @@ export function createOdsRowCollector(context: OdsCellContext, rows: SourceRecor
     }
     for (let i = 0; i < rowRepeat; i++) {
       const line = rowNumber + i;
-      rows.push(problems.length === 0 ? { line, values: i === 0 ? values : [...values] } : { line, values: [...values], error: problems.join(' ') });
+      const record: SourceRecord = problems.length === 0 ? { line, values: i === 0 ? values : [...values] } : { line, values: [...values], error: problems.join(' ') };
+      if (cellErrors.length > 0) record.cellErrors = cellErrors.map((cell) => ({ column: cell.column, reason: cell.reason.replace(`Row ${rowNumber},`, `Row ${line},`) }));
+      rows.push(record);
     }
     rowNumber += rowRepeat - 1;
   };
@@ -113,6 +128,7 @@ export function createOdsRowCollector(context: OdsCellContext, rows: SourceRecor
           rowRepeat = repeatCount(attributes['table:number-rows-repeated']);
           values = [];
           problems = [];
+          cellErrors = [];
           column = 0;
           break;
         case 'table-cell':
