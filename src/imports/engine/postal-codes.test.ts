@@ -48,3 +48,14 @@ test("goes by the phone number's country where the record names none", () => {
   // Asked only of a code that would change.
   assert.equal(us('94105', null, () => assert.fail('asked')), '94105');
 });
+
+test('writes a code typed the Japanese way as the post does: full-width digits, the 〒 mark, a long-vowel hyphen', () => {
+  const jp = createPostalCodeRepair('JP');
+  assert.equal(jp('〒１００－０００１', null, none), '100-0001');
+  assert.equal(jp('〒 100-0001', null, none), '100-0001');
+  assert.equal(jp('１００ー０００１', null, none), '100-0001');
+  assert.equal(jp('１０００００１', null, none), '1000001');
+  assert.equal(jp('100ー0001', null, none), '100-0001');
+  // The long-vowel mark in a word stays.
+  assert.equal(jp('〒東京ー中央', null, none), '東京ー中央');
+});

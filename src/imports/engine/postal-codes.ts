@@ -17,7 +17,8 @@ const POSTAL_CODE_DIGITS: ReadonlyMap<string, number> = new Map([
  * another, or not known here, keeps its code as written.
  */
 export function createPostalCodeRepair(teamCountry: string): (code: string, country: string | null, phoneCountry: () => string | undefined) => string {
-  return (code, country, phoneCountry) => {
+  return (written, country, phoneCountry) => {
+    const code = asciiCode(written);
     if (!/^'?\d{3,8}(?:\.0+)?$/.test(code)) return code;
     // Excel's text mark ('02134), written out by some exports, goes with the rest.
     const digits = code.replace(/^'|\.0+$/g, '');
@@ -28,6 +29,15 @@ export function createPostalCodeRepair(teamCountry: string): (code: string, coun
     if (repaired === null || country !== null) return repaired ?? digits;
     return withZeros(digits, phoneCountry() ?? where) ?? digits;
   };
+}
+
+/**
+ * A code typed the Japanese way, in full-width digits and hyphen (`１００－０００１`), after the postal mark (`〒100-0001`),
+ * or with the long-vowel mark for a hyphen (`100ー0001`, as Japanese input gives it): as the post writes it, `100-0001`.
+ */
+function asciiCode(code: string): string {
+  if (!/[\uFF10-\uFF19\uFF0D〒]|\dー\d/u.test(code)) return code;
+  return code.normalize('NFKC').replace(/^\s*〒\s*/u, '').replace(/(\d)[ー−‐―](?=\d)/gu, '$1-').trim();
 }
 
 /** The code with the zeros its country's length asks for in front, or null when it is no code of that country cut short. */
