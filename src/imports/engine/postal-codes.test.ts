@@ -59,3 +59,8 @@ test('writes a code typed the Japanese way as the post does: full-width digits, 
   // The long-vowel mark in a word stays.
   assert.equal(jp('〒東京ー中央', null, none), '東京ー中央');
 });
+
+test('writes a code in Arabic or Persian digits in ASCII ones, and gives it its zeros back too', () => {
+  assert.equal(createPostalCodeRepair('SA')('١٢٣٤٥', null, none), '12345');
+  assert.equal(createPostalCodeRepair('US')('٢١٣٤', null, none), '02134');
+});

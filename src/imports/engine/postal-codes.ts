@@ -2,6 +2,7 @@
 // list is opened and saved again, and exports write it so. Where a country's codes are all digits of one length, a
 // shorter code of digits can only be such a number: its zeros go back in front.
 import { countryNamed } from '../../phones/country-names.js';
+import { withAsciiDigits } from '../../shared/ascii-digits.js';
 
 /** Countries whose postal codes are digits of one length and may begin with 0, by the length. */
 const POSTAL_CODE_DIGITS: ReadonlyMap<string, number> = new Map([
@@ -33,9 +34,12 @@ export function createPostalCodeRepair(teamCountry: string): (code: string, coun
 
 /**
  * A code typed the Japanese way, in full-width digits and hyphen (`１００－０００１`), after the postal mark (`〒100-0001`),
- * or with the long-vowel mark for a hyphen (`100ー0001`, as Japanese input gives it): as the post writes it, `100-0001`.
+ * or with the long-vowel mark for a hyphen (`100ー0001`, as Japanese input gives it): as the post writes it, `100-0001`;
+ * in another script's digits (`١٢٣٤٥`), in ASCII ones.
  */
-function asciiCode(code: string): string {
+function asciiCode(written: string): string {
+  // Arabic, Persian, Devanagari … digits (١٢٣٤٥) as ASCII ones, as the post's machines and a search read them.
+  const code = withAsciiDigits(written);
   if (!/[\uFF10-\uFF19\uFF0D〒]|\dー\d/u.test(code)) return code;
   return code.normalize('NFKC').replace(/^\s*〒\s*/u, '').replace(/(\d)[ー−‐―](?=\d)/gu, '$1-').trim();
 }

@@ -204,3 +204,20 @@ test('reads a date among what programs and languages write around it: a weekday,
   ];
   for (const [value, expected] of cases) assert.equal(normaliseDate(value, 'mdy'), expected, value);
 });
+
+test('reads dates and numbers written in Arabic, Persian, Devanagari, Bengali or Thai digits', () => {
+  assert.equal(normaliseDate('١٩٨٠/٠٤/٠٢', 'dmy'), '1980-04-02');
+  assert.equal(normaliseDate('۲۵/۱۲/۱۹۹۰', 'dmy'), '1990-12-25');
+  assert.equal(normaliseDate('०२-०४-१९८०', 'dmy'), '1980-04-02');
+  assert.equal(normaliseDate('๒๕/๑๒/๑๙๙๐', 'dmy'), '1990-12-25');
+  assert.equal(normaliseYearlessDate('٢٥/١٢', 'dmy'), '--12-25');
+  assert.equal(normaliseNumber('١٢٣٫٥'), '123.5');
+  assert.equal(normaliseNumber('১২৩'), '123');
+  assert.equal(normaliseDate('١٩٨٠/١٣/٠٢', 'dmy'), null);
+});
+
+test('column type detection takes dates and numbers in Arabic digits as dates and numbers', () => {
+  assert.equal(isDateValue('١٩٨٠/٠٤/٠٢'), true);
+  assert.equal(isNumberValue('١٢٣'), true);
+  assert.equal(isDateValue('محمد'), false);
+});

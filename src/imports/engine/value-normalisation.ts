@@ -1,4 +1,5 @@
 // Normalising single values: emails, dates and numbers. Each returns the stored text or null when invalid.
+import { withAsciiDigits } from '../../shared/ascii-digits.js';
 
 // Practical email shape (what mail servers accept in the wild), not the full RFC 5322 grammar.
 const EMAIL = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
@@ -133,7 +134,7 @@ function digitsAt(value: string, at: number): number {
  */
 export function normaliseDate(value: string, order: DateOrder, latest?: string): string | null {
   if (isIsoDate(value)) return value;
-  const text = value.trim().normalize('NFKC');
+  const text = withAsciiDigits(value.trim().normalize('NFKC'));
   return readDate(text, order, latest) ?? readDecoratedDate(text, order, latest);
 }
 
@@ -301,7 +302,7 @@ function namedMonthDate(text: string, latest: string | undefined): string | null
  * written with dots or when the first cannot be a month (`25/12`).
  */
 export function normaliseYearlessDate(value: string, order: DateOrder): string | null {
-  const text = value.trim().normalize('NFKC');
+  const text = withAsciiDigits(value.trim().normalize('NFKC'));
   let month: number;
   let day: number;
   let match = /^--(\d{2})-?(\d{2})$/.exec(text) ?? /^(\d{1,2})\s*月\s*(\d{1,2})\s*日$/.exec(text);
@@ -333,7 +334,7 @@ const PLAIN_NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?$/;
  */
 export function normaliseNumber(value: string): string | null {
   if (PLAIN_NUMBER.test(value)) return value;
-  const trimmed = value.trim().normalize('NFKC');
+  const trimmed = withAsciiDigits(value.trim().normalize('NFKC'));
   if (/^[$€£¥]\s*-$/u.test(trimmed)) return '0';
   const amount = trimmed
     .replace(/^([$€£¥]?)\s?\((.+)\)$/u, '-$1$2')

@@ -1,4 +1,5 @@
 // Turns a column header into the comparable forms used by matching: one normalised string, or words.
+import { withAsciiDigits } from '../../shared/ascii-digits.js';
 
 const NOT_LETTER_OR_DIGIT = /[^\p{L}\p{N}\p{M}]+/gu;
 const HEADER_WORD = /\p{Script=Han}|(?:(?!\p{Script=Han})[\p{L}\p{M}])+|\p{N}+/gu;
@@ -40,16 +41,6 @@ const PLAIN_LETTER: Readonly<Record<string, string>> = {
   '\u0671': '\u0627', // ٱ → ا
 };
 
-/** Where the digits of Arabic, Persian, Devanagari and Thai start: they are read as ASCII ones (هاتف ٢ → هاتف 2). */
-const DIGIT_ZEROS = [0x0660, 0x06f0, 0x0966, 0x0e50];
-const OTHER_DIGIT = /[\u0660-\u0669\u06F0-\u06F9\u0966-\u096F\u0E50-\u0E59]/gu;
-
-function asciiDigit(digit: string): string {
-  const code = digit.codePointAt(0) ?? 0;
-  const zero = DIGIT_ZEROS.find((start) => code >= start && code <= start + 9) ?? code;
-  return String(code - zero);
-}
-
 /**
  * Marks inside a word that do not end it: the apostrophe of Ukrainian (ім'я, ім’я, імʼя), the geresh and gershayim
  * of Hebrew abbreviations (דוא"ל, דוא״ל), and the zero-width (non-)joiners that choose a letter's shape in Indic and
@@ -64,7 +55,8 @@ function joinWords(text: string): string {
 
 /** NFKC, traditional Chinese folded to simplified, accents and in-word marks off, digits in ASCII. */
 function foldHeader(header: string): string {
-  return joinWords(foldAccents(foldTraditionalChinese(header.normalize('NFKC')))).replace(OTHER_DIGIT, asciiDigit);
+  // Digits of other scripts are read as ASCII ones (هاتف ٢ → هاتف 2).
+  return withAsciiDigits(joinWords(foldAccents(foldTraditionalChinese(header.normalize('NFKC')))));
 }
 
 /** Lower case, with a Greek final sigma as the other one: ΟΔΟΣ, Οδός and a stray οδοσ are one. */

@@ -1,5 +1,6 @@
 // Recognises what a single cell value looks like: e-mail, phone number, date, number, street address.
 
+import { withAsciiDigits } from '../../shared/ascii-digits.js';
 import { GROUPED_AMOUNTS, isNoValue, normaliseDate } from '../engine/value-normalisation.js';
 
 const EMAIL = /^[^\s@<>()[\]"',;:]+@[^\s@<>()[\]"',;:]+\.[^\s@<>()[\]"',;:.\d]{2,}$/u;
@@ -31,7 +32,8 @@ const HAN_ADDRESS_MARKERS = /[省市区县鎮镇乡鄉村路街道号號弄巷�
 
 function clean(value: string): string {
   // Invisible characters (zero-width spaces, direction marks) are no part of a value, as when it is imported.
-  return value.normalize('NFKC').replace(/\p{Cf}/gu, '').trim().replace(/^'/, '');
+  // Digits of other scripts (١٩٨٠/٠٤/٠٢) read as the ASCII ones, as when the value is imported.
+  return withAsciiDigits(value.normalize('NFKC').replace(/\p{Cf}/gu, '').trim().replace(/^'/, ''));
 }
 
 export function isEmailValue(value: string): boolean {
