@@ -144,6 +144,14 @@ test('reads full-width digits', () => {
   assert.deepEqual(us('４１５５５５０１３４'), { ok: true, e164: '+14155550134', country: 'US' });
 });
 
+test('reads Arabic, Persian, Devanagari, Bengali and Thai digits', () => {
+  assert.deepEqual(createPhoneNormaliser('SA')('٠٥٠١٢٣٤٥٦٧'), { ok: true, e164: '+966501234567', country: 'SA' });
+  assert.deepEqual(createPhoneNormaliser('IR')('۰۹۱۲ ۳۴۵ ۶۷۸۹'), { ok: true, e164: '+989123456789', country: 'IR' });
+  assert.deepEqual(createPhoneNormaliser('IN')('+९१ ९८७६५ ४३२१०'), { ok: true, e164: '+919876543210', country: 'IN' });
+  assert.deepEqual(createPhoneNormaliser('BD')('০১৭১১ ২৩৪৫৬৭'), { ok: true, e164: '+8801711234567', country: 'BD' });
+  assert.deepEqual(createPhoneNormaliser('TH')('๐๘๑ ๒๓๔ ๕๖๗๘'), { ok: true, e164: '+66812345678', country: 'TH' });
+});
+
 test('calls a cell over 250 characters or a national number over 17 digits too long', () => {
   assert.deepEqual(us(`415 555 0134${' '.repeat(240)}`), { ok: false, reason: 'too-long' });
   assert.deepEqual(us('1234567890123456789'), { ok: false, reason: 'too-long' });

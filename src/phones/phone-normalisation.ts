@@ -11,6 +11,7 @@ import type { CountryCode } from 'libphonenumber-js/max';
 import { AppError } from '../shared/app-error.js';
 import { numberingPlanOf, type NumberingPlan } from './numbering-plans.js';
 import { parseNormalisedDigits } from './national-number-parsing.js';
+import { withAsciiDigits } from '../shared/ascii-digits.js';
 
 export type PhoneResult =
   | { ok: true; e164: string; country: string | undefined }
@@ -147,7 +148,8 @@ export function createPhoneNormaliser(defaultCountry: string): PhoneNormaliser {
   return (raw: string): PhoneResult => {
     if (raw.length > MAX_INPUT_LENGTH) return isBlank(raw) ? EMPTY : TOO_LONG;
     const number = simpleDigitsOf(raw);
-    if (number === undefined) return normalisePhoneReference(raw.replace(LOCAL_EXTENSION_WORD, ' ext. '), defaultCountry);
+    // The library reads Arabic and Persian digits itself, not Devanagari, Bengali or Thai ones: all go in as ASCII.
+    if (number === undefined) return normalisePhoneReference(withAsciiDigits(raw).replace(LOCAL_EXTENSION_WORD, ' ext. '), defaultCountry);
     if (number === '') return EMPTY;
     let parsed = parseNormalisedDigits(number, defaultCountry, defaultPlan);
     if (parsed.ok && number.charCodeAt(0) !== 43 /* + */) {
