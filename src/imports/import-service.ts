@@ -131,30 +131,36 @@ export async function createImport(deps: ImportServiceDependencies, input: Creat
   /** A dry run's new fields, which the job checks values against without making them. */
   const draftFields: FieldDefinition[] = [];
 
-  // Import & Start: a new campaign gets its fields from the file's header.
+  // Import & Start: a new campaign gets its fields from the file's header. A dry run makes neither the campaign nor
+  // its fields: its job checks the records against the fields it would have (draftFields, no campaign id).
+  const isNewCampaign = input.target === 'campaign' && !campaign && input.campaign !== undefined && input.campaign !== '';
   let isCampaignCreated = false;
   let createdFields: FieldDefinition[] = [];
   /** Import & Start: the field each column gets, none for a column left out (mapped to nothing) or blank. */
   let fieldOfColumn: Array<FieldDefinition | undefined> = [];
-  if (input.target === 'campaign' && !campaign && input.campaign) {
-    campaign = await createCampaign(deps, { teamId: input.teamId, name: input.campaign, copyMainFields: false, hasDialer: input.options?.dial != null });
-    isCampaignCreated = true;
+  if (isNewCampaign && input.campaign !== undefined) {
     fieldOfColumn = applyTypes(proposeFields(preview.headers, preview.rows), preview.headers, typesAsked).map((field, index) =>
       overrides.get(preview.headers[index] ?? '') === null ? undefined : field,
     );
-    createdFields = fieldOfColumn.filter((field): field is FieldDefinition => field !== undefined);
-    await storeFields(deps.fields, input.teamId, campaignOwner(campaign.id), createdFields, 0);
+    const proposed = fieldOfColumn.filter((field): field is FieldDefinition => field !== undefined);
+    if (isDryRun) draftFields.push(...proposed);
+    else {
+      campaign = await createCampaign(deps, { teamId: input.teamId, name: input.campaign, copyMainFields: false, hasDialer: input.options?.dial != null });
+      isCampaignCreated = true;
+      createdFields = proposed;
+      await storeFields(deps.fields, input.teamId, campaignOwner(campaign.id), createdFields, 0);
+    }
   }
 
   const campaignId = campaign?.id ?? null;
   const owner = fieldOwnerOf(input.target, campaignId);
-  let fields = isCampaignCreated ? await resolveTargetFields(deps.fields, input.teamId, input.target, campaignId) : listFields;
+  let fields = isCampaignCreated ? await resolveTargetFields(deps.fields, input.teamId, input.target, campaignId) : isNewCampaign ? [...draftFields] : listFields;
   const signature = headerSignature(preview.headers);
   const savedPairs = owner ? await deps.savedMappings.find(input.teamId, owner, signature) : undefined;
   const saved = new Map<string, string | null>(savedPairs ?? []);
   for (const [header, field] of overrides) saved.set(header, field);
   let mapping: ColumnMatch[];
-  if (isCampaignCreated) {
+  if (isNewCampaign) {
     mapping = preview.headers.map((header, index) => ({ header, index, field: fieldOfColumn[index]?.key ?? null, confidence: 1, source: 'exact' }));
     for (const match of mapping) if (overrides.has(match.header)) match.field = overrides.get(match.header) ?? null;
   } else {

@@ -39,7 +39,16 @@ export type ImportRequest = {
   confirmNameMismatch?: boolean;
 };
 
-export type SubmittedImport = { job: JobView; campaign: CampaignView | null; createdFields: FieldDefinition[]; mapping: ColumnMatch[] };
+export type SubmittedImport = {
+  job: JobView;
+  campaign: CampaignView | null;
+  /** The campaign was made by this import (Import & Start), not found. */
+  campaignCreated: boolean;
+  createdFields: FieldDefinition[];
+  /** A dry run's fields: checked, not made (nor, on Import & Start, the campaign). */
+  draftFields: FieldDefinition[];
+  mapping: ColumnMatch[];
+};
 
 export async function submitImport(context: AppContext, actor: Actor, request: ImportRequest): Promise<SubmittedImport> {
   const upload = await requireUpload(context, actor, request.uploadId);
@@ -85,7 +94,9 @@ export async function submitImport(context: AppContext, actor: Actor, request: I
     return {
       job: describeJob(created.job),
       campaign: created.campaign ? describeCampaign(created.campaign) : null,
+      campaignCreated: created.isCampaignCreated,
       createdFields: created.createdFields,
+      draftFields: created.draftFields,
       mapping: created.mapping,
     };
   } finally {

@@ -63,7 +63,9 @@ export function importRoutes(context: AppContext): RouteDefinition[] {
           schema: z.object({
             job: jobViewSchema,
             campaign: campaignSchema.nullable(),
+            campaignCreated: z.boolean().describe('the campaign was made by this import (Import & Start), not found'),
             createdFields: z.array(z.object({ key: z.string(), label: z.string(), type: fieldTypeSchema })),
+            draftFields: z.array(z.object({ key: z.string(), label: z.string(), type: fieldTypeSchema })).describe('a dry run: the fields it would have made, checked, not made'),
             mapping: z.array(z.object({ header: z.string(), index: z.number().int(), field: z.string().nullable(), confidence: z.number(), source: z.string().nullable() })),
           }),
         },

@@ -73,7 +73,9 @@ async function runClaimedJob(deps: RunnerDependencies, job: ImportJob, workerId:
   const upload = job.upload_id === null ? undefined : await deps.uploads.findById(job.upload_id);
   if (!upload) throw new AppError('FILE_NOT_FOUND', `The uploaded file of job ${job.id} is gone; upload it again.`);
 
-  const fields = [...(await resolveTargetFields(deps.fields, team.id, options.target, options.campaignId)), ...options.draftFields];
+  // A dry run of Import & Start names no campaign (none was made): its fields are all draft ones.
+  const isDraftCampaign = options.target === 'campaign' && options.campaignId === null;
+  const fields = isDraftCampaign ? [...options.draftFields] : [...(await resolveTargetFields(deps.fields, team.id, options.target, options.campaignId)), ...options.draftFields];
   const dedupeKey = options.dedupeKey ?? defaultDedupeKey(options.target, fields);
   const dateOrder = dateOrderOf(team.default_country);
   const campaignNames = options.target === 'did' ? await deps.references.campaignNames(team.id) : [];

@@ -5,7 +5,13 @@ import { assertError, readEventStream, type ApiClient } from './support/api-clie
 
 type Upload = { id: number; teamId: number; name: string; size: number; format: string; encoding: string | null; delimiter: string | null; sheets: string[]; sheet: string | null; createdAt: number; expiresAt: number | null };
 type Job = { id: number; teamId: number; status: string; target: string; total: number | null; success: number; error: number; duplicated: number; campaignId: number | null };
-type Created = { job: Job; campaign: { id: number; name: string; packageName: string } | null; createdFields: Array<{ key: string; label: string; type: string }> };
+type Created = {
+  job: Job;
+  campaign: { id: number; name: string; packageName: string } | null;
+  campaignCreated: boolean;
+  createdFields: Array<{ key: string; label: string; type: string }>;
+  draftFields: Array<{ key: string; label: string; type: string }>;
+};
 
 const LEADS = [
   'Name,Phone,Email,Lead Source',
@@ -268,12 +274,24 @@ describeApi(
         ['Email', 'email', 'email'],
         ['Lead Source', 'lead_source', 'text'],
       ]);
+      // A dry run makes neither the campaign nor its fields: it checks the records against the fields it would have.
+      const dry = await manager.post<Created>('/api/imports', { uploadId: file.id, target: 'campaign', campaignName: 'Summer Leads', fieldTypes: { 'Lead Source': 'number' }, dryRun: true });
+      assert.equal(dry.status, 201, dry.text);
+      assert.deepEqual([dry.body.campaign, dry.body.campaignCreated, dry.body.createdFields], [null, false, []]);
+      assert.deepEqual(dry.body.draftFields.map((field) => `${field.key}:${field.type}`), ['name:text', 'phone:phone', 'email:email', 'lead_source:number']);
+      assert.equal((await readEventStream(manager, `/api/jobs/${dry.body.job.id}/events`)).events.at(-1)?.event, 'end');
+      assert.ok(!(await manager.get<{ campaigns: Array<{ name: string }> }>('/api/campaigns')).body.campaigns.some((campaign) => campaign.name === 'Summer Leads'));
       const created = await manager.post<Created>('/api/imports', { uploadId: file.id, target: 'campaign', campaignName: 'Summer Leads', fieldTypes: { 'Lead Source': 'number' } });
       assert.equal(created.status, 201, created.text);
       assert.equal(created.body.campaign?.name, 'Summer Leads');
+      assert.equal(created.body.campaignCreated, true);
       assert.deepEqual(created.body.createdFields.map((field) => `${field.key}:${field.type}`), ['name:text', 'phone:phone', 'email:email', 'lead_source:number']);
       const stream = await readEventStream(manager, `/api/jobs/${created.body.job.id}/events`);
       assert.equal((stream.events.at(-1)?.data as Job).status, 'close');
+      // The next list into that campaign finds it: it is not made again, nor said to be.
+      const next = await manager.post<Created>('/api/imports', { uploadId: (await uploadLeads(manager, 'summer-leads-2.csv')).id, target: 'campaign', campaignName: 'Summer Leads' });
+      assert.equal(next.status, 201, next.text);
+      assert.deepEqual([next.body.campaign?.name, next.body.campaignCreated], ['Summer Leads', false]);
     });
 
     it("names a list's own Do Not Call column in the preview of a customer import, whose marked rows it keeps out", async () => {

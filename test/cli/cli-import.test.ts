@@ -182,6 +182,23 @@ describeOnBothDatabases('the intake command line', (suite) => {
     }
   });
 
+  it('Import & Start on a dry run checks the records against the fields a new campaign would have, and makes neither', () => {
+    assert.equal(run('teams', 'create', 'cli-start-dry', '--country', 'US').status, 0);
+    const list = join(dir, 'spring-promo.csv');
+    writeFileSync(list, csv([['Customer', 'Cell', 'Signed Up'], ['Ann Lee', '(415) 555-0134', '2024-03-05'], ['Bo Chen', '415-555-01', '2024-03-06'], ['Cy Dee', '415-555-0136', 'soon']]));
+    const dry = run('import', list, '--team', 'cli-start-dry', '--target', 'campaign', '--campaign', 'Spring Promo', '--dry-run', '--wait', '--json');
+    assert.equal(dry.status, 0, dry.stderr);
+    // The records are checked against the proposed fields: Bo Chen's number is none.
+    assert.deepEqual((({ status, success, error }) => [status, success, error])(JSON.parse(dry.stdout) as Record<string, unknown>), ['close', 2, 1]);
+    assert.deepEqual(JSON.parse(run('campaigns', 'list', '--team', 'cli-start-dry', '--json').stdout), []);
+    const told = run('import', list, '--team', 'cli-start-dry', '--target', 'campaign', '--campaign', 'Spring Promo', '--dry-run');
+    assert.match(told.stderr, /^Import & Start, a dry run: campaign "Spring Promo" is not created; its 3 fields are checked, not added: Customer → name \(text\), Cell → mobile \(phone\), Signed Up → signed_up \(text\)\.$/m);
+    // Then for real: the campaign is made with those fields.
+    const real = run('import', list, '--team', 'cli-start-dry', '--target', 'campaign', '--campaign', 'Spring Promo', '--wait', '--json');
+    assert.deepEqual((({ success, error }) => [success, error])(JSON.parse(real.stdout) as Record<string, number>), [2, 1]);
+    assert.deepEqual((JSON.parse(run('campaigns', 'list', '--team', 'cli-start-dry', '--json').stdout) as Array<{ name: string }>).map((campaign) => campaign.name), ['Spring Promo']);
+  });
+
   it("sets a campaign's agents and its agent view (order, labels, types, shown, editable) as the Campaigns page does", () => {
     assert.equal(run('teams', 'create', 'cli-view').status, 0);
     for (const login of ['ann-agent', 'bo-agent']) assert.equal(run('users', 'create', login, '--team', 'cli-view', '--role', 'agent').status, 0);

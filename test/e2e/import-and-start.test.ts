@@ -52,6 +52,17 @@ describe('Import & Start and the agent view (browser)', () => {
     await logIn(page, 'boss', 'boss-password-1');
     await page.getByRole('link', { name: 'Import & Start' }).click();
     await page.getByRole('heading', { name: 'Import & Start' }).waitFor();
+    // A dry run first: the records are checked against the fields proposed, and neither they nor the campaign are made.
+    await page.locator('input[type=file]').setInputFiles(xlsxPath);
+    await page.getByTestId('proposed-fields').waitFor();
+    await page.getByTestId('campaign-name').fill('Autumn Campaign');
+    await page.getByLabel('Dry run: check every row without writing anything').check();
+    await page.getByTestId('import-and-start').click();
+    await page.getByTestId('draft-fields').waitFor();
+    assert.match(await page.getByTestId('draft-fields').textContent() ?? '', /^Checked against 6 new fields, not created \(a dry run\): Customer, E-mail, Mobile Phone, Fax, Office Address, Notes$/);
+    assert.equal(await page.getByText('Created campaign').count(), 0);
+    await page.getByRole('button', { name: 'Import another file' }).click();
+    await page.getByLabel('Dry run: check every row without writing anything').uncheck();
     await page.locator('input[type=file]').setInputFiles(xlsxPath);
     await page.getByTestId('proposed-fields').waitFor();
     for (const [header, type] of Object.entries(EXPECTED_TYPES)) {

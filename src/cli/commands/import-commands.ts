@@ -188,7 +188,9 @@ export async function runImportCommand(context: AppContext, args: string[], io: 
     io.err(`Job ${job.id} created (${job.status}${job.due_at > Date.now() + 1000 ? `, runs at ${new Date(job.due_at).toISOString()}` : ''}).\n`);
     if (created.isCampaignCreated) io.err(`Import & Start: created campaign "${created.campaign?.name}" with ${created.createdFields.length} fields.\n`);
     else if (created.createdFields.length > 0) io.err(`New fields: ${describeFields(created.createdFields)}.\n`);
-    if (created.draftFields.length > 0) io.err(`New fields, checked but not added (a dry run): ${describeFields(created.draftFields)}.\n`);
+    if (created.draftFields.length > 0 && created.campaign === null && input.target === 'campaign') {
+      io.err(`Import & Start, a dry run: campaign "${input.campaign}" is not created; its ${created.draftFields.length} fields are checked, not added: ${describeFields(created.draftFields)}.\n`);
+    } else if (created.draftFields.length > 0) io.err(`New fields, checked but not added (a dry run): ${describeFields(created.draftFields)}.\n`);
     io.err(describeMapping(created.mapping));
     if (created.doNotCallColumn !== null) io.err(`Do Not Call: the customers column "${created.doNotCallColumn}" marks are kept out as blacklisted numbers (--blacklist allow imports them).\n`);
   }

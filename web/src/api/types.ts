@@ -154,7 +154,15 @@ export type Campaign = {
   createdAt: number;
 };
 export type CampaignDetail = Campaign & { agentIds: number[] };
-export type ImportCreated = { job: Job; campaign: Campaign | null; createdFields: { key: string; label: string; type: FieldType }[] | null };
+export type ImportCreated = {
+  job: Job;
+  campaign: Campaign | null;
+  /** The campaign was made by this import (Import & Start), not found. */
+  campaignCreated: boolean;
+  createdFields: { key: string; label: string; type: FieldType }[] | null;
+  /** A dry run's fields: checked, not made. */
+  draftFields: { key: string; label: string; type: FieldType }[];
+};
 
 export type FieldSetting = {
   key: string;

@@ -193,6 +193,7 @@ export const en = {
   'done.another': 'Import another file',
   'done.createdCampaign': 'Created campaign "{name}"',
   'done.createdFields': 'Created {count} fields',
+  'done.draftFields': 'Checked against {count} new fields, not created (a dry run): {names}',
 
   'start.title': 'Import & Start',
   'start.intro': 'For a new campaign or an empty main table: the fields are created from the header of your file. Check the detected types before starting.',

@@ -195,6 +195,7 @@ export const zh: Record<MessageKey, string> = {
   'done.another': '导入另一个文件',
   'done.createdCampaign': '已创建活动“{name}”',
   'done.createdFields': '已创建 {count} 个字段',
+  'done.draftFields': '已按 {count} 个新字段检查，未创建（试运行）：{names}',
 
   'start.title': '导入并开始',
   'start.intro': '适用于新活动或空的主表：系统根据文件表头创建字段。开始前请检查识别出的类型。',

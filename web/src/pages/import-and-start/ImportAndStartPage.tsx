@@ -52,7 +52,8 @@ export function ImportAndStartPage() {
           onAnother={() => {
             submission.reset();
             setCampaignName('');
-            void file.removeUpload();
+            // The job just made keeps the file: it is let go here, not deleted.
+            file.forgetUpload();
           }}
         />
       </Stack>

@@ -55,7 +55,8 @@ export function ImportWizardPage() {
     setManualIndexes((current) => new Set(current).add(index));
   };
   const startOver = () => {
-    void file.removeUpload();
+    // The job just made keeps the file: it is let go here, not deleted.
+    file.forgetUpload();
     submission.reset();
     setOptions(DEFAULT_OPTIONS);
     setStep(0);

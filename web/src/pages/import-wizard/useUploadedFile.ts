@@ -16,6 +16,8 @@ export type UploadedFile = {
   uploadError: unknown;
   startUpload: (file: File) => void;
   removeUpload: () => Promise<void>;
+  /** Lets the file go without deleting it: a job made from it keeps it (its "original" download). */
+  forgetUpload: () => void;
   settings: FileSettings;
   changeSettings: (change: Partial<FileSettings>) => void;
   preview: Preview | null;
@@ -64,14 +66,18 @@ export function useUploadedFile(initialTeamId: number | undefined, previewTarget
     [teamId],
   );
 
-  const removeUpload = useCallback(async () => {
-    const current = upload;
+  const forgetUpload = useCallback(() => {
     setUpload(null);
     setPreview(null);
     setSettings(EMPTY_SETTINGS);
     setPreviewError(null);
+  }, []);
+
+  const removeUpload = useCallback(async () => {
+    const current = upload;
+    forgetUpload();
     if (current) await api.deleteUpload(current.id).catch(() => undefined);
-  }, [upload]);
+  }, [upload, forgetUpload]);
 
   const setTeamId = useCallback(
     (next: number | undefined) => {
@@ -115,6 +121,7 @@ export function useUploadedFile(initialTeamId: number | undefined, previewTarget
     uploadError,
     startUpload,
     removeUpload,
+    forgetUpload,
     settings,
     changeSettings,
     preview,

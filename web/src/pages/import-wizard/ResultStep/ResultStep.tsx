@@ -15,8 +15,11 @@ export function ResultStep({ created, onAnother }: { created: ImportCreated; onA
           <Title order={3} data-testid="created-job-id" data-job-id={job.id}>
             {t('done.jobId', { id: job.id })}
           </Title>
-          {created.campaign && <Text>{t('done.createdCampaign', { name: created.campaign.name })}</Text>}
+          {created.campaign && created.campaignCreated && <Text>{t('done.createdCampaign', { name: created.campaign.name })}</Text>}
           {created.createdFields && created.createdFields.length > 0 && <Text>{t('done.createdFields', { count: created.createdFields.length })}</Text>}
+          {created.draftFields.length > 0 && (
+            <Text data-testid="draft-fields">{t('done.draftFields', { count: created.draftFields.length, names: created.draftFields.map((field) => field.label).join(', ') })}</Text>
+          )}
           {job.options && (job.options as { dryRun?: boolean }).dryRun && <Text>{t('done.dryRun')}</Text>}
         </Stack>
       </Alert>
