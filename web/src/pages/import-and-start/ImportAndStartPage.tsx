@@ -55,6 +55,15 @@ export function ImportAndStartPage() {
             // The job just made keeps the file: it is let go here, not deleted.
             file.forgetUpload();
           }}
+          onImportForReal={() => void submission.importForReal()}
+          isSubmitting={submission.isSubmitting}
+        />
+        <ErrorAlert error={submission.error} />
+        <NameMismatchModal
+          message={submission.mismatchMessage}
+          onConfirm={() => void submission.confirmMismatch()}
+          onCancel={submission.cancelMismatch}
+          isSubmitting={submission.isSubmitting}
         />
       </Stack>
     );

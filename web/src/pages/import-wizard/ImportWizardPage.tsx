@@ -105,7 +105,11 @@ export function ImportWizardPage() {
         <Stepper.Step label={t('wizard.stepOptions')} description={t('wizard.stepOptionsHint')}>
           <OptionsStep target={target} hasDialer={hasDialer} fields={preview?.fields ?? []} doNotCallColumn={preview?.doNotCallColumn ?? null} options={options} onChange={(change) => setOptions((o) => ({ ...o, ...change }))} />
         </Stepper.Step>
-        <Stepper.Completed>{submission.created && <ResultStep created={submission.created} onAnother={startOver} />}</Stepper.Completed>
+        <Stepper.Completed>
+          {submission.created && (
+            <ResultStep created={submission.created} onAnother={startOver} onImportForReal={() => void submission.importForReal()} isSubmitting={submission.isSubmitting} />
+          )}
+        </Stepper.Completed>
       </Stepper>
       <ErrorAlert error={submission.error} />
       {step < 3 && (

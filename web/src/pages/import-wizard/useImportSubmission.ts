@@ -12,6 +12,8 @@ export type ImportSubmission = {
   isSubmitting: boolean;
   error: unknown;
   created: ImportCreated | null;
+  /** After a dry run: the same import again, for real (the same file, mapping and options). */
+  importForReal: () => Promise<void>;
   reset: () => void;
 };
 
@@ -20,12 +22,15 @@ export function useImportSubmission(): ImportSubmission {
   const [isSubmitting, setIsSubmitting] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [created, setCreated] = useState<ImportCreated | null>(null);
+  /** The request that made `created`. */
+  const [sent, setSent] = useState<ImportRequest | null>(null);
 
   const send = useCallback(async (body: ImportRequest) => {
     setIsSubmitting(true);
     setError(null);
     try {
       setCreated(await api.createImport(body));
+      setSent(body);
       setPending(null);
     } catch (caught) {
       if (caught instanceof ApiError && caught.code === 'NAME_MISMATCH' && !body.confirmNameMismatch) {
@@ -43,10 +48,15 @@ export function useImportSubmission(): ImportSubmission {
     if (pending) await send({ ...pending.body, confirmNameMismatch: true });
   }, [pending, send]);
 
+  const importForReal = useCallback(async () => {
+    if (sent) await send({ ...sent, dryRun: false });
+  }, [sent, send]);
+
   const reset = useCallback(() => {
     setPending(null);
     setError(null);
     setCreated(null);
+    setSent(null);
   }, []);
 
   return {
@@ -57,6 +67,7 @@ export function useImportSubmission(): ImportSubmission {
     isSubmitting,
     error,
     created,
+    importForReal,
     reset,
   };
 }

@@ -5,9 +5,16 @@ import { Link } from 'react-router';
 import type { ImportCreated } from '../../../api/types';
 import { useT } from '../../../i18n/i18n';
 
-export function ResultStep({ created, onAnother }: { created: ImportCreated; onAnother: () => void }) {
+export function ResultStep({ created, onAnother, onImportForReal, isSubmitting = false }: {
+  created: ImportCreated;
+  onAnother: () => void;
+  /** After a dry run: the same import for real (same file, mapping and options). */
+  onImportForReal?: () => void;
+  isSubmitting?: boolean;
+}) {
   const t = useT();
   const { job } = created;
+  const isDryRun = (job.options as { dryRun?: boolean } | null)?.dryRun === true;
   return (
     <Stack data-testid="import-created">
       <Alert color="green" icon={<IconCircleCheck />} title={t('done.title')}>
@@ -20,13 +27,18 @@ export function ResultStep({ created, onAnother }: { created: ImportCreated; onA
           {created.draftFields.length > 0 && (
             <Text data-testid="draft-fields">{t('done.draftFields', { count: created.draftFields.length, names: created.draftFields.map((field) => field.label).join(', ') })}</Text>
           )}
-          {job.options && (job.options as { dryRun?: boolean }).dryRun && <Text>{t('done.dryRun')}</Text>}
+          {isDryRun && <Text>{t('done.dryRun')}</Text>}
         </Stack>
       </Alert>
       <Group>
         <Button component={Link} to={`/jobs/${job.id}`}>
           {t('done.openJob', { id: job.id })}
         </Button>
+        {isDryRun && onImportForReal && (
+          <Button variant="light" onClick={onImportForReal} loading={isSubmitting} data-testid="import-for-real">
+            {t('done.importForReal')}
+          </Button>
+        )}
         <Anchor component={Link} to="/jobs">
           {t('done.allJobs')}
         </Anchor>
