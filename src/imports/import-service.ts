@@ -133,19 +133,20 @@ export async function createImport(deps: ImportServiceDependencies, input: Creat
 
   // Import & Start: a new campaign gets its fields from the file's header. A dry run makes neither the campaign nor
   // its fields: its job checks the records against the fields it would have (draftFields, no campaign id).
-  const isNewCampaign = input.target === 'campaign' && !campaign && input.campaign !== undefined && input.campaign !== '';
+  const newCampaignName = input.target === 'campaign' && !campaign && input.campaign ? input.campaign : null;
+  const isNewCampaign = newCampaignName !== null;
   let isCampaignCreated = false;
   let createdFields: FieldDefinition[] = [];
   /** Import & Start: the field each column gets, none for a column left out (mapped to nothing) or blank. */
   let fieldOfColumn: Array<FieldDefinition | undefined> = [];
-  if (isNewCampaign && input.campaign !== undefined) {
+  if (newCampaignName !== null) {
     fieldOfColumn = applyTypes(proposeFields(preview.headers, preview.rows), preview.headers, typesAsked).map((field, index) =>
       overrides.get(preview.headers[index] ?? '') === null ? undefined : field,
     );
     const proposed = fieldOfColumn.filter((field): field is FieldDefinition => field !== undefined);
     if (isDryRun) draftFields.push(...proposed);
     else {
-      campaign = await createCampaign(deps, { teamId: input.teamId, name: input.campaign, copyMainFields: false, hasDialer: input.options?.dial != null });
+      campaign = await createCampaign(deps, { teamId: input.teamId, name: newCampaignName, copyMainFields: false, hasDialer: input.options?.dial != null });
       isCampaignCreated = true;
       createdFields = proposed;
       await storeFields(deps.fields, input.teamId, campaignOwner(campaign.id), createdFields, 0);
