@@ -69,6 +69,10 @@ describe('Import & Start and the agent view (browser)', () => {
     await page.getByTestId('draft-fields').waitFor();
     assert.match(await page.getByTestId('draft-fields').textContent() ?? '', /^Checked against 6 new fields, not created \(a dry run\): Customer, E-mail, Mobile Phone, Fax, Office Address, Notes$/);
     assert.equal(await page.getByText('Created campaign').count(), 0);
+    // What it found, live, with its result files.
+    await page.locator('[data-testid=dry-run-outcome][data-status=close]').waitFor({ timeout: 60_000 });
+    await page.getByText('The dry run: 3 would be imported, 0 would fail, 0 duplicated.').waitFor();
+    assert.equal(await page.getByTestId('download-error').isVisible(), true);
     const dryJobId = Number(await page.getByTestId('created-job-id').getAttribute('data-job-id'));
     // Then for real, from the dry run's result: the same file, fields and name.
     await page.getByTestId('import-for-real').click();

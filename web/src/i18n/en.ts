@@ -193,6 +193,7 @@ export const en = {
   'done.another': 'Import another file',
   'done.createdCampaign': 'Created campaign "{name}"',
   'done.createdFields': 'Created {count} fields',
+  'done.dryRunCounts': 'The dry run: {success} would be imported, {error} would fail, {duplicated} duplicated.',
   'done.importForReal': 'Import it for real',
   'done.draftFields': 'Checked against {count} new fields, not created (a dry run): {names}',
 

@@ -195,6 +195,7 @@ export const zh: Record<MessageKey, string> = {
   'done.another': '导入另一个文件',
   'done.createdCampaign': '已创建活动“{name}”',
   'done.createdFields': '已创建 {count} 个字段',
+  'done.dryRunCounts': '试运行：{success} 条将导入，{error} 条将失败，{duplicated} 条重复。',
   'done.importForReal': '正式导入',
   'done.draftFields': '已按 {count} 个新字段检查，未创建（试运行）：{names}',
 

@@ -15,7 +15,9 @@ export function useJobEvents(jobId: number, isEnabled: boolean, onEnd?: () => vo
         // A malformed event is skipped; the next one carries the whole job again.
       }
     };
-    const onEndEvent = () => {
+    const onEndEvent = (event: MessageEvent<string>) => {
+      // The end carries the job as it ended: its last counts and result files.
+      onProgress(event);
       source.close();
       onEnd?.();
     };

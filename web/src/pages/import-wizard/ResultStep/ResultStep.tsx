@@ -4,6 +4,7 @@ import { IconCircleCheck } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import type { ImportCreated } from '../../../api/types';
 import { useT } from '../../../i18n/i18n';
+import { DryRunOutcome } from './DryRunOutcome';
 
 export function ResultStep({ created, onAnother, onImportForReal, isSubmitting = false }: {
   created: ImportCreated;
@@ -30,6 +31,7 @@ export function ResultStep({ created, onAnother, onImportForReal, isSubmitting =
           {isDryRun && <Text>{t('done.dryRun')}</Text>}
         </Stack>
       </Alert>
+      {isDryRun && <DryRunOutcome job={job} />}
       <Group>
         <Button component={Link} to={`/jobs/${job.id}`}>
           {t('done.openJob', { id: job.id })}
