@@ -191,6 +191,7 @@ describeOnBothDatabases('the intake command line', (suite) => {
     // The records are checked against the proposed fields: Bo Chen's number is none.
     assert.deepEqual((({ status, success, error }) => [status, success, error])(JSON.parse(dry.stdout) as Record<string, unknown>), ['close', 2, 1]);
     assert.deepEqual(JSON.parse(run('campaigns', 'list', '--team', 'cli-start-dry', '--json').stdout), []);
+    assert.match(run('jobs', 'show', String((JSON.parse(dry.stdout) as { id: number }).id)).stdout, /^ {2}target {4}campaign — a dry run: nothing written$/m);
     const told = run('import', list, '--team', 'cli-start-dry', '--target', 'campaign', '--campaign', 'Spring Promo', '--dry-run');
     assert.match(told.stderr, /^Import & Start, a dry run: campaign "Spring Promo" is not created; its 3 fields are checked, not added: Customer → name \(text\), Cell → mobile \(phone\), Signed Up → signed_up \(text\)\.$/m);
     // Then for real: the campaign is made with those fields.

@@ -103,7 +103,7 @@ function formatJob(view: ReturnType<typeof describeJob> & { files: Array<{ kind:
   const lines = [
     `Job ${view.id}: ${view.status}${view.isCancelRequested && view.status === 'running' ? ' (cancelling)' : ''}`,
     `  file      ${view.fileName}`,
-    `  target    ${view.target}${view.campaignId === null ? '' : ` (campaign ${view.campaignId})`}`,
+    `  target    ${view.target}${view.campaignId === null ? '' : ` (campaign ${view.campaignId})`}${isDryRun(view.options) ? ' — a dry run: nothing written' : ''}`,
     `  due       ${time(view.dueAt)}   started ${time(view.startedAt)}   finished ${time(view.finishedAt)}`,
     `  records   ${view.recordsRead} read of ${view.total ?? '?'}: ${view.success} success, ${view.error} error, ${view.duplicated} duplicated`,
   ];
@@ -114,6 +114,10 @@ function formatJob(view: ReturnType<typeof describeJob> & { files: Array<{ kind:
   }
   for (const file of view.files) lines.push(`  file ${file.kind.padEnd(10)} ${file.size} bytes${file.kind === 'original' ? '' : `, ${file.records} records`}`);
   return lines.join('\n');
+}
+
+function isDryRun(options: unknown): boolean {
+  return typeof options === 'object' && options !== null && (options as { dryRun?: unknown }).dryRun === true;
 }
 
 function formatRevert(report: RevertReport): string {
