@@ -33,7 +33,7 @@ const previewSchema = z.object({
   headers: z.array(z.string()),
   rows: z.array(z.array(z.string())).describe('the first 10 records after skip-top and the header'),
   problems: z
-    .array(z.object({ row: z.number().int(), line: z.number().int(), reason: z.string() }))
+    .array(z.object({ row: z.number().int(), line: z.number().int(), reason: z.string(), columns: z.array(z.number().int()).optional().describe('cells whose value the file lost: the record fails only if one of these columns is imported') }))
     .describe('the records among rows that cannot be imported (row: their index in rows), with their line and why'),
   mapping: z.array(
     z.object({

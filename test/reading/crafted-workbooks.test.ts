@@ -66,6 +66,8 @@ describe('XLSX written by hand', () => {
       [3, '', [[1, 'Row 3, cell B3: the cell holds a formula whose result the file does not hold (the program that wrote it did not calculate it). Open the file in Excel or LibreOffice, save it, and upload it again.']]],
       [4, 'Cy', null],
     ]);
+    // The preview names the lost cells' columns: the row fails only if one of them is imported.
+    assert.deepEqual((await previewSource(path)).problems.map((problem) => [problem.row, problem.line, problem.columns]), [[0, 2, [1]], [1, 3, [1]]]);
   });
 
   test('reads shared strings with rich-text runs, leaves out phonetic runs, and decodes _xHHHH_ escapes', async () => {

@@ -38,8 +38,10 @@ async function previewSheet(path: string, options: ReadOptions): Promise<Preview
     const problems: Preview['problems'] = [];
     for await (const batch of source.batches(PREVIEW_RECORDS)) {
       for (const record of batch) {
-        const reason = record.error ?? record.cellErrors?.map((cell) => cell.reason).join(' ');
-        if (reason !== undefined) problems.push({ row: rows.length, line: record.line, reason });
+        if (record.error !== undefined) problems.push({ row: rows.length, line: record.line, reason: record.error });
+        else if (record.cellErrors !== undefined) {
+          problems.push({ row: rows.length, line: record.line, reason: record.cellErrors.map((cell) => cell.reason).join(' '), columns: record.cellErrors.map((cell) => cell.column) });
+        }
         rows.push(record.values);
       }
       break;

@@ -106,8 +106,11 @@ export type Preview = {
   sheet: string | null;
   headers: string[];
   rows: string[][];
-  /** The records among `rows` that could not be read whole (their row holds what was read of them), and why. */
-  problems: Array<{ row: number; line: number; reason: string }>;
+  /**
+   * The records among `rows` that could not be read whole (their row holds what was read of them), and why; `columns`
+   * when only some cells were lost (a formula without its result): the record fails only if one of them is imported.
+   */
+  problems: Array<{ row: number; line: number; reason: string; columns?: number[] }>;
 };
 
 /** What a format reader hands to the common record assembly: raw rows, header not yet taken. */

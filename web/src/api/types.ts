@@ -58,7 +58,8 @@ export type Preview = {
   headers: string[];
   rows: string[][];
   /** Records among `rows` that cannot be imported (`row`: their index in rows), with their line and why. */
-  problems: Array<{ row: number; line: number; reason: string }>;
+  /** `columns`: cells whose value the file lost; the record fails only if one of those columns is imported. */
+  problems: Array<{ row: number; line: number; reason: string; columns?: number[] }>;
   mapping: MappingSuggestion[];
   fields: TargetField[];
   /** Fields of which each record needs one (a customer's name or phone): at least one must be mapped. */

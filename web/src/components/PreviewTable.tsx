@@ -38,8 +38,10 @@ export function PreviewTable({ preview }: { preview: Preview }) {
                     {problem && (
                       <Table.Tr data-testid="preview-problem">
                         <Table.Td />
-                        <Table.Td colSpan={preview.headers.length} c="red" style={{ whiteSpace: 'normal' }}>
-                          {t('preview.problem', { line: String(problem.line), reason: problem.reason })}
+                        <Table.Td colSpan={preview.headers.length} c={problem.columns ? 'orange.8' : 'red'} style={{ whiteSpace: 'normal' }}>
+                          {problem.columns
+                            ? t('preview.cellProblem', { line: String(problem.line), reason: problem.reason, columns: problem.columns.map((column) => `"${preview.headers[column] ?? String(column + 1)}"`).join(', ') })
+                            : t('preview.problem', { line: String(problem.line), reason: problem.reason })}
                         </Table.Td>
                       </Table.Tr>
                     )}

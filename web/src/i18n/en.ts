@@ -116,6 +116,7 @@ export const en = {
   'preview.title': 'First 10 records',
   'preview.empty': 'The file has no records after the header.',
   'preview.problem': '✗ Line {line} cannot be imported: {reason}',
+  'preview.cellProblem': '⚠ Line {line}: {reason} The line fails only if the column {columns} is imported.',
   'preview.line': 'Line',
 
   'target.label': 'Import to',

@@ -118,6 +118,7 @@ export const zh: Record<MessageKey, string> = {
   'preview.title': '前 10 条记录',
   'preview.empty': '表头之后没有记录。',
   'preview.problem': '✗ 第 {line} 行无法导入：{reason}',
+  'preview.cellProblem': '⚠ 第 {line} 行：{reason} 仅当导入列 {columns} 时该行才会失败。',
   'preview.line': '行',
 
   'target.label': '导入到',
