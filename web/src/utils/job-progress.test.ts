@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { canRevert, jobEtaSeconds, jobRate, progressPercent } from './job-progress.js';
+import { canRevert, isDryRunJob, jobEtaSeconds, jobRate, progressPercent } from './job-progress.js';
 
 const running = { status: 'running' as const, recordsRead: 500, total: 2000, startedAt: 1_000, finishedAt: null, rate: null, etaSeconds: null };
 
@@ -32,5 +32,13 @@ describe('job progress', () => {
     assert.equal(canRevert({ status: 'close', options: { dryRun: true }, revert: null }), false);
     assert.equal(canRevert({ status: 'close', options: {}, revert: reverted }), false);
     assert.equal(canRevert({ status: 'close', options: {}, revert: { ...reverted, status: 'reverting', revertedAt: null } }), true);
+  });
+});
+
+describe('dry runs', () => {
+  it('tells a dry run by its options', () => {
+    assert.equal(isDryRunJob({ options: { dryRun: true } }), true);
+    assert.equal(isDryRunJob({ options: { dryRun: false } }), false);
+    assert.equal(isDryRunJob({ options: {} }), false);
   });
 });

@@ -7,6 +7,11 @@ export function isJobActive(job: Pick<Job, 'status'>): boolean {
   return ACTIVE_STATUSES.includes(job.status);
 }
 
+/** A dry run: it checks and accounts for every record and writes none. */
+export function isDryRunJob(job: { options?: Record<string, unknown> | null }): boolean {
+  return job.options?.['dryRun'] === true;
+}
+
 /** The records the job's file holds: its total once known, else the server's estimate while it runs. */
 function expectedTotal(job: Pick<Job, 'total' | 'estimatedTotal'>): number | null {
   return job.total ?? job.estimatedTotal ?? null;

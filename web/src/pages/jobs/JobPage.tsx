@@ -1,5 +1,5 @@
 // One job: live progress, counts, timings, the options it was run with, the four downloads, cancel and revert.
-import { Alert, Anchor, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api } from '../../api/endpoints';
@@ -10,7 +10,7 @@ import { JobStatusBadge } from '../../components/JobStatusBadge';
 import { useAsync } from '../../components/useAsync';
 import { useT } from '../../i18n/i18n';
 import { formatCount, formatDuration, formatTime } from '../../utils/format';
-import { isJobActive } from '../../utils/job-progress';
+import { isDryRunJob, isJobActive } from '../../utils/job-progress';
 import { JobDownloads } from './JobDownloads';
 import { JobOptions } from './JobOptions';
 import { JobProgress } from './JobProgress';
@@ -49,6 +49,11 @@ function JobView({ job, onChanged }: { job: JobDetail; onChanged: () => void }) 
         <Group>
           <Title order={2}>{t('job.title', { id: job.id })}</Title>
           <JobStatusBadge status={shown.status} />
+          {isDryRunJob(job) && (
+            <Badge color="gray" variant="outline" data-testid="job-dry-run">
+              {t('jobOptions.dryRun')}
+            </Badge>
+          )}
         </Group>
         {isJobActive(shown) && (
           <Button color="red" variant="light" onClick={() => void cancel()} loading={isCancelling} disabled={shown.isCancelRequested} data-testid="cancel-job">

@@ -5,7 +5,7 @@ import type { Job } from '../../api/types';
 import { JobStatusBadge } from '../../components/JobStatusBadge';
 import { useT } from '../../i18n/i18n';
 import { formatCount, formatTime } from '../../utils/format';
-import { isJobActive } from '../../utils/job-progress';
+import { isDryRunJob, isJobActive } from '../../utils/job-progress';
 import { JobProgress } from './JobProgress';
 import { useJobEvents } from './useJobEvents';
 
@@ -30,6 +30,11 @@ export function JobRow({ job, isLive, onEnd }: { job: Job; isLive: boolean; onEn
       <Table.Td>
         <Group gap={4} wrap="nowrap">
           <JobStatusBadge status={shown.status} />
+          {isDryRunJob(job) && (
+            <Badge color="gray" variant="outline" data-testid="job-dry-run">
+              {t('jobOptions.dryRun')}
+            </Badge>
+          )}
           {shown.revert && (
             <Badge color="orange" variant="outline" data-testid="job-reverted">
               {t(`revert.${shown.revert.status}`)}

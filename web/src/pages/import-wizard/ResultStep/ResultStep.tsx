@@ -4,6 +4,7 @@ import { IconCircleCheck } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import type { ImportCreated } from '../../../api/types';
 import { useT } from '../../../i18n/i18n';
+import { isDryRunJob } from '../../../utils/job-progress';
 import { DryRunOutcome } from './DryRunOutcome';
 
 export function ResultStep({ created, onAnother, onImportForReal, isSubmitting = false }: {
@@ -15,7 +16,7 @@ export function ResultStep({ created, onAnother, onImportForReal, isSubmitting =
 }) {
   const t = useT();
   const { job } = created;
-  const isDryRun = (job.options as { dryRun?: boolean } | null)?.dryRun === true;
+  const isDryRun = isDryRunJob(job);
   return (
     <Stack data-testid="import-created">
       <Alert color="green" icon={<IconCircleCheck />} title={t('done.title')}>
