@@ -38,8 +38,11 @@ export type RunnerDependencies = {
 
 type Counts = { success: number; error: number; duplicated: number };
 
+/** What the checkpoint counts: the job's counts, and the dial-list entries it queued (none in older checkpoints). */
+type CheckpointCounts = Counts & { dialQueued?: number };
+
 /** What a job stores after each batch: records fully accounted for, where its result files stand, its counts. */
-export type Checkpoint = ResultFilesCheckpoint & { done: number; counts: Counts };
+export type Checkpoint = ResultFilesCheckpoint & { done: number; counts: CheckpointCounts };
 
 export type RunOutcome = 'close' | 'cancelled' | 'failed' | 'lost';
 
@@ -160,7 +163,10 @@ async function runClaimedJob(deps: RunnerDependencies, job: ImportJob, workerId:
         checkpoint: job.checkpoint ?? '',
         recordsRead: checkpoint?.done ?? 0,
         estimatedTotal: job.estimated_total,
-        ...(checkpoint?.counts ?? { success: 0, error: 0, duplicated: 0 }),
+        success: checkpoint?.counts.success ?? 0,
+        error: checkpoint?.counts.error ?? 0,
+        duplicated: checkpoint?.counts.duplicated ?? 0,
+        dialQueued: checkpoint?.counts.dialQueued ?? 0,
       };
       const handlers: BatchHandlers = {
         open(batch) {
@@ -175,7 +181,12 @@ async function runClaimedJob(deps: RunnerDependencies, job: ImportJob, workerId:
         progress(group, positions, since) {
           const added = group.work.counts;
           const base = since ?? committed;
-          const counts = { success: base.success + added.success, error: base.error + added.error, duplicated: base.duplicated + added.duplicated };
+          const counts = {
+            success: base.success + added.success,
+            error: base.error + added.error,
+            duplicated: base.duplicated + added.duplicated,
+            dialQueued: base.dialQueued + added.dialQueued,
+          };
           const stored: Checkpoint = { attempt: results.attempt, positions, done: group.recordsRead, counts };
           const estimatedTotal = group.fractionRead >= 0.001 ? Math.max(group.recordsRead, Math.round(group.recordsRead / group.fractionRead)) : null;
           return { checkpoint: JSON.stringify(stored), recordsRead: group.recordsRead, estimatedTotal, ...counts };

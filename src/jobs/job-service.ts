@@ -35,6 +35,8 @@ export type JobView = {
   success: number;
   error: number;
   duplicated: number;
+  /** Entries put on the campaign's dial list (a dry run: that it would put); null for an import without one. */
+  dialQueued: number | null;
   failureReason: string | null;
   isCancelRequested: boolean;
   options: unknown;
@@ -42,11 +44,19 @@ export type JobView = {
   revert: RevertSummary | null;
 };
 
+/** The dial-list entries a job's checkpoint counts (the job runner's Checkpoint), 0 before its first commit. */
+function dialQueuedOf(checkpoint: string | null): number {
+  if (!checkpoint) return 0;
+  const counts = (JSON.parse(checkpoint) as { counts?: { dialQueued?: unknown } }).counts;
+  return typeof counts?.dialQueued === 'number' ? counts.dialQueued : 0;
+}
+
 export function isJobEnded(status: JobStatus): boolean {
   return ENDED.has(status);
 }
 
 export function describeJob(job: ImportJob): JobView {
+  const options = JSON.parse(job.options) as { dial?: unknown };
   return {
     id: job.id,
     teamId: job.team_id,
@@ -64,9 +74,10 @@ export function describeJob(job: ImportJob): JobView {
     success: job.success,
     error: job.error,
     duplicated: job.duplicated,
+    dialQueued: job.target === 'campaign' && options.dial != null ? dialQueuedOf(job.checkpoint) : null,
     failureReason: job.failure_reason,
     isCancelRequested: job.is_cancel_requested === 1,
-    options: JSON.parse(job.options) as unknown,
+    options,
     revert: revertSummary(job),
   };
 }

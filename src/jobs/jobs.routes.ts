@@ -37,6 +37,7 @@ export const jobViewSchema = z.object({
   success: z.number().int(),
   error: z.number().int(),
   duplicated: z.number().int(),
+  dialQueued: z.number().int().nullable().describe("entries put on the campaign's dial list (a dry run: that it would put); null for an import without one"),
   failureReason: z.string().nullable(),
   isCancelRequested: z.boolean(),
   options: z.unknown().describe('the import options the job runs with'),

@@ -5,6 +5,7 @@ import { createHarness, csv } from '../support/import-harness.js';
 import { createCampaign } from '../../src/campaigns/campaign-service.js';
 import { createUser } from '../../src/users/user-service.js';
 import { DIAL_DUPLICATE_MODES, DUPLICATE_MODES } from '../../src/imports/import-options.js';
+import { describeJob } from '../../src/jobs/job-service.js';
 
 const FIRST = csv([
   ['name', 'phone', 'city'],
@@ -71,6 +72,8 @@ describeOnBothDatabases('duplicate options: skip/update × reset status × reset
             const phones = dialed.map((entry) => String(entry['phone'])).sort();
             const expectedAgain = dialDuplicates === 'all' ? ['+14155550101', '+14155550102'] : dialDuplicates === 'ignore-success' ? ['+14155550102'] : [];
             assert.deepEqual(phones, ['+14155550101', '+14155550102', '+14155550103', '+14155550104', ...expectedAgain].sort());
+            // Each job says how many entries it put on the dial list.
+            assert.deepEqual([describeJob(first).dialQueued, describeJob(second).dialQueued], [3, 1 + expectedAgain.length]);
             assert.ok(dialed.every((entry) => Number(entry['priority']) === 3));
 
             const reasons = (await harness.resultFile(second.id, 'duplicated')).records.map((record) => record['reason']);
@@ -137,6 +140,7 @@ describeOnBothDatabases('dial-list duplicates of a row the same import inserts',
       assert.deepEqual([job.success, job.duplicated, job.error], [601, 2, 0]);
       const dialed = await dialList(repositories, campaign.id);
       assert.equal(dialed.filter((entry) => entry['phone'] === '+14155550101').length, expected);
+      assert.equal(describeJob(job).dialQueued, dialed.length);
     });
   }
 });

@@ -107,6 +107,7 @@ function formatJob(view: ReturnType<typeof describeJob> & { files: Array<{ kind:
     `  due       ${time(view.dueAt)}   started ${time(view.startedAt)}   finished ${time(view.finishedAt)}`,
     `  records   ${view.recordsRead} read of ${view.total ?? '?'}: ${view.success} success, ${view.error} error, ${view.duplicated} duplicated`,
   ];
+  if (view.dialQueued !== null) lines.push(`  dial list ${view.dialQueued} ${view.dialQueued === 1 ? 'entry' : 'entries'} queued`);
   if (view.failureReason) lines.push(`  failure   ${view.failureReason}`);
   if (view.revert) {
     const { revert } = view;

@@ -38,7 +38,8 @@ export type BatchWork = {
   /** Keys to remember for later batches (dry run only). */
   seenKeys: Array<[string, number]>;
   results: ResultLines;
-  counts: { success: number; error: number; duplicated: number };
+  /** The records accounted for, and the dial-list entries planned (written unless a dry run). */
+  counts: { success: number; error: number; duplicated: number; dialQueued: number };
 };
 
 export type PlanContext = {
@@ -83,8 +84,14 @@ export type GroupPlan = {
   fractionRead: number;
 };
 
+/** A dial-list entry for the transaction, counted. */
+function queueDial(work: BatchWork, entry: DialEntry): void {
+  work.dial.push(entry);
+  work.counts.dialQueued += 1;
+}
+
 /** Work with nothing to write yet, keeping the counts so far. */
-export function emptyWork(counts: BatchWork['counts'] = { success: 0, error: 0, duplicated: 0 }): BatchWork {
+export function emptyWork(counts: BatchWork['counts'] = { success: 0, error: 0, duplicated: 0, dialQueued: 0 }): BatchWork {
   return { inserts: [], updates: [], dial: [], seenKeys: [], results: { success: [], error: [], duplicated: [] }, counts };
 }
 
@@ -143,7 +150,7 @@ export function planBatch(batch: PreparedBatch, records: ReadonlyArray<PreparedR
     // it does once the row is stored (a later batch), so that where a duplicate falls in the file changes nothing.
     const phone = dialPhone(record);
     const dialDuplicates = options.dial?.duplicates;
-    if (phone && (dialDuplicates === 'all' || dialDuplicates === 'ignore-success')) work.dial.push({ customer: { insertIndex: earlier.index }, phone });
+    if (phone && (dialDuplicates === 'all' || dialDuplicates === 'ignore-success')) queueDial(work, { customer: { insertIndex: earlier.index }, phone });
     duplicate(item, `duplicate of line ${earlier.line}`, isUpdate);
   }
 
@@ -155,7 +162,7 @@ export function planBatch(batch: PreparedBatch, records: ReadonlyArray<PreparedR
       if (options.dryRun) work.seenKeys.push([key, record.line]);
     }
     const phone = dialPhone(record);
-    if (phone) work.dial.push({ customer: { insertIndex: index }, phone });
+    if (phone) queueDial(work, { customer: { insertIndex: index }, phone });
     work.results.success.push(successLine(batch.heads[item]!, batch.tails?.[item] ?? ''));
     work.counts.success += 1;
   }
@@ -178,7 +185,7 @@ export function planBatch(batch: PreparedBatch, records: ReadonlyArray<PreparedR
     const phone = dialPhone(record);
     const dialDuplicates = options.dial?.duplicates;
     if (phone && (dialDuplicates === 'all' || (dialDuplicates === 'ignore-success' && row.status !== 'success'))) {
-      work.dial.push({ customer: { id: row.id }, phone });
+      queueDial(work, { customer: { id: row.id }, phone });
     }
     duplicate(item, what, isUpdate);
   }

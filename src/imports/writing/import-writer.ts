@@ -36,6 +36,8 @@ export type JobProgress = {
   success: number;
   error: number;
   duplicated: number;
+  /** Entries put on the campaign's dial list (only in the checkpoint: no column of its own). */
+  dialQueued: number;
 };
 
 /** A batch ready for its transaction: what to look up, and the pure part that decides once the lookups are in. */

@@ -132,6 +132,8 @@ export type Job = {
   success: number;
   error: number;
   duplicated: number;
+  /** Entries put on the campaign's dial list; null (or absent) for an import without one. */
+  dialQueued?: number | null;
   failureReason: string | null;
   isCancelRequested: boolean;
   options: Record<string, unknown>;

@@ -229,6 +229,7 @@ export const en = {
   'jobs.success': 'Success',
   'jobs.error': 'Error',
   'jobs.duplicated': 'Duplicated',
+  'job.dialQueued': 'Put on the dial list',
   'jobs.created': 'Created',
   'jobs.empty': 'No import jobs yet.',
   'jobs.rate': '{rate} rows/s',

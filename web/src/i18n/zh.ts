@@ -231,6 +231,7 @@ export const zh: Record<MessageKey, string> = {
   'jobs.success': '成功',
   'jobs.error': '错误',
   'jobs.duplicated': '重复',
+  'job.dialQueued': '加入拨号列表',
   'jobs.created': '创建时间',
   'jobs.empty': '还没有导入任务。',
   'jobs.rate': '{rate} 行/秒',

@@ -95,6 +95,7 @@ function JobView({ job, onChanged }: { job: JobDetail; onChanged: () => void }) 
               <Row label={t('jobs.success')} value={formatCount(shown.success)} testId="count-success" />
               <Row label={t('jobs.error')} value={formatCount(shown.error)} testId="count-error" />
               <Row label={t('jobs.duplicated')} value={formatCount(shown.duplicated)} testId="count-duplicated" />
+              {shown.dialQueued != null && <Row label={t('job.dialQueued')} value={formatCount(shown.dialQueued)} testId="count-dial-queued" />}
             </Table.Tbody>
           </Table>
         </Paper>
