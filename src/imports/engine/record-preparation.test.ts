@@ -188,6 +188,10 @@ describe('createRecordPreparer: several phones or e-mails in one cell', () => {
     assert.deepEqual(prepared(preparer, ['Ha', '415-555-0136 / (415) 555-0136', '']), { name: 'Ha', phone: '+14155550136' });
     // A plain number leaves phone2 empty.
     assert.deepEqual(prepared(preparer, ['Jo', '415-555-0136', '']), { name: 'Jo', phone: '+14155550136' });
+    // Each number after its own label.
+    assert.deepEqual(prepared(preparer, ['Ko', 'Home: 415-555-0137 Work: (415) 555-0138', '']), { name: 'Ko', phone: '+14155550137', phone2: '+14155550138' });
+    assert.deepEqual(prepared(preparer, ['Lu', 'H: 415 555 0139  W: +1 415 555 0140', '']), { name: 'Lu', phone: '+14155550139', phone2: '+14155550140' });
+    assert.deepEqual(prepared(preparer, ['Mo', '手机：415-555-0141 座机：415-555-0142', '']), { name: 'Mo', phone: '+14155550141', phone2: '+14155550142' });
   });
 
   test("a second number never replaces the record's own phone2, and goes from Mobile too", () => {

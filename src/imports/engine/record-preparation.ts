@@ -102,9 +102,10 @@ const INVISIBLE = /\p{Cf}/gu;
 
 /**
  * What lists put between several phones or e-mails in one cell: / ; , | 、 ， ；, "or" in a few languages, Google
- * Contacts' " ::: ", or a line break (Alt+Enter in an Excel cell).
+ * Contacts' " ::: ", or a line break (Alt+Enter in an Excel cell); and each number's own label ("Home: 415-555-0137
+ * Work: 415-555-0138", "H: … W: …", "手机：… 座机：…").
  */
-const SEVERAL_SEPARATOR = /\s*(?:[/;,|、，；]|:::|\s(?:or|ou|o|oder|of)\s|或|[\r\n]+)\s*/iu;
+const SEVERAL_SEPARATOR = /\s*(?:[/;,|、，；]|:::|\s(?:or|ou|o|oder|of)\s|或|[\r\n]+)\s*|\s+(?=\p{L}[\p{L}.]{0,11}\s?[:：]\s*[+(\d])/iu;
 const MAX_SEVERAL = 5;
 
 function noCampaignProblem(campaigns: ReadonlyMap<string, string>): string {
