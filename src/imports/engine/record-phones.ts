@@ -6,6 +6,7 @@ import { createPhoneNormaliser, isWrittenAsAtHome, type PhoneNormaliser } from '
 import { countryNamed } from '../../phones/country-names.js';
 import { isAreaCodeHeader, readAreaCodeCell, withAreaCode } from '../mapping/area-code-columns.js';
 import { isCallingCodeHeader, readCallingCodeCell, withCallingCode, type CallingCodeCell } from '../mapping/calling-codes.js';
+import { countryOfPhoneHeader } from '../mapping/phone-header-country.js';
 import type { ColumnMapping } from '../import-options.js';
 import { isGeneratedHeaderName } from '../reading/header-names.js';
 import type { FieldType } from '../targets.js';
@@ -59,6 +60,18 @@ export function createRecordPhoneReader(input: {
 
   const normaliserByCell = new Map<string, PhoneNormaliser>();
   const normaliserByCountry = new Map<string, PhoneNormaliser>();
+  const normaliserOfCountry = (country: string): PhoneNormaliser => {
+    const normaliser = normaliserByCountry.get(country) ?? createPhoneNormaliser(country);
+    normaliserByCountry.set(country, normaliser);
+    return normaliser;
+  };
+  // A phone column named for a country ("UK Mobile", "Phone (Mexico)") reads its numbers as that country's first.
+  const columnCountry = new Map<string, PhoneNormaliser>();
+  for (const column of input.mapping) {
+    if (!hasCountry || !isPhoneColumn(column) || column.field === null || columnCountry.has(column.field)) continue;
+    const country = countryOfPhoneHeader(column.header);
+    if (country !== null && country !== teamCountry) columnCountry.set(column.field, normaliserOfCountry(country));
+  }
   /** The normaliser of the country a cell names; the team's when it names none, or the team's. */
   const normaliserOf = (cell: string | undefined): PhoneNormaliser => {
     if (cell === undefined || cell === '') return team;
@@ -66,11 +79,7 @@ export function createRecordPhoneReader(input: {
     if (normaliser === undefined) {
       // "NA" is Namibia's code, and what lists write for no country.
       const country = isNoValue(cell) ? null : countryNamed(cell);
-      if (country === null || country === teamCountry) normaliser = team;
-      else {
-        normaliser = normaliserByCountry.get(country) ?? createPhoneNormaliser(country);
-        normaliserByCountry.set(country, normaliser);
-      }
+      normaliser = country === null || country === teamCountry ? team : normaliserOfCountry(country);
       if (normaliserByCell.size < MAX_CACHED_CELLS) normaliserByCell.set(cell, normaliser);
     }
     return normaliser;
@@ -118,6 +127,11 @@ export function createRecordPhoneReader(input: {
           const result = team(reading);
           if (result.ok) return result.e164;
         }
+      }
+      const named = columnCountry.get(fieldKey);
+      if (named !== undefined) {
+        const result = named(written);
+        if (result.ok) return result.e164;
       }
       if (recordAreaCode !== null) {
         // The row's area code before a local number ("555-0134" beside 415), when that makes a valid number; else

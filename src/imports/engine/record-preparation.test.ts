@@ -88,6 +88,20 @@ describe('createRecordPreparer: phone numbers as spreadsheets and data tools wri
   });
 });
 
+describe('createRecordPreparer: a phone column named for a country', () => {
+  test('reads its numbers written the national way as that country\'s, and any other as before', () => {
+    const preparer = preparerFor([['Name', 'name'], ['UK Mobile', 'mobile'], ['Phone (Mexico)', 'phone'], ['Home Phone', 'phone2']], { country: 'US' });
+    assert.deepEqual(prepared(preparer, ['Ann', '07911 123456', '55 1234 5678', '(415) 555-0161']), {
+      name: 'Ann', mobile: '+447911123456', phone: '+525512345678', phone2: '+14155550161',
+    });
+    // A number with its country's code, or only valid as the team's, is read as it is.
+    assert.deepEqual(prepared(preparer, ['Bo', '(415) 555-0165', '+1 415 555 0163', '']), { name: 'Bo', mobile: '+14155550165', phone: '+14155550163' });
+    // The team's own country, named, reads as any phone column does; a Mexican team's "US Phone" reads US numbers.
+    assert.deepEqual(prepared(preparerFor([['Name', 'name'], ['US Phone', 'phone']], { country: 'US' }), ['Cy', '(415) 555-0166']), { name: 'Cy', phone: '+14155550166' });
+    assert.deepEqual(prepared(preparerFor([['Name', 'name'], ['US Phone', 'phone']], { country: 'MX' }), ['Di', '551 234 5678']), { name: 'Di', phone: '+15512345678' });
+  });
+});
+
 describe("createRecordPreparer: a record's own country", () => {
   test('reads a number written the national way as a number of the country the record names, else as the team\'s', () => {
     const preparer = preparerFor([['Name', 'name'], ['Phone', 'phone'], ['Country', 'country']], { country: 'US' });
