@@ -22,6 +22,15 @@ describeOnBothDatabases('the intake command line', (suite) => {
     });
     return { status: result.status, stdout: result.stdout, stderr: result.stderr };
   };
+  /** The command with `input` piped to its standard input. */
+  const runWithInput = (input: Buffer | string, ...args: string[]) => {
+    const result = spawnSync(process.execPath, [join(ROOT, 'bin/intake'), ...args], {
+      env: { ...process.env, DATABASE_URL: suite.test.url, INTAKE_DATA_DIR: suite.test.dataDir, INTAKE_LOG_LEVEL: 'silent', INTAKE_BATCH_SIZE: '2' },
+      encoding: 'utf8',
+      input,
+    });
+    return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+  };
   const dir = mkdtempSync(join(tmpdir(), 'intake-cli-'));
   const file = join(dir, 'leads.csv');
   writeFileSync(
@@ -130,6 +139,27 @@ describeOnBothDatabases('the intake command line', (suite) => {
     assert.equal(result.status, 0, result.stderr);
     assert.deepEqual(JSON.parse(result.stdout), { id: (JSON.parse(result.stdout) as { id: number }).id, status: 'close', total: 2, success: 1, error: 1, duplicated: 0 });
     assert.deepEqual(readdirSync(join(suite.test.dataDir, 'tmp')).filter((name) => name.startsWith('copy~')), []);
+  });
+
+  it("reads the list from standard input for FILE '-', named by --file-name (the campaign's package name is checked against it)", () => {
+    assert.equal(run('teams', 'create', 'cli-stdin', '--country', 'US').status, 0);
+    const list = csv([['Name', 'Phone'], ['Ann Lee', '415-555-0134'], ['Bo Chen', '555-01']]);
+    const preview = runWithInput(list, 'preview', '-', '--json');
+    assert.equal(preview.status, 0, preview.stderr);
+    assert.deepEqual((JSON.parse(preview.stdout) as { headers: string[] }).headers, ['Name', 'Phone']);
+    assert.equal(run('campaigns', 'create', 'Night Leads', '--team', 'cli-stdin').status, 0);
+    const imported = runWithInput(list, 'import', '-', '--file-name', 'night-leads.csv', '--team', 'cli-stdin', '--target', 'campaign', '--campaign', 'Night Leads', '--wait', '--json');
+    assert.equal(imported.status, 0, imported.stderr);
+    const summary = JSON.parse(imported.stdout) as { id: number; success: number; error: number };
+    assert.deepEqual([summary.success, summary.error], [1, 1]);
+    assert.equal((JSON.parse(run('jobs', 'show', String(summary.id), '--json').stdout) as { fileName: string }).fileName, 'night-leads.csv');
+    // Without --file-name the upload is "stdin", which is no package's name: "Import Not Match".
+    const unnamed = runWithInput(list, 'import', '-', '--team', 'cli-stdin', '--target', 'campaign', '--campaign', 'Night Leads', '--json');
+    assert.equal(unnamed.status, 2);
+    assert.match(unnamed.stdout, /"code":"NAME_MISMATCH".*the file \\"stdin\\"/);
+    const empty = runWithInput('', 'import', '-', '--team', 'cli-stdin', '--target', 'individual', '--json');
+    assert.equal(empty.status, 2);
+    assert.match(empty.stdout, /'stdin' is empty \(0 bytes\)/);
   });
 
   it('maps a header with a comma in it, quoted as in a CSV file, and a header typed in another letter case', () => {

@@ -17,13 +17,16 @@ import { loadConfig, scratchDirOf } from '../../config/config.js';
 import { requireTeamByName } from '../../teams/team-service.js';
 import { parseCommand, parseInteger, printJson, requireOption, type CliIo } from '../cli-args.js';
 import type { ColumnMatch } from '../../imports/mapping/header-matching.js';
+import { STANDARD_INPUT, requirePipedInput, withStandardInputFile } from '../standard-input.js';
 
-export const PREVIEW_USAGE = 'intake preview FILE [--encoding E] [--sheet NAME] [--skip-top N] [--delimiter D] [--target T] [--team NAME] [--campaign NAME] [--json]';
+export const PREVIEW_USAGE = `intake preview FILE [--encoding E] [--sheet NAME] [--skip-top N] [--delimiter D] [--target T] [--team NAME] [--campaign NAME]
+  [--file-name NAME] [--json]   (FILE - reads standard input; --file-name names it)`;
 export const IMPORT_USAGE = `intake import FILE --team NAME --target T [--campaign NAME] [--mapping 'Header=field,…'] [--encoding E] [--sheet NAME]
   [--delimiter D] [--skip-top N] [--at ISO-TIME] [--duplicate skip|update] [--reset-status] [--reset-agent]
   [--dial-phone FIELD] [--dial-priority N] [--dial-at ISO-TIME] [--dial-duplicates ignore|all|ignore-success]
   [--dedupe-key FIELDS] [--dedupe-scope file|table|team] [--blacklist reject|allow] [--field-type 'Header=type,…']
-  [--new-field 'Header[=type],…'] [--dry-run] [--yes] [--wait] [--json]`;
+  [--new-field 'Header[=type],…'] [--dry-run] [--yes] [--wait] [--file-name NAME] [--json]
+  (FILE - reads standard input; --file-name names it, as the campaign's package name is checked against it)`;
 
 /** Only `--target campaign` with a team needs the database; a plain preview reads the file alone. */
 export async function runPreviewCommand(context: AppContext | null, args: string[], io: CliIo): Promise<number> {
@@ -37,10 +40,19 @@ export async function runPreviewCommand(context: AppContext | null, args: string
       target: { type: 'string' },
       team: { type: 'string' },
       campaign: { type: 'string' },
+      'file-name': { type: 'string' },
     },
     PREVIEW_USAGE,
   );
-  const path = requireFile(positionals, PREVIEW_USAGE);
+  const file = requireFile(positionals, PREVIEW_USAGE);
+  if (file !== STANDARD_INPUT) return previewFile(context, file, values['file-name'] ?? basename(file), values, io);
+  const limits = context ? context.config.limits : loadConfig().limits;
+  return withStandardInputFile(limits.uploadMaxBytes, context ? scratchDirOf(context.config) : undefined, (path) => previewFile(context, path, values['file-name'] ?? 'stdin', values, io));
+}
+
+type PreviewValues = { encoding?: string; sheet?: string; 'skip-top'?: string; delimiter?: string; target?: string; team?: string; campaign?: string; json?: boolean };
+
+async function previewFile(context: AppContext | null, path: string, name: string, values: PreviewValues, io: CliIo): Promise<number> {
   const target = parseTarget(values.target ?? 'individual');
   const readOptions: Parameters<typeof previewForTarget>[1] = {
     target,
@@ -48,7 +60,7 @@ export async function runPreviewCommand(context: AppContext | null, args: string
     sheet: values.sheet,
     delimiter: values.delimiter,
     skipTop: parseInteger(values['skip-top'], 'skip-top'),
-    displayName: basename(path),
+    displayName: name,
     // Without a database (no --team), the limits still come from the environment, as for the import that follows.
     limits: context ? context.config.limits : loadConfig().limits,
     scratchDir: context ? scratchDirOf(context.config) : undefined,
@@ -76,7 +88,7 @@ export async function runPreviewCommand(context: AppContext | null, args: string
   }
   const described = [preview.format.toUpperCase(), preview.encoding, preview.delimiter === null ? (preview.format === 'csv' ? 'fixed-width columns' : null) : `delimiter ${JSON.stringify(preview.delimiter)}`];
   if (preview.sheets.length > 0) described.push(`sheet ${JSON.stringify(preview.sheet)} (sheets: ${preview.sheets.join(', ')})`);
-  io.out(`${basename(path)}: ${described.filter(Boolean).join(', ')}\n\nColumns → ${target} fields:\n`);
+  io.out(`${name}: ${described.filter(Boolean).join(', ')}\n\nColumns → ${target} fields:\n`);
   for (const match of preview.mapping) {
     io.out(`  ${match.header} → ${match.field === null ? '(ignored)' : `${match.field} (${Math.round(match.confidence * 100)}%)`}\n`);
   }
@@ -125,13 +137,16 @@ export async function runImportCommand(context: AppContext, args: string[], io: 
       'dry-run': { type: 'boolean' },
       yes: { type: 'boolean' },
       wait: { type: 'boolean' },
+      'file-name': { type: 'string' },
     },
     IMPORT_USAGE,
   );
   const path = requireFile(positionals, IMPORT_USAGE);
   const target = parseTarget(requireOption(values.target, 'target', IMPORT_USAGE));
   const team = await requireTeamByName(context.repositories.teams, requireOption(values.team, 'team', IMPORT_USAGE));
-  await requireReadableFile(path);
+  const isStandardInput = path === STANDARD_INPUT;
+  if (isStandardInput) requirePipedInput();
+  else await requireReadableFile(path);
 
   const isDialed = ['dial-phone', 'dial-priority', 'dial-at', 'dial-duplicates'].some((flag) => values[flag as keyof typeof values] !== undefined);
   const input: Omit<CreateImportInput, 'upload'> = {
@@ -168,7 +183,9 @@ export async function runImportCommand(context: AppContext, args: string[], io: 
     },
   };
 
-  const upload = await storeUpload(context, { teamId: team.id, userId: null, originalName: basename(path), source: { localPath: path } });
+  // Standard input streams into storage as an upload does (at most INTAKE_UPLOAD_MAX_BYTES), named by --file-name.
+  const originalName = values['file-name'] ?? (isStandardInput ? 'stdin' : basename(path));
+  const upload = await storeUpload(context, { teamId: team.id, userId: null, originalName, source: isStandardInput ? requirePipedInput() : { localPath: path } });
   let created;
   try {
     const stored = await context.storage.localCopy(upload.storage_key);
