@@ -183,9 +183,10 @@ export async function runImportCommand(context: AppContext, args: string[], io: 
     },
   };
 
-  // Standard input streams into storage as an upload does (at most INTAKE_UPLOAD_MAX_BYTES), named by --file-name.
+  // Standard input is stored as an upload is (at most INTAKE_UPLOAD_MAX_BYTES), named by --file-name.
   const originalName = values['file-name'] ?? (isStandardInput ? 'stdin' : basename(path));
-  const upload = await storeUpload(context, { teamId: team.id, userId: null, originalName, source: isStandardInput ? requirePipedInput() : { localPath: path } });
+  const store = (localPath: string) => storeUpload(context, { teamId: team.id, userId: null, originalName, source: { localPath } });
+  const upload = isStandardInput ? await withStandardInputFile(context.config.limits.uploadMaxBytes, scratchDirOf(context.config), store) : await store(path);
   let created;
   try {
     const stored = await context.storage.localCopy(upload.storage_key);
