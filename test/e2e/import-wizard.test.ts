@@ -206,6 +206,16 @@ describe('import wizard (browser)', () => {
     await page.getByRole('button', { name: 'Next' }).click();
     await page.getByTestId('options-step').waitFor();
     assert.equal(await page.getByTestId('do-not-call').textContent(), 'The column "Do Not Call" marks customers Do Not Call: they are treated as blacklisted numbers.');
+    // A dry run first: what it finds shows on the spot, and the same import then runs for real from there.
+    await page.getByLabel('Dry run: check every row without writing anything').check();
+    await page.getByTestId('submit-import').click();
+    await page.locator('[data-testid=dry-run-outcome][data-status=close]').waitFor({ timeout: 60_000 });
+    await page.getByText('The dry run: 1 would be imported, 1 would fail, 0 duplicated.').waitFor();
+    const dryJobId = Number(await page.getByTestId('created-job-id').getAttribute('data-job-id'));
+    await page.getByTestId('import-for-real').click();
+    await page.locator(`[data-testid=created-job-id]:not([data-job-id="${dryJobId}"])`).waitFor();
+    assert.equal(await page.getByTestId('dry-run-outcome').count(), 0);
+    assert.equal(await page.getByTestId('import-for-real').count(), 0);
     assert.deepEqual(tab.consoleErrors, []);
   });
 
