@@ -44,13 +44,6 @@ export type JobView = {
   revert: RevertSummary | null;
 };
 
-/** The dial-list entries a job's checkpoint counts (the job runner's Checkpoint), 0 before its first commit. */
-function dialQueuedOf(checkpoint: string | null): number {
-  if (!checkpoint) return 0;
-  const counts = (JSON.parse(checkpoint) as { counts?: { dialQueued?: unknown } }).counts;
-  return typeof counts?.dialQueued === 'number' ? counts.dialQueued : 0;
-}
-
 export function isJobEnded(status: JobStatus): boolean {
   return ENDED.has(status);
 }
@@ -74,7 +67,8 @@ export function describeJob(job: ImportJob): JobView {
     success: job.success,
     error: job.error,
     duplicated: job.duplicated,
-    dialQueued: job.target === 'campaign' && options.dial != null ? dialQueuedOf(job.checkpoint) : null,
+    // Counted in the checkpoint (0 before the first commit).
+    dialQueued: job.target === 'campaign' && options.dial != null ? (parseCheckpoint(job.checkpoint)?.counts.dialQueued ?? 0) : null,
     failureReason: job.failure_reason,
     isCancelRequested: job.is_cancel_requested === 1,
     options,

@@ -32,8 +32,7 @@ export type DoNotCallMark = { header: string; value: string };
  * (isMarkedDoNotCall), a status column only by a Do Not Call status. Null when the list has neither.
  */
 export function doNotCallReader(columns: ReadonlyArray<{ index: number; header: string }>): ((cells: readonly string[]) => DoNotCallMark | null) | null {
-  const flag = doNotCallColumn(columns);
-  const statuses = columns.filter((column) => STATUS_HEADERS.has(normaliseHeader(column.header)));
+  const { flag, statuses } = doNotCallSources(columns);
   if (flag === null && statuses.length === 0) return null;
   return (cells) => {
     if (flag !== null) {
@@ -50,9 +49,13 @@ export function doNotCallReader(columns: ReadonlyArray<{ index: number; header: 
 
 /** The columns doNotCallReader reads: the Do Not Call column and the status columns. */
 export function doNotCallColumns(columns: ReadonlyArray<{ index: number; header: string }>): number[] {
-  const flag = doNotCallColumn(columns);
-  const statuses = columns.filter((column) => STATUS_HEADERS.has(normaliseHeader(column.header))).map((column) => column.index);
-  return flag === null ? statuses : [flag.cell, ...statuses];
+  const { flag, statuses } = doNotCallSources(columns);
+  return [...(flag === null ? [] : [flag.cell]), ...statuses.map((column) => column.index)];
+}
+
+/** A list's Do Not Call column, if any, and its status columns. */
+function doNotCallSources<T extends { index: number; header: string }>(columns: ReadonlyArray<T>): { flag: { cell: number; header: string } | null; statuses: T[] } {
+  return { flag: doNotCallColumn(columns), statuses: columns.filter((column) => STATUS_HEADERS.has(normaliseHeader(column.header))) };
 }
 
 /**

@@ -37,7 +37,8 @@ export function createOdsRowCollector(context: OdsCellContext, rows: SourceRecor
   let rowRepeat = 1;
   let values: string[] = [];
   let problems: string[] = [];
-  let cellErrors: CellError[] = [];
+  /** The row's formulas without a result: their column and formula as shown (the reason names each repeated row). */
+  let lostFormulas: Array<{ column: number; shown: string }> = [];
   let column = 0;
   let cell: { attributes: Record<string, string>; repeat: number } | null = null;
   let paragraphs: string[] = [];
@@ -58,9 +59,7 @@ export function createOdsRowCollector(context: OdsCellContext, rows: SourceRecor
     if (value === '' && formula !== undefined && attributes['office:value-type'] === undefined) {
       // OpenFormula's references ([.A2], [.D4:.D5]) as a spreadsheet shows them (A2, D4:D5).
       const shown = formula.replace(/^[a-z]+:=?/, '').replace(/\[\.([^\]]+)\]/g, (_, reference: string) => reference.replace(/:\./g, ':'));
-      for (let i = 0; i < repeat && column + i < context.maxColumns; i++) {
-        cellErrors.push({ column: column + i, reason: `Row ${rowNumber}, column ${column + i + 1}: the cell holds a formula (=${shown.length > 40 ? `${shown.slice(0, 39)}…` : shown}) whose result the file does not hold (the program that wrote it did not calculate it). Open the file in LibreOffice or Excel, save it, and upload it again.` });
-      }
+      for (let i = 0; i < repeat && column + i < context.maxColumns; i++) lostFormulas.push({ column: column + i, shown });
       column += repeat;
       return;
     }
@@ -85,7 +84,7 @@ export function createOdsRowCollector(context: OdsCellContext, rows: SourceRecor
   };
 
   const finishRow = (): void => {
-    if (values.length === 0 && problems.length === 0 && cellErrors.length === 0) {
+    if (values.length === 0 && problems.length === 0 && lostFormulas.length === 0) {
       for (let i = 0; i < Math.min(rowRepeat, MAX_EMPTY_ROWS_PER_ELEMENT); i++) pendingEmptyRows.push(rowNumber + i);
       rowNumber += rowRepeat - 1;
       return;
@@ -100,7 +99,7 @@ export function createOdsRowCollector(context: OdsCellContext, rows: SourceRecor
     for (let i = 0; i < rowRepeat; i++) {
       const line = rowNumber + i;
       const record: SourceRecord = problems.length === 0 ? { line, values: i === 0 ? values : [...values] } : { line, values: [...values], error: problems.join(' ') };
-      if (cellErrors.length > 0) record.cellErrors = cellErrors.map((cell) => ({ column: cell.column, reason: cell.reason.replace(`Row ${rowNumber},`, `Row ${line},`) }));
+      if (lostFormulas.length > 0) record.cellErrors = lostFormulas.map(({ column, shown }) => lostFormulaError(line, column, shown));
       rows.push(record);
     }
     rowNumber += rowRepeat - 1;
@@ -128,7 +127,7 @@ export function createOdsRowCollector(context: OdsCellContext, rows: SourceRecor
           rowRepeat = repeatCount(attributes['table:number-rows-repeated']);
           values = [];
           problems = [];
-          cellErrors = [];
+          lostFormulas = [];
           column = 0;
           break;
         case 'table-cell':
@@ -195,6 +194,11 @@ export function createOdsRowCollector(context: OdsCellContext, rows: SourceRecor
       if (isInTable && ignoredDepth === 0 && paragraphDepth > 0) text += chunk;
     },
   };
+}
+
+function lostFormulaError(line: number, column: number, shown: string): CellError {
+  const formula = shown.length > 40 ? `${shown.slice(0, 39)}…` : shown;
+  return { column, reason: `Row ${line}, column ${column + 1}: the cell holds a formula (=${formula}) whose result the file does not hold (the program that wrote it did not calculate it). Open the file in LibreOffice or Excel, save it, and upload it again.` };
 }
 
 function repeatCount(value: string | undefined): number {

@@ -1,5 +1,5 @@
 // One job: live progress, counts, timings, the options it was run with, the four downloads, cancel and revert.
-import { Alert, Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api } from '../../api/endpoints';
@@ -48,12 +48,7 @@ function JobView({ job, onChanged }: { job: JobDetail; onChanged: () => void }) 
       <Group justify="space-between">
         <Group>
           <Title order={2}>{t('job.title', { id: job.id })}</Title>
-          <JobStatusBadge status={shown.status} />
-          {isDryRunJob(job) && (
-            <Badge color="gray" variant="outline" data-testid="job-dry-run">
-              {t('jobOptions.dryRun')}
-            </Badge>
-          )}
+          <JobStatusBadge status={shown.status} isDryRun={isDryRunJob(job)} />
         </Group>
         {isJobActive(shown) && (
           <Button color="red" variant="light" onClick={() => void cancel()} loading={isCancelling} disabled={shown.isCancelRequested} data-testid="cancel-job">

@@ -29,12 +29,7 @@ export function JobRow({ job, isLive, onEnd }: { job: Job; isLive: boolean; onEn
       <Table.Td>{t(`target.${job.target}`)}</Table.Td>
       <Table.Td>
         <Group gap={4} wrap="nowrap">
-          <JobStatusBadge status={shown.status} />
-          {isDryRunJob(job) && (
-            <Badge color="gray" variant="outline" data-testid="job-dry-run">
-              {t('jobOptions.dryRun')}
-            </Badge>
-          )}
+          <JobStatusBadge status={shown.status} isDryRun={isDryRunJob(job)} />
           {shown.revert && (
             <Badge color="orange" variant="outline" data-testid="job-reverted">
               {t(`revert.${shown.revert.status}`)}
