@@ -72,6 +72,11 @@ const SHORT_LISTS: Array<[language: string, encodings: string[], rows: string[][
   ['Turkish', ['windows-1254', 'iso-8859-9'], [['Ad Soyad', 'Telefon', 'Şehir'], ['Şükrü Öztürk', '+90 532 123 45 67', 'İstanbul'], ['Ayşe Çağlar', '+90 312 123 45 67', 'Ankara'], ['Mehmet Yılmaz', '+90 232 765 43 21', 'İzmir']]],
   ['Greek', ['windows-1253', 'iso-8859-7'], [['Όνομα', 'Τηλέφωνο', 'Πόλη'], ['Γιώργος Παπαδόπουλος', '+30 21 0123 4567', 'Αθήνα'], ['Μαρία Νικολάου', '+30 694 123 4567', 'Θεσσαλονίκη']]],
   ['Hebrew', ['windows-1255', 'iso-8859-8'], [['שם', 'טלפון', 'עיר'], ['דוד כהן', '+972-52-123-4567', 'תל אביב'], ['שרה לוי', '+972 3 123 4567', 'ירושלים']]],
+  // Hebrew's letters are where Greek and Cyrillic code pages keep small letters: "ωψδ μει" has not one capital.
+  ['Hebrew (Haifa)', ['windows-1255', 'iso-8859-8'], [['שם', 'טלפון', 'עיר'], ['דוד כהן', '050-1234567', 'תל אביב'], ['שרה לוי', '03-1234567', 'חיפה']]],
+  // The other way round: Greek and Russian all in small letters are not taken for Hebrew.
+  ['Greek in small letters', ['windows-1253', 'iso-8859-7'], [['όνομα', 'τηλέφωνο', 'πόλη'], ['γιώργος παπαδόπουλος', '210 123 4567', 'αθήνα'], ['μαρία νικολάου', '6912345678', 'πάτρα']]],
+  ['Russian in small letters', ['windows-1251'], [['фио', 'телефон', 'город'], ['иванов иван', '+7 495 123-45-67', 'москва'], ['петрова анна', '8 916 123-45-67', 'тверь']]],
   ['Arabic', ['windows-1256'], [['الاسم', 'الهاتف', 'المدينة'], ['محمد أحمد', '+971 50 123 4567', 'دبي'], ['فاطمة علي', '+966 55 123 4567', 'الرياض']]],
   ['Thai', ['windows-874'], [['ชื่อ', 'โทรศัพท์', 'เมือง'], ['สมชาย ใจดี', '+66 81 234 5678', 'กรุงเทพมหานคร'], ['สมหญิง รักไทย', '+66 2 123 4567', 'เชียงใหม่']]],
   ['Lithuanian', ['windows-1257', 'iso-8859-13'], [['Vardas', 'Telefonas', 'Miestas'], ['Jonas Petraitis', '+370 5 123 4567', 'Vilnius'], ['Žydrūnas Šimkus', '+370 37 123 456', 'Kaunas'], ['Aušra Čiurlionienė', '+370 46 555 666', 'Klaipėda']]],
@@ -187,10 +192,26 @@ describe('CSV encodings', () => {
     }
   });
 
-  test('refuses a file in ISO-2022-JP (JIS), which it cannot read, saying how to save it', async () => {
+  test('reads a file in ISO-2022-JP (JIS), the escapes kept across chunks, and reports bytes JIS does not allow', async () => {
     // 氏名,電話 / 山田,03-1234-5678 in JIS: escape sequences switch between ASCII and JIS X 0208.
     const jis = Buffer.from('\x1b$B;aL>\x1b(B,\x1b$BEEOC\x1b(B\r\n\x1b$B;3ED\x1b(B,03-1234-5678\r\n', 'latin1');
-    await expectAppError(readWhole(folder.write('jis.csv', jis)), 'ENCODING_INVALID', /is written in ISO-2022-JP, which cannot be read\. Save it as UTF-8/);
+    const small = await readWhole(folder.write('jis.csv', jis));
+    assert.equal(small.encoding, 'iso-2022-jp');
+    assert.deepEqual([small.headers, ...small.records.map((record) => record.values)], [['氏名', '電話'], ['山田', '03-1234-5678']]);
+
+    // Past the first 128 KiB chunk: a name whose two-byte codes the chunk's end cuts in the middle is read whole.
+    const rows = [Buffer.from('\x1b$B;aL>\x1b(B,phone\r\n', 'latin1')];
+    for (let i = 0; i < 12_000; i++) rows.push(Buffer.from(`\x1b$B;3ED\x1b(B ${i},03-1234-5678\r\n`, 'latin1'));
+    const big = await readWhole(folder.write('jis-big.csv', Buffer.concat(rows)));
+    assert.equal(big.records.length, 12_000);
+    assert.ok(big.records.every((record, i) => record.values[0] === `山田 ${i}` && record.error === undefined));
+
+    // A byte JIS X 0208 does not allow (0x80) fails its record, named, and not the others.
+    const damaged = Buffer.concat([jis, Buffer.from('\x1b$B;3\x80\x1b(B,03-9999-0000\r\n\x1b$BEE\x1b(B,03-1111-2222\r\n', 'latin1')]);
+    const read = await readWhole(folder.write('jis-damaged.csv', damaged));
+    assert.match(read.records[1]?.error ?? '', /not valid iso-2022-jp/);
+    assert.equal(read.records[2]?.error, undefined);
+    assert.deepEqual(read.records[2]?.values, ['電', '03-1111-2222']);
   });
 
   test('detects the encoding from bytes far into a big file, not only its head', async () => {

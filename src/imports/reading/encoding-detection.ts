@@ -65,7 +65,7 @@ function regionalCodePages(country: string | undefined): readonly string[] {
  */
 const UNGUESSED_CODE_PAGES: readonly string[] = ['macintosh', 'cp850', 'cp437', 'ibm866'];
 
-type Reading = { detected: DetectedEncoding; oddness: number; languageFit: number };
+type Reading = { detected: DetectedEncoding; oddness: number; languageFit: number; letterCase: LetterCase };
 
 /**
  * chardet's guesses, each with its sibling code page (Windows-1250 beside ISO-8859-2), and last the code pages it does
@@ -81,7 +81,7 @@ function readingsOf(samples: Uint8Array[], joined: Buffer, regional: readonly st
       if (encoding.startsWith('utf-') || readings.some((reading) => reading.detected.encoding === encoding)) continue;
       const decoded = decodeCleanly(samples, encoding);
       if (decoded === null) continue;
-      readings.push({ detected: { encoding, confidence: guess.confidence }, oddness: oddness(decoded, classes), languageFit: languageFit(decoded, classes) });
+      readings.push({ detected: { encoding, confidence: guess.confidence }, oddness: oddness(decoded, classes), languageFit: languageFit(decoded, classes), letterCase: letterCaseOf(decoded, classes) });
     }
   }
   return readings;
@@ -98,7 +98,8 @@ function mostReadable(readings: Reading[], regional: readonly string[]): Detecte
   const leastOdd = Math.min(...readings.map((reading) => reading.oddness));
   const clean = readings.filter((reading) => reading.oddness <= leastOdd + ODDNESS_TIE);
   const bestFit = Math.max(...clean.map((reading) => reading.languageFit));
-  const best = clean.filter((reading) => reading.languageFit >= bestFit - LANGUAGE_FIT_TIE);
+  const fitting = clean.filter((reading) => reading.languageFit >= bestFit - LANGUAGE_FIT_TIE);
+  const best = fitting.some((reading) => reading.letterCase === 'caseless') ? fitting.filter((reading) => reading.letterCase !== 'small only') : fitting;
   const first = best[0];
   const local = best.find((reading) => regional.includes(reading.detected.encoding));
   // chardet sure of another encoding (a Korean list's EUC-KR in a Japanese team) keeps it.
@@ -107,6 +108,34 @@ function mostReadable(readings: Reading[], regional: readonly string[]): Detecte
   if (chosen === undefined) return null;
   if (chosen === readings[0]) return chosen.detected;
   return { encoding: chosen.detected.encoding, confidence: Math.max(0.1, chosen.detected.confidence / 2) };
+}
+
+/**
+ * Whether a reading's letters beyond ASCII have case, and if so whether any is a capital. Hebrew's letters sit where
+ * ISO-8859-7 and Windows-1253 keep Greek small letters, and Windows-1251 Cyrillic ones: "שרה לוי" reads as "ωψδ μει"
+ * or "шрд м,й". Names and towns in Greek or Cyrillic letters have capitals (or are all capitals), and those code pages'
+ * small letters with accents or ы, ь, я are bytes Hebrew's code page does not use, so a reading of many small
+ * letters and not one capital, beside a clean reading in a script without case, is the wrong one.
+ */
+type LetterCase = 'caseless' | 'small only' | 'cased';
+
+const LETTERS_FOR_CASE = 8;
+
+function letterCaseOf(text: string, classes: CharClasses): LetterCase {
+  let small = 0;
+  let capitals = 0;
+  let uncased = 0;
+  for (const char of text) {
+    const point = char.codePointAt(0) as number;
+    if (point < 0x80) continue;
+    const flags = classes.of(point);
+    if ((flags & CAPITAL) !== 0) capitals++;
+    else if ((flags & SMALL) !== 0) small++;
+    else if ((flags & LETTER) !== 0 && flags >> SCRIPT_SHIFT !== 0) uncased++;
+  }
+  if (capitals > 0) return 'cased';
+  if (small >= LETTERS_FOR_CASE) return 'small only';
+  return uncased >= LETTERS_FOR_CASE && small === 0 ? 'caseless' : 'cased';
 }
 
 /** Readings whose oddness differs by no more than this are told apart by their letters' language, then chardet's order. */

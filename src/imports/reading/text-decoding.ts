@@ -26,11 +26,36 @@ function nativeLabel(encoding: string): 'utf-8' | 'utf-16le' | 'utf-16be' | null
   return null;
 }
 
+/**
+ * Encodings iconv-lite cannot read and the platform's TextDecoder (ICU) can: ISO-2022-JP, the 7-bit JIS of Japanese
+ * e-mail, which a list saved from a mail program or an old Japanese system may be written in. It switches between
+ * ASCII and JIS X 0208 by escape sequences, so it is decoded with its state kept from chunk to chunk.
+ */
+function statefulLabel(encoding: string): string | null {
+  const compact = compactName(encoding);
+  return compact === 'iso2022jp' || compact === 'csiso2022jp' ? 'iso-2022-jp' : null;
+}
+
 export function isKnownEncoding(encoding: string): boolean {
-  return nativeLabel(encoding) !== null || iconv.encodingExists(encoding);
+  return nativeLabel(encoding) !== null || statefulLabel(encoding) !== null || iconv.encodingExists(encoding);
 }
 
 export function createChunkDecoder(encoding: string): ChunkDecoder {
+  const stateful = statefulLabel(encoding);
+  if (stateful !== null) {
+    // U+FFFD has no JIS code: every one in the text stands for bytes the encoding does not allow.
+    const decoder = new TextDecoder(stateful, { fatal: false });
+    return {
+      decode(chunk) {
+        const text = decoder.decode(chunk, { stream: true });
+        return { text, hasInvalidBytes: text.includes(REPLACEMENT) };
+      },
+      end() {
+        const text = decoder.decode();
+        return { text, hasInvalidBytes: text.includes(REPLACEMENT) };
+      },
+    };
+  }
   const label = nativeLabel(encoding);
   if (label !== null) {
     const decoder = new TextDecoder(label, { fatal: false, ignoreBOM: false });

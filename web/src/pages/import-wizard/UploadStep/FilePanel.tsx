@@ -7,9 +7,9 @@ import type { FileSettings } from '../../../utils/import-request';
 
 /** What the supervisor may choose instead of the detected encoding: the legacy encodings customer lists come in. */
 const ENCODINGS = [
-  'UTF-8', 'UTF-16LE', 'UTF-16BE', 'GB18030', 'GBK', 'Big5', 'Shift_JIS', 'EUC-KR', 'windows-1252', 'ISO-8859-1',
-  'windows-1250', 'ISO-8859-2', 'windows-1251', 'KOI8-R', 'windows-1253', 'windows-1254', 'windows-1255', 'windows-1256',
-  'windows-1257', 'windows-874', 'macintosh', 'CP850', 'CP437', 'IBM866',
+  'UTF-8', 'UTF-16LE', 'UTF-16BE', 'GB18030', 'GBK', 'Big5', 'Shift_JIS', 'EUC-JP', 'ISO-2022-JP', 'EUC-KR', 'windows-1252',
+  'ISO-8859-1', 'windows-1250', 'ISO-8859-2', 'windows-1251', 'KOI8-R', 'KOI8-U', 'windows-1253', 'windows-1254', 'windows-1255',
+  'windows-1256', 'windows-1257', 'windows-1258', 'windows-874', 'macintosh', 'CP850', 'CP437', 'IBM866',
 ];
 
 type Props = {
