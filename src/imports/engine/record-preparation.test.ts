@@ -49,6 +49,19 @@ describe('createRecordPreparer: several columns in one field', () => {
     assert.deepEqual(prepared(vietnamese, ['An', 'Văn', 'Nguyễn', '4155550138']), { name: 'Nguyễn Văn An', phone: '+14155550138' });
   });
 
+  test('joins a name in Chinese, Japanese or Korean letters family name first and without a space, whatever the headers', () => {
+    const japanese = preparerFor([['姓', 'name'], ['名', 'name'], ['Phone', 'phone']]);
+    assert.deepEqual(prepared(japanese, ['山田', '太郎', '4155550139']), { name: '山田太郎', phone: '+14155550139' });
+    // The same columns with a name in Latin letters: a space, family name first as the headers say.
+    assert.deepEqual(prepared(japanese, ['Yamada', 'Taro', '4155550140']), { name: 'Yamada Taro', phone: '+14155550140' });
+    assert.deepEqual(prepared(japanese, ['佐藤', '', '4155550141']), { name: '佐藤', phone: '+14155550141' });
+    // A Western CRM's export of Chinese and Korean customers.
+    const western = preparerFor([['First Name', 'name'], ['Last Name', 'name'], ['Phone', 'phone']]);
+    assert.deepEqual(prepared(western, ['伟', '张', '4155550142']), { name: '张伟', phone: '+14155550142' });
+    assert.deepEqual(prepared(western, ['민수', '김', '4155550143']), { name: '김민수', phone: '+14155550143' });
+    assert.deepEqual(prepared(western, ['Wei', '张', '4155550144']), { name: 'Wei 张', phone: '+14155550144' });
+  });
+
   test('joins address lines with commas and other text in the order of the file', () => {
     const preparer = preparerFor([['Street', 'address'], ['Street 2', 'address'], ['Notes', 'note'], ['Comments', 'note'], ['Phone', 'phone']]);
     assert.deepEqual(prepared(preparer, ['1 Main St', 'Apt 4', 'call after 5', 'VIP', '4155550134']), {

@@ -12,6 +12,8 @@ const ABBREVIATIONS: ReadonlyMap<string, readonly string[]> = new Map<string, re
   ['cty', ['city']], ['pstl', ['postal']], ['gndr', ['gender']], ['brth', ['birth']], ['cust', ['customer']],
   ['cntct', ['contact']], ['ctc', ['contact']], ['cmpny', ['company']], ['desc', ['description']], ['rmk', ['remark']],
   ['rmks', ['remarks']], ['cmnt', ['comment']], ['cmnts', ['comments']], ['ttl', ['title']],
+  // Shortened words of other languages' headers: "Моб. телефон", "Тел. рабочий", "Tgl Lahir", "Tlp".
+  ['моб', ['мобильный']], ['сот', ['сотовый']], ['тел', ['телефон']], ['tgl', ['tanggal']], ['tlp', ['telepon']],
 ]);
 
 /** The header's words with database abbreviations written out, or null when it has none. */

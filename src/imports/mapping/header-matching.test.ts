@@ -309,6 +309,14 @@ describe('matchHeaders: a name split over columns', () => {
     assert.deepEqual(fieldsOf(match(['Vezetéknév', 'Telefon'])), [null, 'phone']);
   });
 
+  test('sends a Japanese, Chinese or Korean name in two columns (姓 and 名, 성씨 and 이름) to the name; 名 or 이름 alone is the name', () => {
+    assert.deepEqual(fieldsOf(match(['姓', '名', '携帯電話', 'メールアドレス'])), ['name', 'name', 'mobile', 'email']);
+    assert.deepEqual(fieldsOf(match(['姓氏', '名', '手机号码'])), ['name', 'name', 'mobile']);
+    assert.deepEqual(fieldsOf(match(['성씨', '이름', '휴대폰'])), ['name', 'name', 'mobile']);
+    assert.deepEqual(fieldsOf(match(['이름', '휴대폰'])), ['name', 'mobile']);
+    assert.deepEqual(fieldsOf(match(['姓', '電話番号'])), [null, 'phone']);
+  });
+
   test('leaves the parts alone beside a column of whole names, or when only one part is there', () => {
     assert.deepEqual(fieldsOf(match(['Name', 'Given Name', 'Family Name'])), ['name', null, null]);
     assert.deepEqual(fieldsOf(match(['First Name', 'Phone'])), ['name', 'phone']);

@@ -29,6 +29,7 @@ const INDIVIDUAL: Spelling[] = [
   ['手机', 'mobile'], ['手机号', 'mobile'], ['手机号码', 'mobile'], ['移动电话', 'mobile'],
   ['客户手机号', 'mobile'], ['手机号码(必填)', 'mobile'], ['联系人手机', 'mobile'], ['手機號碼', 'mobile'],
   ['行動電話', 'mobile'], ['Moblie', 'mobile'], ['Personal Mobile Number', 'mobile'], ['MSISDN', 'mobile'], ['携帯番号', 'mobile'],
+  ['Моб. телефон', 'mobile'], ['Моб. тел.', 'mobile'], ['Сот. телефон', 'mobile'],
   // second phones
   ['Phone 2', 'phone2'], ['Other Phone', 'phone2'], ['Alternate Phone', 'phone2'],
   ['Secondary Phone Number', 'phone2'], ['备用电话', 'phone2'], ['电话2', 'phone2'], ['其他电话', 'phone2'],
@@ -65,7 +66,7 @@ const INDIVIDUAL: Spelling[] = [
   // birthday, gender
   ['Birthday', 'birthday'], ['DOB', 'birthday'], ['D.O.B', 'birthday'], ['Date of Birth', 'birthday'],
   ['Date Of Birth', 'birthday'], ['Birth date (YYYY-MM-DD)', 'birthday'], ['Brithday', 'birthday'],
-  ['生日', 'birthday'], ['出生日期', 'birthday'], ['出生年月', 'birthday'],
+  ['生日', 'birthday'], ['出生日期', 'birthday'], ['出生年月', 'birthday'], ['Tgl Lahir', 'birthday'], ['Tgl. Lahir', 'birthday'],
   ['Gender', 'gender'], ['Sex', 'gender'], ['Gender (M/F)', 'gender'], ['性别', 'gender'],
   ['性别(男/女)', 'gender'], ['性別', 'gender'],
   // notes

@@ -1,7 +1,9 @@
 // A person's name split over columns ("First Name", "Last Name"; "Prénom", "Nom"; "Nombre", "Apellidos"), as most
 // CRM and address-book exports write it: the parts are joined into the one name field, given name first; Hungarian
 // and Vietnamese parts family name first ("Nagy János", "Nguyễn Văn An"), as those languages write names. Japanese,
-// Chinese and Korean headers of a part ("姓", "名", "이름") also mean a whole name too often to be listed here.
+// Chinese and Korean parts ("姓" and "名", "성씨" and "이름") too, and names written in their scripts are joined without
+// a space, family name first, whatever the headers ("First Name" 太郎, "Last Name" 山田: 山田太郎). A part is only
+// joined beside a column of the other part, so "名" or "이름" alone stays the whole name it may well be.
 import { lookUpHeader } from './header-abbreviations.js';
 import { normaliseHeader } from './header-normalisation.js';
 
@@ -32,9 +34,9 @@ const PARTS: Record<NamePart, readonly string[]> = {
 
 /** Parts of languages that write the family name first. */
 const FAMILY_FIRST_PARTS: Record<NamePart, readonly string[]> = {
-  given: ['keresztnév', 'utónév', 'tên', 'tên gọi'],
+  given: ['keresztnév', 'utónév', 'tên', 'tên gọi', '名', 'めい', 'メイ', '下の名前', '이름'],
   middle: ['tên đệm', 'tên lót'],
-  family: ['vezetéknév', 'családnév', 'családi név', 'họ'],
+  family: ['vezetéknév', 'családnév', 'családi név', 'họ', '姓', '姓氏', '氏', '苗字', '名字 (姓)', 'せい', 'セイ', '성씨'],
 };
 
 const PART_OF = new Map<string, NamePart>();
@@ -53,6 +55,16 @@ for (const [parts, isFamilyFirst] of [[PARTS, false], [FAMILY_FIRST_PARTS, true]
 export function namePartOf(header: string): NamePart | null {
   return lookUpHeader(PART_OF, header) ?? null;
 }
+
+/**
+ * Whether a name's parts are all written in Chinese, Japanese or Korean letters: such a name is written family name
+ * first and without spaces, whatever the columns it came from.
+ */
+export function isWrittenInCjk(parts: readonly string[]): boolean {
+  return parts.length > 0 && parts.every((part) => CJK_NAME.test(part));
+}
+
+const CJK_NAME = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}ー々]+$/u;
 
 /** The order the parts under these headers are joined in: given, middle, family; family first for those languages. */
 export function namePartOrder(headers: readonly string[]): Readonly<Record<NamePart, number>> {
