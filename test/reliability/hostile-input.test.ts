@@ -18,7 +18,9 @@ import { buildHostileFiles, zipSlipTargets, type HostileFile } from './support/h
 
 holdPostgresWhileRunning();
 
-const SECONDS_ALLOWED = 10;
+// A guard against a hang or a blow-up (a quadratic parse, a zip bomb read out), not a speed target: a slow machine
+// under a full test run took 15 s for the 100 MB line that takes 4 s alone.
+const SECONDS_ALLOWED = 30;
 const RSS_ALLOWED = 512 * 1024 ** 2;
 const PASSWORD = 'hostile-password-1';
 

@@ -268,7 +268,7 @@ export async function buildHostileFiles(dir: string, options: { quotedRecords: n
     }
     if (lines.length > 0) yield `${lines.join('\r\n')}\r\n`;
   });
-  files.push({ name: 'unclosed-quote.csv', what: `an unclosed quote on record 3 of ${options.quotedRecords.toLocaleString('en-US')}`, path: quoted, expect: { kind: 'read', headers: ['name', 'phone'], records: options.quotedRecords, errors: 1 }, seconds: Math.max(10, options.quotedRecords / 5000) });
+  files.push({ name: 'unclosed-quote.csv', what: `an unclosed quote on record 3 of ${options.quotedRecords.toLocaleString('en-US')}`, path: quoted, expect: { kind: 'read', headers: ['name', 'phone'], records: options.quotedRecords, errors: 1 }, seconds: Math.max(30, options.quotedRecords / 5000) });
 
   // A few NULs among ordinary rows (as a database export leaves them), not a binary file.
   const controls = ['Nul\u0000In\u0000Name', 'Bell\u0007Back\u0008', 'Esc\u001b[31mRed', 'Del\u007fete', 'Line\u2028Separator', 'Right\u202eto left', 'Vertical\u000bTab\u000cFeed'];
