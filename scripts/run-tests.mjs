@@ -18,10 +18,17 @@ function findTests(dir) {
   return found;
 }
 
+// The long files first (the reliability and command-line tests run for minutes), the many short unit tests last, so
+// that the two at a time end together instead of one long file running alone at the end.
+const FIRST = ['dist/test/cli/', 'dist/test/reliability/', 'dist/test/jobs/', 'dist/test/e2e/', 'dist/test/'];
+const rank = (file) => {
+  const at = FIRST.findIndex((prefix) => file.startsWith(prefix));
+  return at < 0 ? FIRST.length : at;
+};
 const files = findTests(join(root, 'dist'))
   .map((file) => relative(root, file))
   .filter((file) => filters.length === 0 || filters.some((f) => file.includes(f)))
-  .sort();
+  .sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
 if (files.length === 0) {
   console.error('No test files found under dist/. Run `npm run build` first.');
   process.exit(1);
