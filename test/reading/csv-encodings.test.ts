@@ -184,6 +184,8 @@ describe('CSV encodings', () => {
       // Shift_JIS read as GB18030 gives characters no standard counts as common: the country does not overrule that.
       [[['氏名', '電話番号', '住所'], ['山田太郎', '03-1234-5678', '東京都千代田区']], 'shift_jis', 'CN'],
       [LISTS['westernEuropean'] as string[][], 'windows-1252', 'TR'],
+      // All in small letters and without ы, ь, э, ю or я, a Russian list reads cleanly as Hebrew too: a Russian team's is Russian.
+      [[['фио', 'телефон', 'город'], ['иванов иван', '+7 495 123-45-67', 'москва'], ['петров олег', '+7 812 765-43-21', 'омск']], 'windows-1251', 'RU'],
     ];
     for (const [rows, encoding, country] of cases) {
       const path = folder.write(`country-${encoding}-${country}.csv`, iconv.encode(csvText(rows), encoding));

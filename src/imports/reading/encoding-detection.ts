@@ -99,7 +99,10 @@ function mostReadable(readings: Reading[], regional: readonly string[]): Detecte
   const clean = readings.filter((reading) => reading.oddness <= leastOdd + ODDNESS_TIE);
   const bestFit = Math.max(...clean.map((reading) => reading.languageFit));
   const fitting = clean.filter((reading) => reading.languageFit >= bestFit - LANGUAGE_FIT_TIE);
-  const best = fitting.some((reading) => reading.letterCase === 'caseless') ? fitting.filter((reading) => reading.letterCase !== 'small only') : fitting;
+  // All in small letters beside a reading in a script without case: Hebrew read as Greek or Cyrillic, unless the team's
+  // country writes those letters (a Russian team's list typed all in small letters).
+  const isCaseless = fitting.some((reading) => reading.letterCase === 'caseless');
+  const best = isCaseless ? fitting.filter((reading) => reading.letterCase !== 'small only' || regional.includes(reading.detected.encoding)) : fitting;
   const first = best[0];
   const local = best.find((reading) => regional.includes(reading.detected.encoding));
   // chardet sure of another encoding (a Korean list's EUC-KR in a Japanese team) keeps it.
