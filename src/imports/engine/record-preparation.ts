@@ -5,7 +5,7 @@ import type { ColumnMapping } from '../import-options.js';
 import { isCustomerTarget, type FieldType, type Target } from '../targets.js';
 import { comparableText } from '../../shared/comparable-text.js';
 import { addressPartOf } from '../mapping/address-parts.js';
-import { PERSON_NAME_FIELDS, isWrittenInCjk, namePartOf, namePartOrder, type NamePart } from '../mapping/name-parts.js';
+import { FAMILY_FIRST_ORDER, PERSON_NAME_FIELDS, isWrittenInCjk, namePartOf, namePartOrder, type NamePart } from '../mapping/name-parts.js';
 import { createPostalCodeRepair } from './postal-codes.js';
 import { doNotCallColumns, doNotCallReader } from './do-not-call.js';
 import { createRecordPhoneReader } from './record-phones.js';
@@ -400,9 +400,9 @@ export function createRecordPreparer(input: {
 
 /**
  * How the columns of a field are joined: which cells, in which order, and what goes before each but the first; for a
- * name's parts, the part each cell holds (a name in Chinese, Japanese or Korean letters is joined its own way).
+ * name's parts, also the cells family name first, for a name written in Chinese, Japanese or Korean letters.
  */
-type JoinPlan = { cells: number[]; separators: string[]; nameParts?: NamePart[] };
+type JoinPlan = { cells: number[]; separators: string[]; cjkCells?: number[] };
 
 /** A field's column, or its columns when several are joined into it (null: one). */
 type MappedColumn = {
@@ -426,8 +426,10 @@ function joinPlan(columns: ReadonlyArray<{ cell: number; header: string }>, fiel
   const nameParts = columns.map((column) => namePartOf(column.header));
   if (type !== 'address' && nameParts.every((part) => part !== null)) {
     const order = namePartOrder(columns.map((column) => column.header));
-    const ordered = columns.map((column, index) => ({ cell: column.cell, part: nameParts[index]!, rank: order[nameParts[index]!] })).sort((a, b) => a.rank - b.rank);
-    return { cells: ordered.map((entry) => entry.cell), separators: ordered.map(() => ' '), nameParts: ordered.map((entry) => entry.part) };
+    const cellsIn = (ranks: Readonly<Record<NamePart, number>>) =>
+      columns.map((column, index) => ({ cell: column.cell, rank: ranks[nameParts[index]!] })).sort((a, b) => a.rank - b.rank).map((entry) => entry.cell);
+    const cells = cellsIn(order);
+    return { cells, separators: cells.map(() => ' '), cjkCells: cellsIn(FAMILY_FIRST_ORDER) };
   }
   // Columns mapped to a person's name by hand ("Given", "Surname") are its words, in the file's order.
   const separator = PERSON_NAME_FIELDS.has(field.key) ? ' ' : '; ';
@@ -440,15 +442,19 @@ function joinPlan(columns: ReadonlyArray<{ cell: number; header: string }>, fiel
 
 /** The non-empty values of joined columns, joined (what goes between two is what the later one's column asks for). */
 function joinedCell(cells: readonly string[], plan: JoinPlan): string {
-  if (plan.nameParts) {
-    const written = plan.cells.map((cell) => cells[cell]?.trim() ?? '');
-    const parts = written.filter((value) => value !== '' && !isWrittenNull(value));
-    if (isWrittenInCjk(parts)) {
-      // 山田 + 太郎 → 山田太郎, family name first.
-      const rank: Record<NamePart, number> = { family: 0, middle: 1, given: 2 };
-      const order = written.map((value, index) => ({ value, rank: rank[plan.nameParts![index]!] })).sort((a, b) => a.rank - b.rank);
-      return order.filter(({ value }) => value !== '' && !isWrittenNull(value)).map(({ value }) => value).join('');
+  if (plan.cjkCells) {
+    // 山田 + 太郎 → 山田太郎: family name first, no space, when every part there is is in those letters.
+    let joined = '';
+    for (const cell of plan.cjkCells) {
+      const value = cells[cell]?.trim();
+      if (!value || isWrittenNull(value)) continue;
+      if (!isWrittenInCjk(value)) {
+        joined = '';
+        break;
+      }
+      joined += value;
     }
+    if (joined !== '') return joined;
   }
   let joined = '';
   for (let index = 0; index < plan.cells.length; index++) {

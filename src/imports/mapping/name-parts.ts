@@ -57,16 +57,19 @@ export function namePartOf(header: string): NamePart | null {
 }
 
 /**
- * Whether a name's parts are all written in Chinese, Japanese or Korean letters: such a name is written family name
- * first and without spaces, whatever the columns it came from.
+ * Whether a part of a name is written in Chinese, Japanese or Korean letters: a name all of whose parts are is written
+ * family name first and without spaces, whatever the columns it came from.
  */
-export function isWrittenInCjk(parts: readonly string[]): boolean {
-  return parts.length > 0 && parts.every((part) => CJK_NAME.test(part));
+export function isWrittenInCjk(part: string): boolean {
+  return CJK_NAME.test(part);
 }
 
 const CJK_NAME = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}ー々]+$/u;
 
+export const FAMILY_FIRST_ORDER: Readonly<Record<NamePart, number>> = { family: 0, middle: 1, given: 2 };
+const GIVEN_FIRST_ORDER: Readonly<Record<NamePart, number>> = { given: 0, middle: 1, family: 2 };
+
 /** The order the parts under these headers are joined in: given, middle, family; family first for those languages. */
 export function namePartOrder(headers: readonly string[]): Readonly<Record<NamePart, number>> {
-  return headers.some((header) => FAMILY_FIRST.has(normaliseHeader(header))) ? { family: 0, middle: 1, given: 2 } : { given: 0, middle: 1, family: 2 };
+  return headers.some((header) => FAMILY_FIRST.has(normaliseHeader(header))) ? FAMILY_FIRST_ORDER : GIVEN_FIRST_ORDER;
 }

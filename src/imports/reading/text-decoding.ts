@@ -17,50 +17,31 @@ function compactName(encoding: string): string {
   return encoding.toLowerCase().replace(/[^a-z0-9]/g, '');
 }
 
-/** The decoder route for an encoding name: the built-in TextDecoder for UTF-8/16, iconv-lite otherwise. */
-function nativeLabel(encoding: string): 'utf-8' | 'utf-16le' | 'utf-16be' | null {
+/**
+ * The decoder route for an encoding name: the platform's TextDecoder for UTF-8/16 and for ISO-2022-JP (the 7-bit JIS
+ * of Japanese e-mail, which iconv-lite lacks: it switches between ASCII and JIS X 0208 by escape sequences, so its
+ * state is kept from chunk to chunk), iconv-lite otherwise.
+ */
+function nativeLabel(encoding: string): 'utf-8' | 'utf-16le' | 'utf-16be' | 'iso-2022-jp' | null {
   const compact = compactName(encoding);
   if (compact === 'utf8') return 'utf-8';
   if (compact === 'utf16le' || compact === 'ucs2') return 'utf-16le';
   if (compact === 'utf16be') return 'utf-16be';
+  if (compact === 'iso2022jp' || compact === 'csiso2022jp') return 'iso-2022-jp';
   return null;
 }
 
-/**
- * Encodings iconv-lite cannot read and the platform's TextDecoder (ICU) can: ISO-2022-JP, the 7-bit JIS of Japanese
- * e-mail, which a list saved from a mail program or an old Japanese system may be written in. It switches between
- * ASCII and JIS X 0208 by escape sequences, so it is decoded with its state kept from chunk to chunk.
- */
-function statefulLabel(encoding: string): string | null {
-  const compact = compactName(encoding);
-  return compact === 'iso2022jp' || compact === 'csiso2022jp' ? 'iso-2022-jp' : null;
-}
-
 export function isKnownEncoding(encoding: string): boolean {
-  return nativeLabel(encoding) !== null || statefulLabel(encoding) !== null || iconv.encodingExists(encoding);
+  return nativeLabel(encoding) !== null || iconv.encodingExists(encoding);
 }
 
 export function createChunkDecoder(encoding: string): ChunkDecoder {
-  const stateful = statefulLabel(encoding);
-  if (stateful !== null) {
-    // U+FFFD has no JIS code: every one in the text stands for bytes the encoding does not allow.
-    const decoder = new TextDecoder(stateful, { fatal: false });
-    return {
-      decode(chunk) {
-        const text = decoder.decode(chunk, { stream: true });
-        return { text, hasInvalidBytes: text.includes(REPLACEMENT) };
-      },
-      end() {
-        const text = decoder.decode();
-        return { text, hasInvalidBytes: text.includes(REPLACEMENT) };
-      },
-    };
-  }
   const label = nativeLabel(encoding);
   if (label !== null) {
     const decoder = new TextDecoder(label, { fatal: false, ignoreBOM: false });
-    const literal = Buffer.from(REPLACEMENT, label === 'utf-8' ? 'utf8' : 'utf16le');
-    if (label === 'utf-16be') literal.swap16();
+    // U+FFFD as the file writes it; JIS has no code for it: every one in its text stands for bytes it does not allow.
+    const literal = label === 'iso-2022-jp' ? null : Buffer.from(REPLACEMENT, label === 'utf-8' ? 'utf8' : 'utf16le');
+    if (label === 'utf-16be') literal?.swap16();
     return {
       decode(chunk) {
         const text = decoder.decode(chunk, { stream: true });
@@ -119,9 +100,10 @@ function composing(decoder: ChunkDecoder): ChunkDecoder {
 
 const COMBINING_MARK = /^\p{M}$/u;
 
-/** U+FFFD in the text means invalid bytes unless the file itself holds that many U+FFFD. */
-function hasInvalidReplacement(text: string, chunk: Uint8Array, literal: Buffer): boolean {
+/** U+FFFD in the text means invalid bytes unless the file itself holds that many U+FFFD (`literal` null: it cannot hold one). */
+function hasInvalidReplacement(text: string, chunk: Uint8Array, literal: Buffer | null): boolean {
   if (!text.includes(REPLACEMENT)) return false;
+  if (literal === null) return true;
   const bytes = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
   let literalCount = 0;
   for (let at = bytes.indexOf(literal); at >= 0; at = bytes.indexOf(literal, at + literal.length)) literalCount++;
